@@ -1,0 +1,242 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A column PostgreSQL fills in when a row is written (`default now()`, generated columns). */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+/** A generated column: read only. */
+type ReadOnly<T> = ColumnType<T, never, never>;
+/** A `jsonb` column: objects in, objects out. */
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface PartnerTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  siren: string | null;
+  departments: Defaulted<string[]>;
+}
+
+export interface SchemeTable {
+  id: string;
+  code: string;
+  title: string;
+  departments: string[];
+  period_start: number;
+  period_end: number;
+  status: string;
+  adoption_date: string | null;
+  adoption_reference: string | null;
+  predecessor_code: string | null;
+  levels: Defaulted<string[]>;
+  summary: string | null;
+  easy_read: string | null;
+  principles: Json<{ kind: 'value' | 'principle'; text: string }[]>;
+  legal_basis: string | null;
+  key_figures: Json<{ label: string; value: number; unit?: string; year?: number; territory?: string; source?: string; illustrative?: boolean }[]>;
+  source_url: string | null;
+  published: Defaulted<boolean>;
+  illustrative: Defaulted<boolean>;
+  updated_at: Generated<Date>;
+  search: ReadOnly<string>;
+}
+
+export interface DistrictTable {
+  id: string;
+  scheme_id: string;
+  code: string;
+  name: string;
+  kind: string;
+  communes: string[];
+}
+
+export interface OrientationTable {
+  id: string;
+  scheme_id: string;
+  parent_id: string | null;
+  code: string;
+  title: string;
+  description: string | null;
+  easy_read: string | null;
+  objectives: Json<string[]>;
+  weight: number | null;
+  position: number;
+  depth: number;
+  search: ReadOnly<string>;
+}
+
+export interface ActionTable {
+  id: string;
+  scheme_id: string;
+  orientation_id: string;
+  code: string;
+  title: string;
+  description: string | null;
+  easy_read: string | null;
+  objectives: Json<string[]>;
+  expected_results: Json<string[]>;
+  publics: Defaulted<string[]>;
+  themes: Defaulted<string[]>;
+  territories: Defaulted<string[]>;
+  start_date: string | null;
+  end_date: string | null;
+  milestones: Json<{ date: string; title: string; done?: boolean }[]>;
+  budget: Json<{ year: number; funder: string; planned?: number; executed?: number }[]>;
+  priority: string | null;
+  status: string;
+  progress: number | null;
+  weight: number | null;
+  position: number;
+  illustrative: Defaulted<boolean>;
+  updated_at: Generated<Date>;
+  search: ReadOnly<string>;
+}
+
+export interface ActionPartnerTable {
+  action_id: string;
+  partner_id: string;
+  role: string;
+}
+
+export interface ActionUpdateTable {
+  id: string;
+  action_id: string;
+  date: string;
+  kind: string;
+  text: string;
+  illustrative: Defaulted<boolean>;
+}
+
+export interface IndicatorTable {
+  id: string;
+  scheme_id: string;
+  orientation_id: string | null;
+  action_id: string | null;
+  code: string;
+  name: string;
+  definition: string | null;
+  type: string;
+  unit: string;
+  direction: string;
+  baseline_value: number | null;
+  baseline_date: string | null;
+  target_value: number | null;
+  target_date: string | null;
+  intermediate_targets: Json<{ value: number; date: string }[]>;
+  periodicity: string;
+  source: string | null;
+  aggregation: string;
+  shared_code: string | null;
+  owner_partner_id: string | null;
+  position: number;
+  illustrative: Defaulted<boolean>;
+}
+
+export interface MeasurementTable {
+  id: string;
+  indicator_id: string;
+  period: string;
+  period_start: string;
+  territory: string;
+  revision: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  missing_reason: string | null;
+  provisional: Defaulted<boolean>;
+  source: string | null;
+  comment: string | null;
+  illustrative: Defaulted<boolean>;
+  recorded_at: Generated<Date>;
+}
+
+export interface GoverningBodyTable {
+  id: string;
+  scheme_id: string;
+  code: string;
+  kind: string;
+  name: string;
+  description: string | null;
+  position: number;
+}
+
+export interface BodyMemberTable {
+  body_id: string;
+  partner_id: string;
+  role: string | null;
+  position: number;
+}
+
+export interface MeetingTable {
+  id: string;
+  body_id: string;
+  date: string;
+  title: string;
+  summary: string | null;
+  decisions: Json<{ text: string; orientations?: string[]; actions?: string[] }[]>;
+}
+
+export interface PhaseTable {
+  id: string;
+  scheme_id: string;
+  code: string;
+  kind: string;
+  title: string;
+  start_date: string | null;
+  end_date: string | null;
+  description: string | null;
+  position: number;
+}
+
+export interface ConsultationEventTable {
+  id: string;
+  scheme_id: string;
+  code: string;
+  kind: string;
+  title: string;
+  date: string;
+  end_date: string | null;
+  participants: number | null;
+  proposals_count: number | null;
+  partners: Defaulted<string[]>;
+  description: string | null;
+  position: number;
+}
+
+export interface ProposalTable {
+  id: string;
+  scheme_id: string;
+  code: string;
+  text: string;
+  event_code: string | null;
+  outcome: string;
+  actions: Defaulted<string[]>;
+  illustrative: Defaulted<boolean>;
+  position: number;
+}
+
+/** Every table of the store, as kysely sees them. */
+export interface Database {
+  partner: PartnerTable;
+  scheme: SchemeTable;
+  district: DistrictTable;
+  orientation: OrientationTable;
+  action: ActionTable;
+  action_partner: ActionPartnerTable;
+  action_update: ActionUpdateTable;
+  indicator: IndicatorTable;
+  measurement: MeasurementTable;
+  governing_body: GoverningBodyTable;
+  body_member: BodyMemberTable;
+  meeting: MeetingTable;
+  phase: PhaseTable;
+  consultation_event: ConsultationEventTable;
+  proposal: ProposalTable;
+}
+
+export type SchemeRow = Selectable<SchemeTable>;
+export type OrientationRow = Selectable<OrientationTable>;
+export type ActionRow = Selectable<ActionTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type MeasurementRow = Selectable<MeasurementTable>;
+export type PartnerRow = Selectable<PartnerTable>;
+export type { Insertable, Selectable, Updateable };

@@ -1,0 +1,27 @@
+import { type Kysely, type Migration } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import * as initial from './migrations/2026-11-23T0900-initial.ts';
+
+/**
+ * The dated migrations, in order. A shipped migration is never edited: add a new file and list it here.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-23T0900-initial': initial,
+};
+
+/**
+ * Bring a database to the latest schema.
+ *
+ * ### Examples
+ * ```ts
+ * await migrateToLatest(db);
+ * ```
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration échouée / migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
+  }
+}

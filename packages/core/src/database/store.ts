@@ -1,0 +1,56 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+import { migrateToLatest } from './migrator.ts';
+
+/** Options of {@link createStore}. */
+export interface StoreOptions {
+  /**
+   * Where the data lives: a `postgres://` URL for PostgreSQL, a directory path for a persistent
+   * embedded PGlite database, or nothing for an in-memory PGlite database.
+   */
+  readonly location?: string;
+  /** Run the migrations on open (default true). */
+  readonly migrate?: boolean;
+  /** Called with every SQL statement executed (for statement counting in tests and benchmarks). */
+  readonly onQuery?: (sql: string) => void;
+}
+
+/** An open store: the kysely instance and how to close it. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+// Dates come back as 'YYYY-MM-DD' strings rather than JavaScript Dates at local midnight.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
+
+/**
+ * Open the store: embedded PGlite by default, PostgreSQL through `pg` for a `postgres://` URL.
+ * Only this folder knows which engine runs.
+ *
+ * ### Examples
+ * ```ts
+ * const memory = await createStore();                               // PGlite in memory
+ * const disk = await createStore({ location: '.data/sosms' });      // PGlite on disk
+ * const server = await createStore({ location: process.env.DATABASE_URL });
+ * ```
+ */
+export async function createStore(options: StoreOptions = {}): Promise<Store> {
+  const { location, migrate = true, onQuery } = options;
+  const log = onQuery ? (event: { query: { sql: string } }) => onQuery(event.query.sql) : undefined;
+  const isPostgres = location !== undefined && /^postgres(ql)?:\/\//.test(location);
+  let db: Kysely<Database>;
+  if (isPostgres) {
+    const pool = new pg.Pool({ connectionString: location, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+  } else {
+    const pglite = await PGlite.create(location ?? 'memory://', { parsers: { [DATE_OID]: (value: string) => value } });
+    db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log });
+  }
+  if (migrate) await migrateToLatest(db);
+  return { db, engine: isPostgres ? 'postgres' : 'pglite', close: () => db.destroy() };
+}

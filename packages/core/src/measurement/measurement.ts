@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { illustrative } from '../validation/primitives.ts';
+
+/** A period: a year (`2024`), a quarter (`2024-Q1`) or a month (`2024-03`). */
+export const period = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { error: 'period_format' });
+
+export const MISSING_REASONS = ['not_yet_known', 'statistical_secrecy', 'not_applicable'] as const;
+export type MissingReason = (typeof MISSING_REASONS)[number];
+
+/**
+ * One value of an indicator for a period and a territory. A correction is a new revision; earlier ones are kept.
+ *
+ * ### Examples
+ * ```ts
+ * measurementSchema.parse({ period: '2024-Q1', territory: 'dep:92', value: 41.5 });
+ * measurementSchema.parse({ period: '2024', territory: 'com:48095', missingReason: 'statistical_secrecy' });
+ * ```
+ */
+export const measurementSchema = z
+  .object({
+    period,
+    territory: z.string().trim().min(1),
+    value: z.number().nullable().optional(),
+    numerator: z.number().optional(),
+    denominator: z.number().optional(),
+    missingReason: z.enum(MISSING_REASONS).optional(),
+    provisional: z.boolean().optional(),
+    source: z.string().trim().optional(),
+    comment: z.string().trim().optional(),
+    illustrative,
+  })
+  .superRefine((m, ctx) => {
+    const hasValue = m.value !== undefined && m.value !== null;
+    if (!hasValue && !m.missingReason) ctx.addIssue({ code: 'custom', path: ['value'], message: 'value_or_reason' });
+    if (hasValue && m.missingReason) ctx.addIssue({ code: 'custom', path: ['missingReason'], message: 'reason_with_value' });
+  });
+
+export type MeasurementInput = z.input<typeof measurementSchema>;
+export type MeasurementDocument = z.infer<typeof measurementSchema>;
+
+/** First day of a period, for ordering: `2024-Q2` → `2024-04-01`. */
+export function periodStart(value: string): string {
+  const [y, rest] = value.split('-');
+  if (!rest) return `${y}-01-01`;
+  if (rest.startsWith('Q')) return `${y}-${String((Number(rest.slice(1)) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  return `${y}-${rest}-01`;
+}

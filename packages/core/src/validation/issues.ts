@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/** Languages of user-facing messages: French first, English available. */
+export type Lang = 'fr' | 'en';
+
+/** One validation problem, with the path of the field in the input (`orientations[1].actions[3].startDate`). */
+export interface ValidationIssue {
+  readonly path: string;
+  readonly message: string;
+  readonly code: string;
+}
+
+const MESSAGES: Record<string, { fr: string; en: string }> = {
+  date_format: { fr: 'date attendue au format AAAA-MM-JJ', en: 'expected a date as YYYY-MM-DD' },
+  date_invalid: { fr: "cette date n'existe pas", en: 'this date does not exist' },
+  code_format: { fr: 'code invalide : lettres, chiffres, points, tirets ou soulignés', en: 'invalid code: letters, digits, dots, dashes or underscores' },
+  department_code: { fr: 'code de département INSEE invalide (ex. 92, 2A, 974)', en: 'invalid INSEE département code (e.g. 92, 2A, 974)' },
+  territory_code: { fr: 'code de territoire invalide (ex. dep:92, com:92012, epci:200054781)', en: 'invalid territory code (e.g. dep:92, com:92012, epci:200054781)' },
+  siren_format: { fr: 'SIREN attendu : 9 chiffres', en: 'SIREN expected: 9 digits' },
+  period_format: { fr: 'période attendue : AAAA, AAAA-T1…T4 écrit AAAA-Q1, ou AAAA-MM', en: 'period expected: YYYY, YYYY-Q1…Q4 or YYYY-MM' },
+  end_before_start: { fr: 'la date de fin précède la date de début', en: 'the end date is before the start date' },
+  period_too_long: { fr: 'un schéma couvre au plus cinq ans (six années civiles)', en: 'a scheme covers at most five years (six calendar years)' },
+  value_or_reason: { fr: "une valeur ou la raison de son absence (missingReason) est obligatoire", en: 'a value or the reason it is missing (missingReason) is required' },
+  reason_with_value: { fr: "une raison d'absence ne va pas avec une valeur", en: 'a missing reason cannot go with a value' },
+  duplicate_code: { fr: 'code en double', en: 'duplicate code' },
+  unknown_partner: { fr: 'partenaire inconnu', en: 'unknown partner' },
+  unknown_territory: { fr: 'territoire inconnu', en: 'unknown territory' },
+  unknown_indicator: { fr: 'indicateur inconnu', en: 'unknown indicator' },
+  unknown_action: { fr: 'action inconnue', en: 'unknown action' },
+  unknown_orientation: { fr: 'orientation inconnue', en: 'unknown orientation' },
+  unknown_event: { fr: 'événement de concertation inconnu', en: 'unknown consultation event' },
+  unknown_scheme: { fr: 'schéma inconnu', en: 'unknown scheme' },
+};
+
+/**
+ * Translate one of the domain's message codes, or return it unchanged when it is not a code.
+ *
+ * ### Examples
+ * ```ts
+ * translate('end_before_start', 'fr'); // 'la date de fin précède la date de début'
+ * ```
+ */
+export function translate(messageCode: string, lang: Lang = 'fr'): string {
+  return MESSAGES[messageCode]?.[lang] ?? messageCode;
+}
+
+/** `['orientations', 1, 'actions', 3, 'startDate']` → `orientations[1].actions[3].startDate`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
+    .join('');
+}
+
+const locales = { fr: z.locales.fr(), en: z.locales.en() };
+
+/**
+ * Validate `input` against a zod schema and return either the parsed data or issues in the given language.
+ *
+ * ### Examples
+ * ```ts
+ * const result = validate(actionSchema, { code: '1', title: 'X', startDate: '2024-13-01' }, 'fr');
+ * if (!result.ok) result.issues[0]; // { path: 'startDate', code: 'date_format', message: 'date attendue au format AAAA-MM-JJ' }
+ * ```
+ */
+export function validate<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  lang: Lang = 'fr',
+): { ok: true; data: z.infer<T> } | { ok: false; issues: ValidationIssue[] } {
+  const result = schema.safeParse(input, { error: locales[lang].localeError });
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      code: MESSAGES[issue.message] ? issue.message : issue.code,
+      message: translate(issue.message, lang),
+    })),
+  };
+}
+
+/**
+ * The error every expected failure is: a stable `code` and issues with field paths.
+ * Codes: VALIDATION, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHENTICATED.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED',
+    message: string,
+    readonly issues: readonly ValidationIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
