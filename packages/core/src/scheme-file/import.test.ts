@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { ENGINES, openTestStore } from '../testing/engines.ts';
+import type { Store } from '../database/store.ts';
+import { importSchemeFile } from './import.ts';
+import { exportSchemeFile } from './export.ts';
+import { schemeFileSchema } from './scheme-file.ts';
+import { DomainError } from '../validation/issues.ts';
+import { sampleSchemeFile } from '../../test/fixtures.ts';
+
+const TABLES = ['scheme', 'partner', 'district', 'orientation', 'action', 'action_partner', 'action_update', 'indicator', 'measurement', 'governing_body', 'body_member', 'meeting', 'phase', 'consultation_event', 'proposal'] as const;
+
+async function snapshot(store: Store): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const t of TABLES) {
+    const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(store.db);
+    counts[t] = r.rows[0]!.n;
+  }
+  return counts;
+}
+
+for (const engine of ENGINES) {
+  describe(`scheme file import/export on ${engine}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await openTestStore(engine);
+    });
+    afterAll(() => store?.close());
+
+    it('imports every section, then the same file again changes nothing', async () => {
+      const first = await importSchemeFile(store.db, sampleSchemeFile());
+      expect(first.counts.created).toBeGreaterThan(10);
+      const before = await snapshot(store);
+      expect(before).toMatchObject({ scheme: 1, orientation: 3, action: 2, indicator: 2, measurement: 3, action_partner: 2, meeting: 1 });
+      const again = await importSchemeFile(store.db, sampleSchemeFile());
+      expect(again.counts.created).toBe(0);
+      expect(again.counts.updated).toBe(0);
+      expect(await snapshot(store)).toEqual(before);
+    });
+
+    it('exports a file that re-imports to an identical scheme', async () => {
+      const exported = await exportSchemeFile(store.db, 'test-00-2024-2028');
+      expect(exported).toEqual(JSON.parse(JSON.stringify(schemeFileSchema.parse(sampleSchemeFile()))));
+      const before = await snapshot(store);
+      const again = await importSchemeFile(store.db, exported);
+      expect(again.counts).toMatchObject({ created: 0, updated: 0 });
+      expect(await snapshot(store)).toEqual(before);
+      expect(await exportSchemeFile(store.db, 'test-00-2024-2028')).toEqual(exported);
+    });
+
+    it('keeps earlier revisions when a measurement is corrected', async () => {
+      const file = sampleSchemeFile();
+      const indicator = file.orientations![0]!.orientations![0]!.actions![0]!.indicators![0]!;
+      indicator.measurements![2] = { ...indicator.measurements![2]!, value: 185 };
+      const result = await importSchemeFile(store.db, file);
+      expect(result.measurements).toBe(1);
+      const rows = await store.db.selectFrom('measurement').select(['revision', 'value']).where('period', '=', '2025').where('territory', '=', 'dep:48').orderBy('revision').execute();
+      expect(rows).toEqual([{ revision: 1, value: 180 }, { revision: 2, value: 185 }]);
+      const exported = await exportSchemeFile(store.db, 'test-00-2024-2028');
+      expect(exported.orientations![0]!.orientations![0]!.actions![0]!.indicators![0]!.measurements![2]!.value).toBe(185);
+    });
+
+    it('refuses a bad file with French paths and writes nothing', async () => {
+      const before = await snapshot(store);
+      const file = sampleSchemeFile('test-bad-2024');
+      const action = file.orientations![0]!.orientations![0]!.actions![0]!;
+      action.endDate = '2023-01-01';
+      action.pilot = 'inconnu';
+      file.orientations![1]!.actions!.push({ code: '1.1.1', title: 'Doublon' });
+      const error = await importSchemeFile(store.db, file).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      const issues = (error as DomainError).issues;
+      expect(issues.map((i) => i.path)).toContain('orientations[0].orientations[0].actions[0].endDate');
+      expect(issues.find((i) => i.path.endsWith('endDate'))!.message).toBe('la date de fin précède la date de début');
+      expect(await snapshot(store)).toEqual(before);
+      const second = sampleSchemeFile('test-bad-2024');
+      second.orientations![0]!.orientations![0]!.actions![0]!.pilot = 'inconnu';
+      second.orientations![1]!.actions!.push({ code: '1.1.1', title: 'Doublon' });
+      const refs = (await importSchemeFile(store.db, second).catch((e: unknown) => e)) as DomainError;
+      expect(refs.issues.map((i) => i.code).sort()).toEqual(['duplicate_code', 'unknown_partner']);
+      expect(refs.issues.find((i) => i.code === 'unknown_partner')!.path).toBe('orientations[0].orientations[0].actions[0].pilot');
+      expect(await snapshot(store)).toEqual(before);
+    });
+
+    it('rolls back everything when the database refuses a row midway', async () => {
+      const before = await snapshot(store);
+      // The last statement of an import writes proposals: make PostgreSQL refuse that one only.
+      await sql`alter table proposal add constraint proposal_refused check (code <> 'prop-1') not valid`.execute(store.db);
+      try {
+        await expect(importSchemeFile(store.db, sampleSchemeFile('test-rollback-2024'))).rejects.toThrow();
+      } finally {
+        await sql`alter table proposal drop constraint proposal_refused`.execute(store.db);
+      }
+      expect(await snapshot(store)).toEqual(before);
+    });
+  });
+}

@@ -1,0 +1,435 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../database/database.ts';
+import { periodStart } from '../measurement/measurement.ts';
+import { DomainError, type Lang } from '../validation/issues.ts';
+import type { SchemeFile } from './scheme-file.ts';
+import { canonical, insertAll, upsert } from './upsert.ts';
+import { validateSchemeFile, walkActions, walkIndicators, walkOrientations, type KnownCodes } from './validate.ts';
+
+/** What an import did, per kind of entity. */
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** The result of {@link importSchemeFile}. */
+export interface ImportResult {
+  schemeId: string;
+  schemeCode: string;
+  counts: ImportCounts;
+  /** New measurement revisions written (first values and corrections). */
+  measurements: number;
+}
+
+/** Progress of a long import: a stage name, how many items are done out of how many. */
+export interface ImportProgress {
+  stage: 'partners' | 'scheme' | 'orientations' | 'actions' | 'indicators' | 'measurements' | 'governance' | 'consultation';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  lang?: Lang;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Checks official territory codes (the geography module); a well-formed code is accepted without it. */
+  isOfficialTerritory?: (code: string) => boolean;
+}
+
+const nil = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+const json = (v: unknown) => JSON.stringify(v ?? []);
+
+/**
+ * Write a whole scheme file: creates or updates every entity by its code, in one transaction.
+ * Importing the same file twice changes nothing; any error writes nothing.
+ * Entities absent from the file are kept (an import never deletes).
+ *
+ * ### Examples
+ * ```ts
+ * const { counts } = await importSchemeFile(db, YAML.parse(text), { onProgress: (p) => console.log(p.stage, p.done, p.total) });
+ * ```
+ */
+export async function importSchemeFile(db: Kysely<Database>, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
+  const lang = options.lang ?? 'fr';
+  const referenced = collectPartnerCodes(input);
+  const existingPartners = referenced.length
+    ? await db.selectFrom('partner').select('code').where('code', 'in', referenced).execute()
+    : [];
+  const known: KnownCodes = { partners: new Set(existingPartners.map((p) => p.code)), isOfficialTerritory: options.isOfficialTerritory };
+  const result = validateSchemeFile(input, lang, known);
+  if (!result.ok) {
+    throw new DomainError('VALIDATION', lang === 'fr' ? 'Le fichier du schéma est invalide.' : 'The scheme file is invalid.', result.issues);
+  }
+  return db.transaction().execute((trx) => writeSchemeFile(trx, result.data, options.onProgress ?? (() => {})));
+}
+
+function collectPartnerCodes(input: unknown): string[] {
+  const codes = new Set<string>();
+  JSON.stringify(input, (key, value: unknown) => {
+    if ((key === 'pilot' || key === 'partner' || key === 'funder' || key === 'owner') && typeof value === 'string') codes.add(value);
+    if (key === 'partners' && Array.isArray(value)) for (const v of value) if (typeof v === 'string') codes.add(v);
+    return value;
+  });
+  return [...codes];
+}
+
+async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, progress: (p: ImportProgress) => void): Promise<ImportResult> {
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  const tally = (written: { created: string[]; updated: string[] }, total: number) => {
+    counts.created += written.created.length;
+    counts.updated += written.updated.length;
+    counts.unchanged += total - written.created.length - written.updated.length;
+  };
+
+  // Partners are global: matched by code across schemes.
+  const partnerCodes = [...new Set([...(file.partners ?? []).map((p) => p.code), ...collectPartnerCodes(file)])];
+  const partnerIds = await idsByCode(trx, 'partner', partnerCodes);
+  const partnerRows = (file.partners ?? []).map((p) => ({
+    id: partnerIds.get(p.code) ?? remember(partnerIds, p.code),
+    code: p.code,
+    name: p.name,
+    kind: p.kind,
+    siren: nil(p.siren),
+    departments: p.departments ?? [],
+  }));
+  tally(await upsert(trx, 'partner', partnerRows, ['code'], ['name', 'kind', 'siren', 'departments']), partnerRows.length);
+  progress({ stage: 'partners', done: partnerRows.length, total: partnerRows.length });
+  const partnerId = (code: string) => partnerIds.get(code)!;
+
+  const s = file.scheme;
+  const existingScheme = await trx.selectFrom('scheme').select('id').where('code', '=', s.code).executeTakeFirst();
+  const schemeId = existingScheme?.id ?? randomUUID();
+  const schemeRow = {
+    id: schemeId,
+    code: s.code,
+    title: s.title,
+    departments: s.departments,
+    period_start: s.period.start,
+    period_end: s.period.end,
+    status: s.status,
+    adoption_date: nil(s.adoption?.date),
+    adoption_reference: nil(s.adoption?.reference),
+    predecessor_code: nil(s.predecessor),
+    levels: s.levels ?? [],
+    summary: nil(s.summary),
+    easy_read: nil(s.easyRead),
+    principles: json(s.principles),
+    legal_basis: nil(s.legalBasis),
+    key_figures: json(s.keyFigures),
+    source_url: nil(s.sourceUrl),
+    published: s.published ?? true,
+    illustrative: s.illustrative ?? false,
+  };
+  const { id: _id, code: _code, ...schemeColumns } = schemeRow;
+  tally(await upsert(trx, 'scheme', [schemeRow], ['code'], Object.keys(schemeColumns)), 1);
+  progress({ stage: 'scheme', done: 1, total: 1 });
+
+  const districtIds = await idsByCode(trx, 'district', [], schemeId);
+  const districtRows = (file.districts ?? []).map((d) => ({
+    id: districtIds.get(d.code) ?? randomUUID(),
+    scheme_id: schemeId,
+    code: d.code,
+    name: d.name,
+    kind: d.kind,
+    communes: d.communes,
+  }));
+  tally(await upsert(trx, 'district', districtRows, ['scheme_id', 'code'], ['name', 'kind', 'communes']), districtRows.length);
+
+  // Orientations: ids reused by code so children can point at them within the same statement.
+  const orientationIds = await idsByCode(trx, 'orientation', [], schemeId);
+  const orientations = [...walkOrientations(file.orientations)];
+  for (const { orientation } of orientations) if (!orientationIds.has(orientation.code)) orientationIds.set(orientation.code, randomUUID());
+  const orientationRows = orientations.map(({ orientation: o, parentCode, depth, position }) => ({
+    id: orientationIds.get(o.code)!,
+    scheme_id: schemeId,
+    parent_id: parentCode === null ? null : orientationIds.get(parentCode)!,
+    code: o.code,
+    title: o.title,
+    description: nil(o.description),
+    easy_read: nil(o.easyRead),
+    objectives: json(o.objectives),
+    weight: nil(o.weight),
+    position,
+    depth,
+  }));
+  const orientationCompare = ['parent_id', 'title', 'description', 'easy_read', 'objectives', 'weight', 'position', 'depth'];
+  tally(await upsert(trx, 'orientation', orientationRows, ['scheme_id', 'code'], orientationCompare), orientationRows.length);
+  progress({ stage: 'orientations', done: orientationRows.length, total: orientationRows.length });
+
+  const actionIds = await idsByCode(trx, 'action', [], schemeId);
+  const actions = [...walkActions(file)];
+  for (const { action } of actions) if (!actionIds.has(action.code)) actionIds.set(action.code, randomUUID());
+  const actionRows = actions.map(({ action: a, orientationCode, position }) => ({
+    id: actionIds.get(a.code)!,
+    scheme_id: schemeId,
+    orientation_id: orientationIds.get(orientationCode)!,
+    code: a.code,
+    title: a.title,
+    description: nil(a.description),
+    easy_read: nil(a.easyRead),
+    objectives: json(a.objectives),
+    expected_results: json(a.expectedResults),
+    publics: a.publics ?? [],
+    themes: a.themes ?? [],
+    territories: a.territories ?? [],
+    start_date: nil(a.startDate),
+    end_date: nil(a.endDate),
+    milestones: json(a.milestones),
+    budget: json(a.budget),
+    priority: nil(a.priority),
+    status: a.status,
+    progress: nil(a.progress),
+    weight: nil(a.weight),
+    position,
+    illustrative: a.illustrative ?? false,
+  }));
+  const { id: _a, scheme_id: _b, code: _c, ...actionColumns } = actionRows[0] ?? { id: '', scheme_id: '', code: '' };
+  tally(await upsert(trx, 'action', actionRows, ['scheme_id', 'code'], Object.keys(actionColumns)), actionRows.length);
+  progress({ stage: 'actions', done: actionRows.length, total: actionRows.length });
+
+  const actionIdList = actions.map(({ action }) => actionIds.get(action.code)!);
+  await syncChildren(trx, 'action_partner', 'action_id', actionIdList, actions.map(({ action }) => ({
+    parent: actionIds.get(action.code)!,
+    rows: [
+      ...(action.pilot ? [{ partner_id: partnerId(action.pilot), role: 'pilot' }] : []),
+      ...(action.partners ?? []).filter((p) => !(p.role === 'pilot' && p.partner === action.pilot)).map((p) => ({ partner_id: partnerId(p.partner), role: p.role })),
+    ],
+  })), ['partner_id', 'role']);
+  await syncChildren(trx, 'action_update', 'action_id', actionIdList, actions.map(({ action }) => ({
+    parent: actionIds.get(action.code)!,
+    rows: (action.updates ?? []).map((u) => ({ date: u.date, kind: u.kind, text: u.text, illustrative: u.illustrative ?? false })),
+  })), ['date', 'kind', 'text', 'illustrative'], true);
+
+  const indicatorIds = await idsByCode(trx, 'indicator', [], schemeId);
+  const indicators = [...walkIndicators(file)];
+  for (const { indicator } of indicators) if (!indicatorIds.has(indicator.code)) indicatorIds.set(indicator.code, randomUUID());
+  const indicatorRows = indicators.map(({ indicator: i, orientationCode, actionCode, position }) => ({
+    id: indicatorIds.get(i.code)!,
+    scheme_id: schemeId,
+    orientation_id: orientationCode ? orientationIds.get(orientationCode)! : null,
+    action_id: actionCode ? actionIds.get(actionCode)! : null,
+    code: i.code,
+    name: i.name,
+    definition: nil(i.definition),
+    type: i.type,
+    unit: i.unit,
+    direction: i.direction,
+    baseline_value: nil(i.baseline?.value),
+    baseline_date: nil(i.baseline?.date),
+    target_value: nil(i.target?.value),
+    target_date: nil(i.target?.date),
+    intermediate_targets: json(i.intermediateTargets),
+    periodicity: i.periodicity,
+    source: nil(i.source),
+    aggregation: i.aggregation,
+    shared_code: nil(i.sharedCode),
+    owner_partner_id: i.owner ? partnerId(i.owner) : null,
+    position,
+    illustrative: i.illustrative ?? false,
+  }));
+  const { id: _d, scheme_id: _e, code: _f, ...indicatorColumns } = indicatorRows[0] ?? { id: '', scheme_id: '', code: '' };
+  tally(await upsert(trx, 'indicator', indicatorRows, ['scheme_id', 'code'], Object.keys(indicatorColumns)), indicatorRows.length);
+  progress({ stage: 'indicators', done: indicatorRows.length, total: indicatorRows.length });
+
+  const measurements = await writeMeasurements(trx, indicators.map(({ indicator }) => ({ id: indicatorIds.get(indicator.code)!, measurements: indicator.measurements ?? [] })), progress);
+  counts.created += measurements.written;
+  counts.unchanged += measurements.total - measurements.written;
+
+  await writeGovernance(trx, schemeId, file, partnerId, tally);
+  progress({ stage: 'governance', done: 1, total: 1 });
+  await writeConsultation(trx, schemeId, file, tally);
+  progress({ stage: 'consultation', done: 1, total: 1 });
+
+  return { schemeId, schemeCode: s.code, counts, measurements: measurements.written };
+}
+
+function remember(map: Map<string, string>, code: string): string {
+  const id = randomUUID();
+  map.set(code, id);
+  return id;
+}
+
+async function idsByCode(trx: Transaction<Database>, table: 'partner' | 'district' | 'orientation' | 'action' | 'indicator' | 'governing_body' | 'phase' | 'consultation_event' | 'proposal', codes: string[], schemeId?: string): Promise<Map<string, string>> {
+  const db = trx as unknown as Kysely<any>;
+  let query = db.selectFrom(table).select(['id', 'code']);
+  if (schemeId) query = query.where('scheme_id', '=', schemeId);
+  else if (codes.length) query = query.where('code', 'in', codes);
+  else return new Map();
+  const rows = (await query.execute()) as { id: string; code: string }[];
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/**
+ * Replace the child rows of the parents whose set of children changed; leave the others untouched.
+ * `compare` lists the columns that make a child row what it is.
+ */
+async function syncChildren(
+  trx: Transaction<Database>,
+  table: 'action_partner' | 'action_update' | 'body_member' | 'meeting',
+  parentColumn: 'action_id' | 'body_id',
+  parentIds: readonly string[],
+  wanted: readonly { parent: string; rows: Record<string, unknown>[] }[],
+  compare: readonly string[],
+  withId = false,
+): Promise<void> {
+  if (parentIds.length === 0) return;
+  const db = trx as unknown as Kysely<any>;
+  const existing = (await db.selectFrom(table).select([parentColumn, ...compare]).where(parentColumn, 'in', parentIds).execute()) as Record<string, unknown>[];
+  const key = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => canonical(Object.fromEntries(compare.map((c) => [c, r[c]])))).sort().join('\n');
+  const stored = new Map<string, Record<string, unknown>[]>();
+  for (const row of existing) {
+    const parent = row[parentColumn] as string;
+    stored.set(parent, [...(stored.get(parent) ?? []), row]);
+  }
+  const changed = wanted.filter((w) => key(w.rows) !== key(stored.get(w.parent) ?? []));
+  if (changed.length === 0) return;
+  const changedIds = changed.map((c) => c.parent);
+  for (let i = 0; i < changedIds.length; i += 5000) {
+    await db.deleteFrom(table).where(parentColumn, 'in', changedIds.slice(i, i + 5000)).execute();
+  }
+  const rows = changed.flatMap((c) => c.rows.map((r) => ({ ...(withId ? { id: randomUUID() } : {}), [parentColumn]: c.parent, ...r })));
+  await insertAll(trx, table, rows);
+}
+
+type MeasurementDoc = NonNullable<NonNullable<SchemeFile['indicators']>[number]['measurements']>[number];
+
+async function writeMeasurements(
+  trx: Transaction<Database>,
+  indicators: { id: string; measurements: MeasurementDoc[] }[],
+  progress: (p: ImportProgress) => void,
+): Promise<{ written: number; total: number }> {
+  const total = indicators.reduce((n, i) => n + i.measurements.length, 0);
+  const ids = indicators.filter((i) => i.measurements.length).map((i) => i.id);
+  if (total === 0) return { written: 0, total };
+  const latest = new Map<string, { revision: number; key: string }>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await trx
+      .selectFrom('measurement')
+      .distinctOn(['indicator_id', 'period', 'territory'])
+      .select(['indicator_id', 'period', 'territory', 'revision', 'value', 'numerator', 'denominator', 'missing_reason', 'provisional', 'source', 'comment', 'illustrative'])
+      .where('indicator_id', 'in', ids.slice(i, i + 5000))
+      .orderBy('indicator_id')
+      .orderBy('period')
+      .orderBy('territory')
+      .orderBy('revision', 'desc')
+      .execute();
+    for (const r of rows) latest.set(`${r.indicator_id}|${r.period}|${r.territory}`, { revision: r.revision, key: measurementKey(r) });
+  }
+  const rows = [];
+  for (const indicator of indicators) {
+    for (const m of indicator.measurements) {
+      const row = {
+        indicator_id: indicator.id,
+        period: m.period,
+        period_start: periodStart(m.period),
+        territory: m.territory,
+        value: nil(m.value ?? undefined),
+        numerator: nil(m.numerator),
+        denominator: nil(m.denominator),
+        missing_reason: nil(m.missingReason),
+        provisional: m.provisional ?? false,
+        source: nil(m.source),
+        comment: nil(m.comment),
+        illustrative: m.illustrative ?? false,
+      };
+      const previous = latest.get(`${indicator.id}|${m.period}|${m.territory}`);
+      if (previous && previous.key === measurementKey(row)) continue;
+      rows.push({ id: randomUUID(), revision: (previous?.revision ?? 0) + 1, ...row });
+    }
+  }
+  let done = 0;
+  const size = 2000;
+  for (let i = 0; i < rows.length; i += size) {
+    await insertAll(trx, 'measurement', rows.slice(i, i + size));
+    done = Math.min(rows.length, i + size);
+    progress({ stage: 'measurements', done, total: rows.length });
+  }
+  return { written: rows.length, total };
+}
+
+function measurementKey(m: { value: number | null; numerator: number | null; denominator: number | null; missing_reason: string | null; provisional: boolean; source: string | null; comment: string | null; illustrative: boolean }): string {
+  return canonical([m.value, m.numerator, m.denominator, m.missing_reason, m.provisional, m.source, m.comment, m.illustrative]);
+}
+
+async function writeGovernance(
+  trx: Transaction<Database>,
+  schemeId: string,
+  file: SchemeFile,
+  partnerId: (code: string) => string,
+  tally: (w: { created: string[]; updated: string[] }, total: number) => void,
+): Promise<void> {
+  const bodies = file.governingBodies ?? [];
+  const ids = await idsByCode(trx, 'governing_body', [], schemeId);
+  const rows = bodies.map((b, position) => ({
+    id: ids.get(b.code) ?? remember(ids, b.code),
+    scheme_id: schemeId,
+    code: b.code,
+    kind: b.kind,
+    name: b.name,
+    description: nil(b.description),
+    position,
+  }));
+  tally(await upsert(trx, 'governing_body', rows, ['scheme_id', 'code'], ['kind', 'name', 'description', 'position']), rows.length);
+  const bodyIds = bodies.map((b) => ids.get(b.code)!);
+  await syncChildren(trx, 'body_member', 'body_id', bodyIds, bodies.map((b) => ({
+    parent: ids.get(b.code)!,
+    rows: (b.members ?? []).map((m, position) => ({ partner_id: partnerId(m.partner), role: nil(m.role), position })),
+  })), ['partner_id', 'role', 'position']);
+  await syncChildren(trx, 'meeting', 'body_id', bodyIds, bodies.map((b) => ({
+    parent: ids.get(b.code)!,
+    rows: (b.meetings ?? []).map((m) => ({ date: m.date, title: m.title, summary: nil(m.summary), decisions: json(m.decisions) })),
+  })), ['date', 'title', 'summary', 'decisions'], true);
+}
+
+async function writeConsultation(
+  trx: Transaction<Database>,
+  schemeId: string,
+  file: SchemeFile,
+  tally: (w: { created: string[]; updated: string[] }, total: number) => void,
+): Promise<void> {
+  const phaseIds = await idsByCode(trx, 'phase', [], schemeId);
+  const phases = (file.phases ?? []).map((p, position) => ({
+    id: phaseIds.get(p.code) ?? randomUUID(),
+    scheme_id: schemeId,
+    code: p.code,
+    kind: p.kind,
+    title: p.title,
+    start_date: nil(p.startDate),
+    end_date: nil(p.endDate),
+    description: nil(p.description),
+    position,
+  }));
+  tally(await upsert(trx, 'phase', phases, ['scheme_id', 'code'], ['kind', 'title', 'start_date', 'end_date', 'description', 'position']), phases.length);
+  const eventIds = await idsByCode(trx, 'consultation_event', [], schemeId);
+  const events = (file.consultationEvents ?? []).map((e, position) => ({
+    id: eventIds.get(e.code) ?? randomUUID(),
+    scheme_id: schemeId,
+    code: e.code,
+    kind: e.kind,
+    title: e.title,
+    date: e.date,
+    end_date: nil(e.endDate),
+    participants: nil(e.participants),
+    proposals_count: nil(e.proposalsCount),
+    partners: e.partners ?? [],
+    description: nil(e.description),
+    position,
+  }));
+  tally(await upsert(trx, 'consultation_event', events, ['scheme_id', 'code'], ['kind', 'title', 'date', 'end_date', 'participants', 'proposals_count', 'partners', 'description', 'position']), events.length);
+  const proposalIds = await idsByCode(trx, 'proposal', [], schemeId);
+  const proposals = (file.proposals ?? []).map((p, position) => ({
+    id: proposalIds.get(p.code) ?? randomUUID(),
+    scheme_id: schemeId,
+    code: p.code,
+    text: p.text,
+    event_code: nil(p.event),
+    outcome: p.outcome,
+    actions: p.actions ?? [],
+    illustrative: p.illustrative ?? false,
+    position,
+  }));
+  tally(await upsert(trx, 'proposal', proposals, ['scheme_id', 'code'], ['text', 'event_code', 'outcome', 'actions', 'illustrative', 'position']), proposals.length);
+}
+

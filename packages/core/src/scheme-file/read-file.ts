@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Lang, ValidationIssue } from '../validation/issues.ts';
+import type { SchemeFile } from './scheme-file.ts';
+import { validateSchemeFile } from './validate.ts';
+
+/** The outcome of reading a scheme file: the validated scheme, or the issues that stop it. */
+export type ReadSchemeFileResult = { ok: true; data: SchemeFile } | { ok: false; issues: ValidationIssue[] };
+
+/** The formats a scheme file may be written in. */
+export const SCHEME_FILE_FORMATS = ['yaml', 'json'] as const;
+export type SchemeFileFormat = (typeof SCHEME_FILE_FORMATS)[number];
+
+const MESSAGES = {
+  file_unreadable: { fr: 'impossible de lire le fichier', en: 'cannot read the file' },
+  file_empty: { fr: 'le fichier est vide', en: 'the file is empty' },
+  not_utf8: {
+    fr: "le fichier n'est pas encodé en UTF-8 : enregistrez-le en UTF-8 (dans votre éditeur : « Enregistrer sous », encodage UTF-8)",
+    en: 'the file is not UTF-8 encoded: save it as UTF-8',
+  },
+  yaml_syntax: { fr: 'syntaxe YAML invalide', en: 'invalid YAML syntax' },
+  json_syntax: { fr: 'syntaxe JSON invalide', en: 'invalid JSON syntax' },
+  line: { fr: 'ligne', en: 'line' },
+  column: { fr: 'colonne', en: 'column' },
+} as const;
+
+function message(key: keyof typeof MESSAGES, lang: Lang): string {
+  return MESSAGES[key][lang];
+}
+
+/** « ligne 12, colonne 5 : » / "line 12, column 5:" */
+function position(line: number, col: number | undefined, lang: Lang): string {
+  const where = col === undefined ? `${message('line', lang)} ${line}` : `${message('line', lang)} ${line}, ${message('column', lang)} ${col}`;
+  return lang === 'fr' ? `${where} : ` : `${where}: `;
+}
+
+function failure(code: keyof typeof MESSAGES, text: string): { ok: false; issues: ValidationIssue[] } {
+  return { ok: false, issues: [{ path: '', code, message: text }] };
+}
+
+/**
+ * Decode bytes as UTF-8, refusing anything else (a BOM is accepted and dropped).
+ * Returns the text, or the 1-based line of the first byte that is not UTF-8.
+ *
+ * ### Examples
+ * ```ts
+ * decodeUtf8(Buffer.from('schéma')); // { ok: true, text: 'schéma' }
+ * decodeUtf8(Buffer.from([0x61, 0x0a, 0xe9])); // { ok: false, line: 2 }
+ * ```
+ */
+export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number } {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Binary search for the longest prefix the strict decoder accepts, to tell the user where the bad byte is.
+    let lo = 0;
+    let hi = bytes.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+    }
+    let line = 1;
+    for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++;
+    return { ok: false, line };
+  }
+}
+
+/** Guess the format from the file name, else from the first character of the text. */
+function detectFormat(text: string, name: string | undefined): SchemeFileFormat {
+  const extension = name ? extname(name).toLowerCase() : '';
+  if (extension === '.json') return 'json';
+  if (extension === '.yaml' || extension === '.yml') return 'yaml';
+  return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
+}
+
+/**
+ * Parse the text of a scheme file (YAML or JSON) without validating it against the scheme format.
+ * Syntax errors name the line and column: « ligne 12, colonne 5 : syntaxe YAML invalide (…) ».
+ *
+ * ### Examples
+ * ```ts
+ * parseSchemeFileText('scheme:\n  code: 48-2018\n', 'yaml'); // { ok: true, data: { scheme: { code: '48-2018' } } }
+ * parseSchemeFileText('{"scheme": }', 'json', 'en'); // { ok: false, issues: [{ code: 'json_syntax', message: 'line 1, column 12: invalid JSON syntax (…)' }] }
+ * ```
+ */
+export function parseSchemeFileText(
+  text: string,
+  format: SchemeFileFormat,
+  lang: Lang = 'fr',
+): { ok: true; data: unknown } | { ok: false; issues: ValidationIssue[] } {
+  if (text.trim() === '') return failure('file_empty', message('file_empty', lang));
+  if (format === 'json') {
+    try {
+      return { ok: true, data: JSON.parse(text) as unknown };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      const offset = /at position (\d+)/.exec(detail)?.[1] ?? yamlErrorOffset(text);
+      let where = '';
+      if (offset !== undefined) {
+        const { line, col } = lineAndColumn(text, Number(offset));
+        where = position(line, col, lang);
+      }
+      return failure('json_syntax', `${where}${message('json_syntax', lang)} (${detail})`);
+    }
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const error = document.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return failure('yaml_syntax', `${position(line, col, lang)}${message('yaml_syntax', lang)} (${error.message})`);
+  }
+  return { ok: true, data: document.toJS() as unknown };
+}
+
+/** Where the YAML parser (a superset of JSON) stops on a text JSON.parse refused without a position. */
+function yamlErrorOffset(text: string): number | undefined {
+  return parseDocument(text, { prettyErrors: false }).errors[0]?.pos[0];
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, col: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Read a scheme file from a path or from bytes: refuse what is not UTF-8, parse YAML or JSON
+ * (by extension, else by content), then validate it with {@link validateSchemeFile}.
+ *
+ * ### Examples
+ * ```ts
+ * const result = await readSchemeFile('data/schemes/48-schema-solidarites-2018-2022.yaml');
+ * if (!result.ok) for (const issue of result.issues) console.error(`${issue.path} : ${issue.message}`);
+ * await readSchemeFile(Buffer.from('{"scheme": {}}'), 'en', { name: 'upload.json' });
+ * ```
+ */
+export async function readSchemeFile(
+  source: string | Uint8Array,
+  lang: Lang = 'fr',
+  options: { name?: string } = {},
+): Promise<ReadSchemeFileResult> {
+  let bytes: Uint8Array;
+  const name = options.name ?? (typeof source === 'string' ? source : undefined);
+  if (typeof source === 'string') {
+    try {
+      bytes = await readFile(source);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (lang === 'fr' ? 'fichier introuvable' : 'file not found') : String((error as Error).message);
+      return failure('file_unreadable', `${message('file_unreadable', lang)} ${source} (${reason})`);
+    }
+  } else {
+    bytes = source;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return failure('not_utf8', `${position(decoded.line, undefined, lang)}${message('not_utf8', lang)}`);
+  const parsed = parseSchemeFileText(decoded.text, detectFormat(decoded.text, name), lang);
+  if (!parsed.ok) return parsed;
+  return validateSchemeFile(parsed.data, lang);
+}

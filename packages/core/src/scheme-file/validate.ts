@@ -1,0 +1,160 @@
+import type { z } from 'zod';
+import { schemeFileSchema, type SchemeFile } from './scheme-file.ts';
+import type { OrientationDocument } from '../orientation/orientation.ts';
+import type { ActionDocument } from '../action/action.ts';
+import type { IndicatorDocument } from '../indicator/indicator.ts';
+import { translate, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { officialTerritoryCode } from '../territory/territory.ts';
+
+/** What the database already knows, for references a file may make to things it does not declare. */
+export interface KnownCodes {
+  readonly partners?: ReadonlySet<string>;
+  /** Returns whether an official territory code (`dep:92`, `com:92012`…) exists. */
+  readonly isOfficialTerritory?: (code: string) => boolean;
+}
+
+/** Every orientation of a file with its path in the file, depth-first. */
+export function* walkOrientations(
+  orientations: readonly OrientationDocument[] | undefined,
+  path = 'orientations',
+  parentCode: string | null = null,
+  depth = 0,
+): Generator<{ orientation: OrientationDocument; path: string; parentCode: string | null; depth: number; position: number }> {
+  for (const [position, orientation] of (orientations ?? []).entries()) {
+    const here = `${path}[${position}]`;
+    yield { orientation, path: here, parentCode, depth, position };
+    yield* walkOrientations(orientation.orientations, `${here}.orientations`, orientation.code, depth + 1);
+  }
+}
+
+/** Every action of a file with its orientation code and path. */
+export function* walkActions(file: SchemeFile): Generator<{ action: ActionDocument; path: string; orientationCode: string; position: number }> {
+  for (const { orientation, path } of walkOrientations(file.orientations)) {
+    for (const [position, action] of (orientation.actions ?? []).entries()) {
+      yield { action, path: `${path}.actions[${position}]`, orientationCode: orientation.code, position };
+    }
+  }
+}
+
+/** Every indicator of a file with what it is attached to (scheme, orientation or action) and its path. */
+export function* walkIndicators(
+  file: SchemeFile,
+): Generator<{ indicator: IndicatorDocument; path: string; orientationCode?: string; actionCode?: string; position: number }> {
+  let position = 0;
+  for (const [i, indicator] of (file.indicators ?? []).entries()) yield { indicator, path: `indicators[${i}]`, position: position++ };
+  for (const { orientation, path } of walkOrientations(file.orientations)) {
+    for (const [i, indicator] of (orientation.indicators ?? []).entries()) {
+      yield { indicator, path: `${path}.indicators[${i}]`, orientationCode: orientation.code, position: position++ };
+    }
+    for (const [a, action] of (orientation.actions ?? []).entries()) {
+      for (const [i, indicator] of (action.indicators ?? []).entries()) {
+        yield { indicator, path: `${path}.actions[${a}].indicators[${i}]`, actionCode: action.code, position: position++ };
+      }
+    }
+  }
+}
+
+/**
+ * Check the references inside a parsed scheme file: duplicate codes, unknown partners, territories,
+ * consultation events, actions and orientations. Returns the issues (empty when the file is coherent).
+ *
+ * ### Examples
+ * ```ts
+ * checkReferences(file, 'fr'); // [{ path: 'orientations[0].actions[1].pilot', code: 'unknown_partner', message: 'partenaire inconnu : caf-99' }]
+ * ```
+ */
+export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: KnownCodes = {}): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const issue = (path: string, code: string, detail: string) =>
+    issues.push({ path, code, message: `${translate(code, lang)} : ${detail}` });
+  const unique = (entries: Iterable<{ code: string; path: string }>) => {
+    const seen = new Map<string, string>();
+    for (const { code, path } of entries) {
+      const first = seen.get(code);
+      if (first) issue(`${path}.code`, 'duplicate_code', `${code} (${lang === 'fr' ? 'déjà utilisé en' : 'already used at'} ${first})`);
+      else seen.set(code, path);
+    }
+  };
+  const orientations = [...walkOrientations(file.orientations)];
+  const actions = [...walkActions(file)];
+  const indicators = [...walkIndicators(file)];
+  unique((file.partners ?? []).map((p, i) => ({ code: p.code, path: `partners[${i}]` })));
+  unique((file.districts ?? []).map((d, i) => ({ code: d.code, path: `districts[${i}]` })));
+  unique(orientations.map(({ orientation, path }) => ({ code: orientation.code, path })));
+  unique(actions.map(({ action, path }) => ({ code: action.code, path })));
+  unique(indicators.map(({ indicator, path }) => ({ code: indicator.code, path })));
+  unique((file.governingBodies ?? []).map((b, i) => ({ code: b.code, path: `governingBodies[${i}]` })));
+  unique((file.phases ?? []).map((p, i) => ({ code: p.code, path: `phases[${i}]` })));
+  unique((file.consultationEvents ?? []).map((e, i) => ({ code: e.code, path: `consultationEvents[${i}]` })));
+  unique((file.proposals ?? []).map((p, i) => ({ code: p.code, path: `proposals[${i}]` })));
+
+  const partners = new Set([...(file.partners ?? []).map((p) => p.code), ...(known.partners ?? [])]);
+  const partner = (code: string | undefined, path: string) => {
+    if (code !== undefined && !partners.has(code)) issue(path, 'unknown_partner', code);
+  };
+  const districts = new Set((file.districts ?? []).map((d) => d.code));
+  const territory = (code: string | undefined, path: string) => {
+    if (code === undefined || districts.has(code)) return;
+    const official = officialTerritoryCode.safeParse(code).success && (known.isOfficialTerritory?.(code) ?? true);
+    if (!official) issue(path, 'unknown_territory', code);
+  };
+  const actionCodes = new Set(actions.map(({ action }) => action.code));
+  const orientationCodes = new Set(orientations.map(({ orientation }) => orientation.code));
+
+  for (const [i, district] of (file.districts ?? []).entries()) {
+    district.communes.forEach((c, j) => territory(c, `districts[${i}].communes[${j}]`));
+  }
+  for (const { action, path } of actions) {
+    partner(action.pilot, `${path}.pilot`);
+    action.partners?.forEach((p, i) => partner(p.partner, `${path}.partners[${i}].partner`));
+    action.budget?.forEach((b, i) => partner(b.funder, `${path}.budget[${i}].funder`));
+    action.territories?.forEach((t, i) => territory(t, `${path}.territories[${i}]`));
+  }
+  for (const { indicator, path } of indicators) {
+    partner(indicator.owner, `${path}.owner`);
+    indicator.measurements?.forEach((m, i) => territory(m.territory, `${path}.measurements[${i}].territory`));
+    const seen = new Set<string>();
+    indicator.measurements?.forEach((m, i) => {
+      const key = `${m.period}|${m.territory}`;
+      if (seen.has(key)) issue(`${path}.measurements[${i}]`, 'duplicate_code', `${m.period} ${m.territory}`);
+      seen.add(key);
+    });
+  }
+  for (const [b, body] of (file.governingBodies ?? []).entries()) {
+    body.members?.forEach((m, i) => partner(m.partner, `governingBodies[${b}].members[${i}].partner`));
+    body.meetings?.forEach((meeting, m) =>
+      meeting.decisions?.forEach((d, i) => {
+        d.actions?.forEach((a, j) => actionCodes.has(a) || issue(`governingBodies[${b}].meetings[${m}].decisions[${i}].actions[${j}]`, 'unknown_action', a));
+        d.orientations?.forEach((o, j) => orientationCodes.has(o) || issue(`governingBodies[${b}].meetings[${m}].decisions[${i}].orientations[${j}]`, 'unknown_orientation', o));
+      }),
+    );
+  }
+  const events = new Set((file.consultationEvents ?? []).map((e) => e.code));
+  file.consultationEvents?.forEach((e, i) => e.partners?.forEach((p, j) => partner(p, `consultationEvents[${i}].partners[${j}]`)));
+  for (const [i, proposal] of (file.proposals ?? []).entries()) {
+    if (proposal.event && !events.has(proposal.event)) issue(`proposals[${i}].event`, 'unknown_event', proposal.event);
+    proposal.actions?.forEach((a, j) => actionCodes.has(a) || issue(`proposals[${i}].actions[${j}]`, 'unknown_action', a));
+  }
+  return issues;
+}
+
+/**
+ * Validate a whole scheme file: its shape (zod), then its internal references.
+ *
+ * ### Examples
+ * ```ts
+ * const result = validateSchemeFile(YAML.parse(text), 'fr');
+ * if (!result.ok) for (const i of result.issues) console.error(`${i.path} : ${i.message}`);
+ * ```
+ */
+export function validateSchemeFile(
+  input: unknown,
+  lang: Lang = 'fr',
+  known: KnownCodes = {},
+): { ok: true; data: SchemeFile } | { ok: false; issues: ValidationIssue[] } {
+  const parsed = validate(schemeFileSchema, input, lang);
+  if (!parsed.ok) return parsed;
+  const data = parsed.data as z.infer<typeof schemeFileSchema> as SchemeFile;
+  const issues = checkReferences(data, lang, known);
+  return issues.length ? { ok: false, issues } : { ok: true, data };
+}
