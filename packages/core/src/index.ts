@@ -21,3 +21,5 @@ export * from './scheme-file/validate.ts';
 export * from './scheme-file/import.ts';
 export * from './scheme-file/export.ts';
 export * from './scheme-file/demo.ts';
+export * from './territory/geography.ts';
+export * from './territory/territory.service.ts';

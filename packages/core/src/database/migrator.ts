@@ -1,12 +1,14 @@
 import { type Kysely, type Migration } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import * as initial from './migrations/2026-11-23T0900-initial.ts';
+import * as access from './migrations/2026-11-23T1000-access.ts';
 
 /**
  * The dated migrations, in order. A shipped migration is never edited: add a new file and list it here.
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
+  '2026-11-23T1000-access': access,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { periodStart } from '../measurement/measurement.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
@@ -339,12 +339,17 @@ async function writeMeasurements(
       rows.push({ id: randomUUID(), revision: (previous?.revision ?? 0) + 1, ...row });
     }
   }
-  let done = 0;
-  const size = 2000;
+  // Column arrays through unnest(): one parameter per column instead of one per value, which
+  // keeps a 72,000-row write to about a second on PGlite.
+  const size = 20_000;
   for (let i = 0; i < rows.length; i += size) {
-    await insertAll(trx, 'measurement', rows.slice(i, i + size));
-    done = Math.min(rows.length, i + size);
-    progress({ stage: 'measurements', done, total: rows.length });
+    const batch = rows.slice(i, i + size);
+    const col = <K extends keyof (typeof rows)[number]>(key: K) => batch.map((r) => r[key]);
+    await sql`insert into measurement (id, indicator_id, period, period_start, territory, revision, value, numerator, denominator, missing_reason, provisional, source, comment, illustrative)
+      select * from unnest(${col('id')}::uuid[], ${col('indicator_id')}::uuid[], ${col('period')}::text[], ${col('period_start')}::date[],
+        ${col('territory')}::text[], ${col('revision')}::int[], ${col('value')}::float8[], ${col('numerator')}::float8[], ${col('denominator')}::float8[],
+        ${col('missing_reason')}::text[], ${col('provisional')}::bool[], ${col('source')}::text[], ${col('comment')}::text[], ${col('illustrative')}::bool[])`.execute(trx);
+    progress({ stage: 'measurements', done: Math.min(rows.length, i + size), total: rows.length });
   }
   return { written: rows.length, total };
 }

@@ -158,7 +158,6 @@ const UP = [
     recorded_at timestamptz not null default now(),
     unique (indicator_id, period, territory, revision)
   )`,
-  `create index measurement_indicator_idx on measurement (indicator_id, period_start)`,
   `create table governing_body (
     id uuid primary key,
     scheme_id uuid not null references scheme (id) on delete cascade,

@@ -1,0 +1,54 @@
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { Database } from '../database/database.ts';
+
+/** A `jsonb` column: objects in, objects out. */
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+/** An API token: only the SHA-256 hash of its secret is stored. */
+export interface ApiTokenTable {
+  id: string;
+  label: string;
+  hash: string;
+  role: string;
+  departments: string[];
+  indicators: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Generated<Date>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** One write made through the gateway: who, when, what, and the entity before and after. */
+export interface AuditLogTable {
+  id: string;
+  token_id: string | null;
+  token_label: string | null;
+  at: Generated<Date>;
+  operation: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+}
+
+/** The tables of migration `2026-11-23T1000-access`. */
+export interface AccessTables {
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
+}
+
+/** The store's tables plus the access tables. */
+export type AccessDatabase = Database & AccessTables;
+
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+
+/**
+ * View a store's kysely instance with the access tables typed.
+ *
+ * ### Examples
+ * ```ts
+ * await withAccessTables(db).selectFrom('api_token').selectAll().execute();
+ * ```
+ */
+export function withAccessTables(db: Kysely<Database>): Kysely<AccessDatabase> {
+  return db.withTables<AccessTables>() as unknown as Kysely<AccessDatabase>;
+}

@@ -1,0 +1,139 @@
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/database.ts';
+import { DomainError, type Lang } from '../validation/issues.ts';
+import { ROLES, type Role } from './access.ts';
+import { createToken, listTokens, revokeToken } from './token.repository.ts';
+
+/** Where a command writes: a stream (`process.stdout`) or a function taking text. */
+export type TokenCommandOutput = { write(chunk: string): unknown } | ((text: string) => void);
+
+/** Input/output of {@link runTokenCommand}, as the CLI passes them (tests pass collectors). */
+export interface TokenCommandIo {
+  readonly stdout: TokenCommandOutput;
+  readonly stderr: TokenCommandOutput;
+  readonly lang?: Lang;
+}
+
+function writer(out: TokenCommandOutput): (line: string) => void {
+  return typeof out === 'function' ? (line) => out(`${line}\n`) : (line) => void out.write(`${line}\n`);
+}
+
+const USAGE = {
+  fr: [
+    'Usage :',
+    '  sosms token create --departments 92,78 --role editor|contributor --label "…" [--indicators id1,id2]',
+    '  sosms token revoke ID',
+    '  sosms token list',
+    'Le secret du jeton est affiché une seule fois ; seule son empreinte SHA-256 est conservée.',
+  ],
+  en: [
+    'Usage:',
+    '  sosms token create --departments 92,78 --role editor|contributor --label "…" [--indicators id1,id2]',
+    '  sosms token revoke ID',
+    '  sosms token list',
+    'The token secret is shown once; only its SHA-256 hash is stored.',
+  ],
+} as const;
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+/**
+ * Run `token create|revoke|list` against an open store; returns the exit code
+ * (0 success, 1 refused input, 2 usage error).
+ *
+ * ### Examples
+ * ```ts
+ * const code = await runTokenCommand(['create', '--departments', '92,78', '--role', 'editor', '--label', 'Équipe schéma'], { stdout: process.stdout, stderr: process.stderr }, store.db);
+ * ```
+ */
+export async function runTokenCommand(args: readonly string[], io: TokenCommandIo, db: Kysely<Database>): Promise<number> {
+  const out = writer(io.stdout);
+  const err = writer(io.stderr);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        departments: { type: 'string' },
+        role: { type: 'string' },
+        label: { type: 'string' },
+        indicators: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    const lang = io.lang ?? 'fr';
+    err(String((error as Error).message));
+    for (const line of USAGE[lang]) err(line);
+    return 2;
+  }
+  const lang: Lang = parsed.values.lang === 'en' ? 'en' : parsed.values.lang === 'fr' ? 'fr' : (io.lang ?? 'fr');
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.help || !command) {
+    for (const line of USAGE[lang]) (parsed.values.help ? out : err)(line);
+    return parsed.values.help ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'create': {
+        const role = parsed.values.role ?? '';
+        if (!parsed.values.label || !parsed.values.departments || !role) {
+          err(lang === 'fr' ? 'Options obligatoires : --departments, --role, --label' : 'Required options: --departments, --role, --label');
+          for (const line of USAGE[lang]) err(line);
+          return 2;
+        }
+        if (!(ROLES as readonly string[]).includes(role)) {
+          err(lang === 'fr' ? `Rôle inconnu : ${role} (editor ou contributor)` : `Unknown role: ${role} (editor or contributor)`);
+          return 2;
+        }
+        const { secret, token } = await createToken(
+          db,
+          { label: parsed.values.label, role: role as Role, departments: list(parsed.values.departments), indicatorIds: list(parsed.values.indicators) },
+          lang,
+        );
+        out(lang === 'fr' ? `Jeton créé : ${token.id} (${token.role}, départements ${token.departments.join(', ')})` : `Token created: ${token.id} (${token.role}, départements ${token.departments.join(', ')})`);
+        out(lang === 'fr' ? 'Secret (affiché une seule fois, à conserver) :' : 'Secret (shown once, keep it safe):');
+        out(secret);
+        return 0;
+      }
+      case 'revoke': {
+        const id = rest[0];
+        if (!id) {
+          for (const line of USAGE[lang]) err(line);
+          return 2;
+        }
+        const token = await revokeToken(db, id, lang);
+        out(lang === 'fr' ? `Jeton révoqué : ${token.id} (${token.label})` : `Token revoked: ${token.id} (${token.label})`);
+        return 0;
+      }
+      case 'list': {
+        const tokens = await listTokens(db);
+        if (tokens.length === 0) out(lang === 'fr' ? 'Aucun jeton.' : 'No tokens.');
+        for (const t of tokens) {
+          const state = t.revokedAt ? (lang === 'fr' ? `révoqué le ${t.revokedAt}` : `revoked on ${t.revokedAt}`) : lang === 'fr' ? 'actif' : 'active';
+          const indicators = t.indicatorIds.length > 0 ? `\t${t.indicatorIds.join(',')}` : '';
+          out(`${t.id}\t${t.role}\t${t.departments.join(',')}\t${t.label}\t${state}${indicators}`);
+        }
+        return 0;
+      }
+      default:
+        err(lang === 'fr' ? `Commande inconnue : token ${command}` : `Unknown command: token ${command}`);
+        for (const line of USAGE[lang]) err(line);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof DomainError) {
+      err(error.message);
+      for (const issue of error.issues) err(`  ${issue.path} : ${issue.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,7 @@
+// Access: API tokens, roles and the audit log.
+export * from './access.ts';
+export * from './access.table.ts';
+export * from './token.repository.ts';
+export * from './audit.repository.ts';
+export { runTokenCommand, type TokenCommandIo, type TokenCommandOutput } from './cli.ts';
+export { auditedWrite, joinTransaction } from './audited-write.ts';

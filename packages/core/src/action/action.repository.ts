@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../database/database.ts';
+import type { PublicCode, ThemeCode } from '../nomenclature/nomenclature.ts';
+import { resolvePartnerCodes } from '../partner/partner.repository.ts';
+import { defaultProgressFor } from '../rules/progress.ts';
+import type { SchemeStatus } from '../scheme/scheme.ts';
+import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { isUuid, normalizePage, notFoundError, validationError, type ListResult, type Page, type Visibility, type WriteOptions } from '../scheme/scheme.service.ts';
+import { checkTerritoryCodes } from '../territory/district.repository.ts';
+import { validate } from '../validation/issues.ts';
+import { actionSchema, actionUpdateSchema, type ActionStatus } from './action.ts';
+import { actionFromRow, actionPartnerFromRow, actionUpdateFromRow, type Action, type ActionPartner, type ActionUpdate } from './action.service.ts';
+
+/**
+ * Actions by ids, in one statement, in no particular order.
+ *
+ * ### Examples
+ * ```ts
+ * const actions = await getActionsByIds(db, [id1, id2]);
+ * ```
+ */
+export async function getActionsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Action[]> {
+  if (ids.length === 0) return [];
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await db.selectFrom('action').selectAll().where('id', 'in', valid).execute();
+  return rows.map(actionFromRow);
+}
+
+/**
+ * The actions attached directly to several orientations, in one statement, in no particular order.
+ *
+ * ### Examples
+ * ```ts
+ * const actions = await getActionsByOrientationIds(db, orientations.map((o) => o.id));
+ * ```
+ */
+export async function getActionsByOrientationIds(db: Kysely<Database>, orientationIds: readonly string[]): Promise<Action[]> {
+  const valid = orientationIds.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await db.selectFrom('action').selectAll().where('orientation_id', 'in', valid).execute();
+  return rows.map(actionFromRow);
+}
+
+/**
+ * All the actions of several schemes, in one statement, in no particular order.
+ *
+ * ### Examples
+ * ```ts
+ * const actions = await getActionsBySchemeIds(db, [scheme.id]);
+ * ```
+ */
+export async function getActionsBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<Action[]> {
+  const valid = schemeIds.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await db.selectFrom('action').selectAll().where('scheme_id', 'in', valid).execute();
+  return rows.map(actionFromRow);
+}
+
+/**
+ * The partner roles of several actions, in one statement, in no particular order.
+ *
+ * ### Examples
+ * ```ts
+ * const links = await getActionPartnersByActionIds(db, [action.id]);
+ * ```
+ */
+export async function getActionPartnersByActionIds(db: Kysely<Database>, actionIds: readonly string[]): Promise<ActionPartner[]> {
+  const valid = actionIds.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await db.selectFrom('action_partner').selectAll().where('action_id', 'in', valid).execute();
+  return rows.map(actionPartnerFromRow);
+}
+
+/**
+ * The dated updates of several actions, in one statement, oldest first.
+ *
+ * ### Examples
+ * ```ts
+ * const updates = await getActionUpdatesByActionIds(db, [action.id]);
+ * ```
+ */
+export async function getActionUpdatesByActionIds(db: Kysely<Database>, actionIds: readonly string[]): Promise<ActionUpdate[]> {
+  const valid = actionIds.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await db.selectFrom('action_update').selectAll().where('action_id', 'in', valid).orderBy('date').orderBy('id').execute();
+  return rows.map(actionUpdateFromRow);
+}
+
+/** Filter of {@link searchActions}; every given criterion must hold, lists match any of their values. */
+export interface ActionFilter {
+  /** Départements of the action's scheme. */
+  readonly departments?: readonly string[];
+  readonly schemeCodes?: readonly string[];
+  readonly schemeStatuses?: readonly SchemeStatus[];
+  readonly themes?: readonly ThemeCode[];
+  readonly publics?: readonly PublicCode[];
+  readonly statuses?: readonly ActionStatus[];
+  /** Codes of partners holding any role in the action. */
+  readonly partnerCodes?: readonly string[];
+  /** French full-text search in the title, description and easy-read text (web search syntax). */
+  readonly text?: string;
+  readonly visibility: Visibility;
+}
+
+/**
+ * Actions across schemes matching a filter, one page and the total count, in one statement. With `text`,
+ * French stemming applies ("accompagner" finds "accompagnement") and results are ranked by relevance;
+ * otherwise they are sorted by scheme code and action code. Actions of hidden schemes are left out.
+ *
+ * ### Examples
+ * ```ts
+ * const { items, totalCount } = await searchActions(db, { text: 'aidants', themes: ['carer_support'], visibility: {} }, { limit: 20 });
+ * ```
+ */
+export async function searchActions(db: Kysely<Database>, filter: ActionFilter, page?: Page): Promise<ListResult<Action>> {
+  const { limit, offset } = normalizePage(page);
+  const text = filter.text?.trim();
+  const query = sql`websearch_to_tsquery('french', ${text ?? ''})`;
+  let base = db.selectFrom('action').innerJoin('scheme', 'scheme.id', 'action.scheme_id').where(schemeVisibleSql(filter.visibility));
+  if (filter.departments?.length) base = base.where(sql<SqlBool>`scheme.departments && ${[...filter.departments]}::text[]`);
+  if (filter.schemeCodes?.length) base = base.where('scheme.code', 'in', [...filter.schemeCodes]);
+  if (filter.schemeStatuses?.length) base = base.where('scheme.status', 'in', [...filter.schemeStatuses]);
+  if (filter.themes?.length) base = base.where(sql<SqlBool>`action.themes && ${[...filter.themes]}::text[]`);
+  if (filter.publics?.length) base = base.where(sql<SqlBool>`action.publics && ${[...filter.publics]}::text[]`);
+  if (filter.statuses?.length) base = base.where('action.status', 'in', [...filter.statuses]);
+  if (filter.partnerCodes?.length) {
+    const codes = [...filter.partnerCodes];
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('action_partner')
+          .innerJoin('partner', 'partner.id', 'action_partner.partner_id')
+          .select(sql`1`.as('one'))
+          .whereRef('action_partner.action_id', '=', 'action.id')
+          .where('partner.code', 'in', codes),
+      ),
+    );
+  }
+  if (text) base = base.where(sql<SqlBool>`action.search @@ ${query}`);
+  let rows = base.selectAll('action').select(sql<number>`count(*) over ()`.as('total_count'));
+  rows = text
+    ? rows.orderBy(sql`ts_rank(action.search, ${query})`, 'desc').orderBy('scheme.code').orderBy('action.code')
+    : rows.orderBy('scheme.code').orderBy('action.code');
+  const result = await rows.limit(limit).offset(offset).execute();
+  const totalCount = result.length > 0 ? Number(result[0]!.total_count) : offset > 0 ? Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
+  return { items: result.map(actionFromRow), totalCount };
+}
+
+/** What {@link saveAction} returns: the action and its partner roles after, and before when it existed. */
+export interface ActionWrite {
+  readonly action: Action;
+  readonly partners: ActionPartner[];
+  readonly before: { action: Action; partners: ActionPartner[] } | null;
+}
+
+const has = (input: unknown, key: string): boolean =>
+  typeof input === 'object' && input !== null && key in input && (input as Record<string, unknown>)[key] !== undefined;
+
+/**
+ * Create or update an action by its code within a scheme, under an orientation, in one transaction.
+ * The action's own fields are replaced by the input, except:
+ * - `status` absent keeps the stored status (`planned` for a new action);
+ * - `progress` absent keeps the stored progress, unless the status changes: then the status's
+ *   default progress applies when it has one (`planned` 0, `done` 100);
+ * - partner roles are replaced only when `pilot` or `partners` is given;
+ * - `updates` and `indicators` are not written here (see `addActionUpdate`, `saveIndicator`).
+ * Giving another orientation moves the action there. Throws `DomainError` VALIDATION (with field paths)
+ * or NOT_FOUND (scheme, orientation) and writes nothing then.
+ *
+ * ### Examples
+ * ```ts
+ * const { action, before } = await saveAction(db, '48-2018-2022', '1.1', { code: '1.1.1', title: 'Observer les besoins', status: 'done' });
+ * action.progress; // 100
+ * ```
+ */
+export async function saveAction(
+  db: Kysely<Database>,
+  schemeCode: string,
+  orientationCode: string,
+  input: unknown,
+  options: WriteOptions = {},
+): Promise<ActionWrite> {
+  const lang = options.lang ?? 'fr';
+  const result = validate(actionSchema, input, lang);
+  if (!result.ok) throw validationError(result.issues, lang);
+  const data = result.data;
+  return db.transaction().execute(async (trx) => {
+    const scheme = await trx.selectFrom('scheme').select('id').where('code', '=', schemeCode).executeTakeFirst();
+    if (!scheme) throw notFoundError('unknown_scheme', 'schemeCode', schemeCode, lang);
+    const orientation = await trx
+      .selectFrom('orientation')
+      .select('id')
+      .where('scheme_id', '=', scheme.id)
+      .where('code', '=', orientationCode)
+      .executeTakeFirst();
+    if (!orientation) throw notFoundError('unknown_orientation', 'orientationCode', orientationCode, lang);
+
+    const partnerRefs = [
+      ...(data.pilot ? [{ code: data.pilot, path: 'pilot' }] : []),
+      ...(data.partners ?? []).map((p, i) => ({ code: p.partner, path: `partners[${i}].partner` })),
+      ...(data.budget ?? []).map((b, i) => ({ code: b.funder, path: `budget[${i}].funder` })),
+    ];
+    const { ids: partnerIds, issues } = await resolvePartnerCodes(trx, partnerRefs, lang);
+    issues.push(...(await checkTerritoryCodes(trx, scheme.id, (data.territories ?? []).map((code, i) => ({ code, path: `territories[${i}]` })), lang)));
+    if (issues.length) throw validationError(issues, lang);
+
+    const existingRow = await trx
+      .selectFrom('action')
+      .selectAll()
+      .where('scheme_id', '=', scheme.id)
+      .where('code', '=', data.code)
+      .forUpdate()
+      .executeTakeFirst();
+    const before = existingRow
+      ? { action: actionFromRow(existingRow), partners: (await trx.selectFrom('action_partner').selectAll().where('action_id', '=', existingRow.id).execute()).map(actionPartnerFromRow) }
+      : null;
+
+    const status: ActionStatus = has(input, 'status') ? data.status : ((before?.action.status ?? 'planned') as ActionStatus);
+    const statusChanged = status !== before?.action.status;
+    const progress = has(input, 'progress')
+      ? (data.progress ?? null)
+      : statusChanged
+        ? (defaultProgressFor(status) ?? before?.action.progress ?? null)
+        : (before?.action.progress ?? null);
+
+    let position = before?.action.position;
+    if (position === undefined || before?.action.orientationId !== orientation.id) {
+      const last = await trx
+        .selectFrom('action')
+        .select(sql<number | null>`max(position)`.as('max'))
+        .where('orientation_id', '=', orientation.id)
+        .executeTakeFirstOrThrow();
+      position = last.max === null ? 0 : Number(last.max) + 1;
+    }
+    const columns = {
+      orientation_id: orientation.id,
+      title: data.title,
+      description: data.description ?? null,
+      easy_read: data.easyRead ?? null,
+      objectives: JSON.stringify(data.objectives ?? []),
+      expected_results: JSON.stringify(data.expectedResults ?? []),
+      publics: data.publics ?? [],
+      themes: data.themes ?? [],
+      territories: data.territories ?? [],
+      start_date: data.startDate ?? null,
+      end_date: data.endDate ?? null,
+      milestones: JSON.stringify(data.milestones ?? []),
+      budget: JSON.stringify(data.budget ?? []),
+      priority: data.priority ?? null,
+      status,
+      progress,
+      weight: data.weight ?? null,
+      position,
+      illustrative: data.illustrative ?? false,
+    };
+    const row = before
+      ? await trx.updateTable('action').set({ ...columns, updated_at: sql<Date>`now()` }).where('id', '=', before.action.id).returningAll().executeTakeFirstOrThrow()
+      : await trx.insertInto('action').values({ id: randomUUID(), scheme_id: scheme.id, code: data.code, ...columns }).returningAll().executeTakeFirstOrThrow();
+
+    let partners = before?.partners ?? [];
+    if (has(input, 'pilot') || has(input, 'partners')) {
+      await trx.deleteFrom('action_partner').where('action_id', '=', row.id).execute();
+      const links = [
+        ...(data.pilot ? [{ partner: data.pilot, role: 'pilot' as const }] : []),
+        ...(data.partners ?? []).filter((p) => !(p.role === 'pilot' && p.partner === data.pilot)),
+      ];
+      const unique = [...new Map(links.map((l) => [`${l.partner}|${l.role}`, l])).values()];
+      const rows = unique.map((l) => ({ action_id: row.id, partner_id: partnerIds.get(l.partner)!, role: l.role }));
+      partners = rows.length ? (await trx.insertInto('action_partner').values(rows).returningAll().execute()).map(actionPartnerFromRow) : [];
+    }
+    return { action: actionFromRow(row), partners, before };
+  });
+}
+
+/**
+ * Add a dated update (obstacle, next step, achievement) to an action, in one transaction; the action's
+ * `updatedAt` moves too. Throws `DomainError` VALIDATION or NOT_FOUND and writes nothing then.
+ *
+ * ### Examples
+ * ```ts
+ * const { update } = await addActionUpdate(db, action.id, { date: '2025-01-15', kind: 'obstacle', text: 'Recrutement difficile' });
+ * ```
+ */
+export async function addActionUpdate(
+  db: Kysely<Database>,
+  actionId: string,
+  input: unknown,
+  options: WriteOptions = {},
+): Promise<{ update: ActionUpdate; action: Action }> {
+  const lang = options.lang ?? 'fr';
+  const result = validate(actionUpdateSchema, input, lang);
+  if (!result.ok) throw validationError(result.issues, lang);
+  const data = result.data;
+  return db.transaction().execute(async (trx) => {
+    const action = await trx
+      .updateTable('action')
+      .set({ updated_at: sql<Date>`now()` })
+      .where('id', '=', isUuid(actionId) ? actionId : '00000000-0000-0000-0000-000000000000')
+      .returningAll()
+      .executeTakeFirst();
+    if (!action) throw notFoundError('unknown_action', 'actionId', actionId, lang);
+    const row = await trx
+      .insertInto('action_update')
+      .values({ id: randomUUID(), action_id: actionId, date: data.date, kind: data.kind, text: data.text, illustrative: data.illustrative ?? false })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { update: actionUpdateFromRow(row), action: actionFromRow(action) };
+  });
+}

@@ -1,0 +1,97 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../database/database.ts';
+import type { PartnerKind } from '../nomenclature/nomenclature.ts';
+import { isUuid, normalizePage, type ListResult, type Page } from '../scheme/scheme.service.ts';
+import { translate, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { partnerFromRow, type PartnerRecord } from './partner.service.ts';
+
+/**
+ * Partners by ids, in one statement, in no particular order.
+ *
+ * ### Examples
+ * ```ts
+ * const partners = await getPartnersByIds(db, links.map((l) => l.partnerId));
+ * ```
+ */
+export async function getPartnersByIds(db: Kysely<Database>, ids: readonly string[]): Promise<PartnerRecord[]> {
+  if (ids.length === 0) return [];
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await db.selectFrom('partner').selectAll().where('id', 'in', valid).execute();
+  return rows.map(partnerFromRow);
+}
+
+/**
+ * Partners by codes, in one statement, in no particular order.
+ *
+ * ### Examples
+ * ```ts
+ * const [caf] = await getPartnersByCodes(db, ['caf-92']);
+ * ```
+ */
+export async function getPartnersByCodes(db: Kysely<Database>, codes: readonly string[]): Promise<PartnerRecord[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.selectFrom('partner').selectAll().where('code', 'in', [...codes]).execute();
+  return rows.map(partnerFromRow);
+}
+
+/** Filter of {@link listPartners}. */
+export interface PartnerFilter {
+  readonly kinds?: readonly PartnerKind[];
+  readonly departments?: readonly string[];
+  /** Case- and accent-sensitive substring of the name or code. */
+  readonly text?: string;
+}
+
+/**
+ * Partners matching a filter, sorted by name, one page and the total count, in one statement.
+ *
+ * ### Examples
+ * ```ts
+ * const { items } = await listPartners(db, { kinds: ['caf'], departments: ['92'] });
+ * ```
+ */
+export async function listPartners(db: Kysely<Database>, filter: PartnerFilter = {}, page?: Page): Promise<ListResult<PartnerRecord>> {
+  const { limit, offset } = normalizePage(page);
+  let base = db.selectFrom('partner');
+  if (filter.kinds?.length) base = base.where('partner.kind', 'in', [...filter.kinds]);
+  if (filter.departments?.length) base = base.where(sql<SqlBool>`partner.departments && ${[...filter.departments]}::text[]`);
+  const text = filter.text?.trim();
+  if (text) {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([eb('partner.name', 'ilike', pattern), eb('partner.code', 'ilike', pattern)]));
+  }
+  const rows = await base
+    .selectAll('partner')
+    .select(sql<number>`count(*) over ()`.as('total_count'))
+    .orderBy('partner.name')
+    .orderBy('partner.code')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const totalCount = rows.length > 0 ? Number(rows[0]!.total_count) : offset > 0 ? Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
+  return { items: rows.map(partnerFromRow), totalCount };
+}
+
+/**
+ * Resolve partner codes to ids for a write: the ids found, and an `unknown_partner` issue for each
+ * code that does not exist, at its path in the input. One statement.
+ *
+ * ### Examples
+ * ```ts
+ * const { ids, issues } = await resolvePartnerCodes(trx, [{ code: 'caf-92', path: 'pilot' }]);
+ * ```
+ */
+export async function resolvePartnerCodes(
+  db: Kysely<Database>,
+  entries: readonly { code: string; path: string }[],
+  lang: Lang = 'fr',
+): Promise<{ ids: Map<string, string>; issues: ValidationIssue[] }> {
+  const codes = [...new Set(entries.map((e) => e.code))];
+  const rows = codes.length ? await db.selectFrom('partner').select(['id', 'code']).where('code', 'in', codes).execute() : [];
+  const ids = new Map(rows.map((r) => [r.code, r.id]));
+  const issues = entries
+    .filter((e) => !ids.has(e.code))
+    .map((e) => ({ path: e.path, code: 'unknown_partner', message: `${translate('unknown_partner', lang)} : ${e.code}` }));
+  return { ids, issues };
+}

@@ -1,0 +1,6 @@
+// Pure rules of @sosms/core: progress roll-up, indicator completion, health and alerts.
+export * from './progress.ts';
+export * from './indicator.ts';
+export * from './health.ts';
+export * from './alerts.ts';
+export { addMonths, monthsBetween } from './dates.ts';

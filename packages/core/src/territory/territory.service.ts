@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/database.ts';
+import { DomainError } from '../validation/issues.ts';
+import { districtFromRow } from './district.repository.ts';
+import { districtPopulation, getOfficialTerritory, type OfficialTerritory } from './geography.ts';
+
+/** A scheme's own district (SST, MDS, UTAS…) in the shape of an official territory; its population is its communes'. */
+export interface DistrictTerritory {
+  readonly code: string;
+  readonly kind: 'district';
+  readonly name: string;
+  readonly population: number;
+  /** The département of its communes, when they all lie in one. */
+  readonly departmentCode?: string;
+  /** The scheme's own word for it: `SST`, `MDS`, `UTAS`… */
+  readonly districtKind: string;
+  readonly schemeId: string;
+  readonly communes: readonly string[];
+}
+
+/** A territory: official (COG) or a scheme's district. */
+export type Territory = OfficialTerritory | DistrictTerritory;
+
+/**
+ * A territory by its code: an official one (`fr`, `reg:76`, `dep:48`, `epci:…`, `com:…`) read from memory,
+ * or a scheme's district (a code without a colon) read from the `district` table in one statement.
+ * District codes are unique only within a scheme: pass `schemeId` to choose; without it, a code used by several
+ * schemes is a `DomainError('CONFLICT')`. `undefined` when nothing has this code.
+ *
+ * ### Examples
+ * ```ts
+ * await getTerritory(db, 'dep:48'); // { code: 'dep:48', kind: 'departement', name: 'Lozère', parentCode: 'reg:76', … }
+ * await getTerritory(db, 'sst-nord', { schemeId }); // { code: 'sst-nord', kind: 'district', population: …, communes: ['com:48095', …] }
+ * // select * from district where code = $1 and scheme_id = $2
+ * ```
+ */
+export async function getTerritory(db: Kysely<Database>, code: string, options: { schemeId?: string } = {}): Promise<Territory | undefined> {
+  if (code === 'fr' || code.includes(':')) return getOfficialTerritory(code);
+  let query = db.selectFrom('district').selectAll().where('code', '=', code);
+  if (options.schemeId) query = query.where('scheme_id', '=', options.schemeId);
+  const rows = await query.limit(2).execute();
+  if (rows.length === 0) return undefined;
+  if (rows.length > 1) {
+    throw new DomainError(
+      'CONFLICT',
+      `Plusieurs schémas ont un territoire « ${code} » : précisez le schéma. / Several schemes have a territory "${code}": say which scheme.`,
+    );
+  }
+  return districtTerritory(districtFromRow(rows[0]));
+}
+
+/**
+ * A district record as a territory: population summed from its communes, département when they share one.
+ *
+ * ### Examples
+ * ```ts
+ * districtTerritory({ id, schemeId, code: 'sst-1', name: 'SST 1', kind: 'SST', communes: ['com:92012'] }).population; // 119019
+ * ```
+ */
+export function districtTerritory(district: {
+  readonly schemeId: string;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly communes: readonly string[];
+}): DistrictTerritory {
+  const departments = new Set(district.communes.map((c) => getOfficialTerritory(c)?.departmentCode));
+  const [only] = departments;
+  return {
+    code: district.code,
+    kind: 'district',
+    name: district.name,
+    population: districtPopulation(district.communes),
+    ...(departments.size === 1 && only ? { departmentCode: only } : {}),
+    districtKind: district.kind,
+    schemeId: district.schemeId,
+    communes: [...district.communes],
+  };
+}
