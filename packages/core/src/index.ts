@@ -23,3 +23,28 @@ export * from './scheme-file/export.ts';
 export * from './scheme-file/demo.ts';
 export * from './territory/geography.ts';
 export * from './territory/territory.service.ts';
+// Read side, computed values and granular writes (helper core-read).
+export * from './scheme/scheme.service.ts';
+export * from './scheme/scheme.repository.ts';
+export * from './orientation/orientation.service.ts';
+export * from './orientation/orientation.repository.ts';
+export * from './action/action.service.ts';
+export * from './action/action.repository.ts';
+export * from './partner/partner.service.ts';
+export * from './partner/partner.repository.ts';
+export * from './indicator/indicator.service.ts';
+export * from './indicator/indicator.repository.ts';
+export * from './measurement/measurement.service.ts';
+export * from './measurement/measurement.repository.ts';
+export * from './governance/governance.service.ts';
+export * from './governance/governance.repository.ts';
+export * from './consultation/consultation.service.ts';
+export * from './consultation/consultation.repository.ts';
+export * from './territory/district.repository.ts';
+export * from './progress/progress.service.ts';
+// The stored partner and district (with ids) are `Partner` and `District` at the package root; the zod
+// document types stay available as `PartnerDocument` / `DistrictDocument` below.
+export type { PartnerRecord as Partner } from './partner/partner.service.ts';
+export type { DistrictRecord as District } from './territory/district.repository.ts';
+export type { Partner as PartnerDocument } from './partner/partner.ts';
+export type { District as DistrictDocument } from './territory/territory.ts';

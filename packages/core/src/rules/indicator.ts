@@ -1,3 +1,5 @@
+import { roundPercent } from './progress.ts';
+
 /** The reference values of an indicator that its completion rate needs. */
 export interface CompletionInput {
   readonly baselineValue?: number | null;
@@ -10,7 +12,7 @@ const isNumber = (value: number | null | undefined): value is number => typeof v
  * How far an indicator has gone from its baseline to its target, in percent, clamped to 0–100:
  * (current − baseline) / (target − baseline) × 100. Works for falling targets as well.
  * `null` when the baseline, the target or the current value is missing, or when the target equals the baseline.
- * Full precision: round for display with `roundPercent`.
+ * Rounded to one decimal, like every figure the rules hand out.
  *
  * ### Examples
  * ```ts
@@ -25,5 +27,5 @@ export function completionRate(indicator: CompletionInput, current: number | nul
   if (!isNumber(baselineValue) || !isNumber(targetValue) || !isNumber(current)) return null;
   if (targetValue === baselineValue) return null;
   const rate = ((current - baselineValue) / (targetValue - baselineValue)) * 100;
-  return Math.min(100, Math.max(0, rate));
+  return roundPercent(Math.min(100, Math.max(0, rate)));
 }

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Lang, ValidationIssue } from '../validation/issues.ts';
 import type { SchemeFile } from './scheme-file.ts';
-import { validateSchemeFile } from './validate.ts';
+import { validateSchemeFile, type KnownCodes } from './validate.ts';
 
 /** The outcome of reading a scheme file: the validated scheme, or the issues that stop it. */
 export type ReadSchemeFileResult = { ok: true; data: SchemeFile } | { ok: false; issues: ValidationIssue[] };
@@ -131,21 +131,20 @@ function lineAndColumn(text: string, offset: number): { line: number; col: numbe
 }
 
 /**
- * Read a scheme file from a path or from bytes: refuse what is not UTF-8, parse YAML or JSON
- * (by extension, else by content), then validate it with {@link validateSchemeFile}.
+ * Read a scheme file from a path or from bytes and parse it, without checking it against the scheme format:
+ * refuse what is not UTF-8, then parse YAML or JSON (by extension, else by content).
  *
  * ### Examples
  * ```ts
- * const result = await readSchemeFile('data/schemes/48-schema-solidarites-2018-2022.yaml');
- * if (!result.ok) for (const issue of result.issues) console.error(`${issue.path} : ${issue.message}`);
- * await readSchemeFile(Buffer.from('{"scheme": {}}'), 'en', { name: 'upload.json' });
+ * const parsed = await parseSchemeFile('lozere.yaml');
+ * if (parsed.ok) validateSchemeFile(parsed.data, 'fr');
  * ```
  */
-export async function readSchemeFile(
+export async function parseSchemeFile(
   source: string | Uint8Array,
   lang: Lang = 'fr',
   options: { name?: string } = {},
-): Promise<ReadSchemeFileResult> {
+): Promise<{ ok: true; data: unknown } | { ok: false; issues: ValidationIssue[] }> {
   let bytes: Uint8Array;
   const name = options.name ?? (typeof source === 'string' ? source : undefined);
   if (typeof source === 'string') {
@@ -160,7 +159,27 @@ export async function readSchemeFile(
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return failure('not_utf8', `${position(decoded.line, undefined, lang)}${message('not_utf8', lang)}`);
-  const parsed = parseSchemeFileText(decoded.text, detectFormat(decoded.text, name), lang);
+  return parseSchemeFileText(decoded.text, detectFormat(decoded.text, name), lang);
+}
+
+/**
+ * Read a scheme file from a path or from bytes: refuse what is not UTF-8, parse YAML or JSON
+ * (by extension, else by content), then validate it with {@link validateSchemeFile} (`known` lists what the
+ * database already holds, such as partner codes a file may use without declaring them).
+ *
+ * ### Examples
+ * ```ts
+ * const result = await readSchemeFile('data/schemes/48-schema-solidarites-2018-2022.yaml');
+ * if (!result.ok) for (const issue of result.issues) console.error(`${issue.path} : ${issue.message}`);
+ * await readSchemeFile(Buffer.from('{"scheme": {}}'), 'en', { name: 'upload.json' });
+ * ```
+ */
+export async function readSchemeFile(
+  source: string | Uint8Array,
+  lang: Lang = 'fr',
+  options: { name?: string; known?: KnownCodes } = {},
+): Promise<ReadSchemeFileResult> {
+  const parsed = await parseSchemeFile(source, lang, options);
   if (!parsed.ok) return parsed;
-  return validateSchemeFile(parsed.data, lang);
+  return validateSchemeFile(parsed.data, lang, options.known);
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Selectable, DistrictTable } from '../database/database.ts';
 import { isUuid } from '../scheme/scheme.service.ts';
 import { translate, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { isKnownTerritory } from './geography.ts';
 import { officialTerritoryCode } from './territory.ts';
 
 /**
@@ -51,7 +52,7 @@ export async function getDistrictsBySchemeIds(db: Kysely<Database>, schemeIds: r
 }
 
 /**
- * Check territory codes written for a scheme: an official code (`dep:92`, `com:92012`…) or one of the
+ * Check territory codes written for a scheme: a known official code (`dep:92`, `com:92012`…) or one of the
  * scheme's districts. Returns an `unknown_territory` issue per bad code, at its path. One statement at most.
  *
  * ### Examples
@@ -71,6 +72,6 @@ export async function checkTerritoryCodes(
     : [];
   const districts = new Set(rows.map((r) => r.code));
   return entries
-    .filter((e) => !districts.has(e.code) && !officialTerritoryCode.safeParse(e.code).success)
+    .filter((e) => !districts.has(e.code) && !(officialTerritoryCode.safeParse(e.code).success && isKnownTerritory(e.code)))
     .map((e) => ({ path: e.path, code: 'unknown_territory', message: `${translate('unknown_territory', lang)} : ${e.code}` }));
 }

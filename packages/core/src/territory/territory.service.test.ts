@@ -3,7 +3,7 @@ import type { Store } from '../database/store.ts';
 import { ENGINES, openTestStore } from '../testing/engines.ts';
 import { DomainError } from '../validation/issues.ts';
 import { getOfficialTerritory } from './geography.ts';
-import { getTerritory } from './territory.service.ts';
+import { getTerritoriesByCodes, getTerritory } from './territory.service.ts';
 
 for (const engine of ENGINES) {
   describe(`getTerritory (${engine})`, () => {
@@ -21,6 +21,8 @@ for (const engine of ENGINES) {
         period_start: 2018,
         period_end: 2022,
         status: 'in_force',
+        principles: '[]',
+        key_figures: '[]',
       });
       await store.db.insertInto('scheme').values([scheme(lozere, 'lozere-2018', ['48']), scheme(other, 'autre', ['92'])]).execute();
       await store.db
@@ -64,6 +66,12 @@ for (const engine of ENGINES) {
       const error = await getTerritory(store.db, 'mds-1').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe('CONFLICT');
+    });
+
+    it('batches a scheme\'s territories, leaving unknown codes out', async () => {
+      const found = await getTerritoriesByCodes(store.db, lozere, ['dep:48', 'mds-1', 'sst-centre', 'mds-1', 'nowhere', 'com:99999']);
+      expect(found.map((t) => `${t.code}:${t.name}`).sort()).toEqual(['dep:48:Lozère', 'mds-1:MDS 1', 'sst-centre:SST Centre']);
+      expect(await getTerritoriesByCodes(store.db, other, [])).toEqual([]);
     });
 
     it('returns undefined for unknown codes', async () => {

@@ -77,3 +77,25 @@ export function districtTerritory(district: {
     communes: [...district.communes],
   };
 }
+
+/**
+ * Several territories of one scheme's context at once (for dataloaders): official codes from memory and the
+ * scheme's districts in one statement. Unknown codes are left out; results in no particular order.
+ *
+ * ### Examples
+ * ```ts
+ * await getTerritoriesByCodes(db, schemeId, ['dep:48', 'sst-centre', 'nowhere']); // [dep:48, sst-centre]
+ * // select * from district where scheme_id = $1 and code in ($2)
+ * ```
+ */
+export async function getTerritoriesByCodes(db: Kysely<Database>, schemeId: string, codes: readonly string[]): Promise<Territory[]> {
+  const unique = [...new Set(codes)];
+  const official = unique.filter((c) => c === 'fr' || c.includes(':'));
+  const local = unique.filter((c) => c !== 'fr' && !c.includes(':'));
+  const territories: Territory[] = official.map(getOfficialTerritory).filter((t): t is OfficialTerritory => t !== undefined);
+  if (local.length > 0) {
+    const rows = await db.selectFrom('district').selectAll().where('scheme_id', '=', schemeId).where('code', 'in', local).execute();
+    for (const row of rows) territories.push(districtTerritory(districtFromRow(row)));
+  }
+  return territories;
+}

@@ -1,0 +1,58 @@
+/**
+ * Writes `packages/core/scheme-file.schema.json`, the JSON Schema of scheme files, from the zod schema
+ * `schemeFileSchema` (input mode: fields with defaults are optional). Editors use it to complete and check
+ * YAML files (`# yaml-language-server: $schema=…`). A test fails when the committed file drifts.
+ *
+ * ### Examples
+ * ```sh
+ * npx tsx packages/core/scripts/print-json-schema.ts          # rewrite the file
+ * npx tsx packages/core/scripts/print-json-schema.ts --check  # exit 1 if the committed file is stale
+ * ```
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { schemeFileSchema } from '../src/scheme-file/scheme-file.ts';
+
+/** Where the committed JSON Schema lives. */
+export const JSON_SCHEMA_PATH = fileURLToPath(new URL('../scheme-file.schema.json', import.meta.url));
+
+/**
+ * The JSON Schema text of scheme files, as committed (two-space indentation, final newline).
+ *
+ * ### Examples
+ * ```ts
+ * JSON.parse(printSchemeFileJsonSchema()).title; // 'Fichier de schéma SOSMS'
+ * ```
+ */
+export function printSchemeFileJsonSchema(): string {
+  const schema = z.toJSONSchema(schemeFileSchema, { io: 'input', target: 'draft-2020-12' });
+  const document = {
+    ...schema,
+    $id: 'https://sosms.example/scheme-file.schema.json',
+    title: 'Fichier de schéma SOSMS',
+    description:
+      "Un schéma départemental d'organisation sociale et médico-sociale dans un seul fichier (YAML ou JSON). / A departmental solidarity scheme as one file.",
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const text = printSchemeFileJsonSchema();
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(JSON_SCHEMA_PATH, 'utf8');
+    } catch {
+      // missing file: stale
+    }
+    if (current !== text) {
+      console.error('scheme-file.schema.json est périmé : lancez `npx tsx packages/core/scripts/print-json-schema.ts`. / is stale.');
+      process.exit(1);
+    }
+    console.log('scheme-file.schema.json est à jour. / is up to date.');
+  } else {
+    writeFileSync(JSON_SCHEMA_PATH, text);
+    console.log(`écrit / written: ${JSON_SCHEMA_PATH}`);
+  }
+}

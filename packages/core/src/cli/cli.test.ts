@@ -1,0 +1,222 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { createStore } from '../database/store.ts';
+import { ENGINES } from '../testing/engines.ts';
+import { runCli } from './main.ts';
+import { fixtureScheme, fixtureSchemeYaml } from './test-fixture.ts';
+
+const TABLES = ['partner', 'scheme', 'district', 'orientation', 'action', 'action_partner', 'action_update', 'indicator', 'measurement', 'governing_body', 'phase', 'consultation_event', 'proposal'] as const;
+
+function collector() {
+  let text = '';
+  return { write: (chunk: string) => ((text += chunk), true), text: () => text };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'sosms-cli-'));
+const file = (name: string, content: string | Uint8Array) => {
+  writeFileSync(join(work, name), content);
+  return name;
+};
+
+async function cli(args: readonly string[], env: Record<string, string | undefined> = {}) {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await runCli(args, { stdout, stderr, env, cwd: work });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** The bad inputs of the issue: each must exit 1, say why, and leave the database as it was. */
+function badCases(): { name: string; args: (f: string) => string[]; expected: (string | RegExp)[] }[] {
+  const bad = (mutate: (s: Record<string, any>) => void) => {
+    const scheme = fixtureScheme();
+    mutate(scheme);
+    return YAML.stringify(scheme);
+  };
+  return [
+    {
+      name: 'YAML syntax error (line and column)',
+      args: (f) => ['import', f],
+      expected: [/ligne \d+, colonne \d+ : syntaxe YAML invalide/, 'Rien n’a été importé.'],
+    },
+    {
+      name: 'schema error with its path, in French',
+      args: (f) => ['import', f],
+      expected: ['orientations[1].actions[3].startDate : date attendue au format AAAA-MM-JJ'],
+    },
+    {
+      name: 'schema error with its path, in English',
+      args: (f) => ['import', f, '--lang', 'en'],
+      expected: ['orientations[1].actions[3].startDate: expected a date as YYYY-MM-DD', 'Nothing was imported.'],
+    },
+    { name: 'unknown partner', args: (f) => ['import', f], expected: ['orientations[0].actions[0].pilot : partenaire inconnu : caf-99'] },
+    { name: 'unknown territory', args: (f) => ['import', f], expected: ['orientations[0].actions[0].territories[1] : territoire inconnu : sst-42'] },
+    { name: 'unknown official territory', args: (f) => ['import', f], expected: ['orientations[0].actions[0].territories[0] : territoire inconnu : dep:99'] },
+    { name: 'duplicate codes', args: (f) => ['import', f], expected: [/orientations\[1\]\.actions\[1\]\.code : code en double : 2\.1/] },
+    { name: 'end date before start', args: (f) => ['import', f], expected: ['orientations[0].actions[0].endDate : la date de fin précède la date de début'] },
+    { name: 'non-UTF-8 file', args: (f) => ['import', f], expected: [/ligne 1 : le fichier n'est pas encodé en UTF-8/] },
+  ].map((c, i) => {
+    const contents = [
+      fixtureSchemeYaml().replace("period: { start: 2024, end: 2028 }", 'period: { start: 2024, end: 2028'),
+      bad((s) => (s.orientations[1].actions[3].startDate = '01/01/2025')),
+      bad((s) => (s.orientations[1].actions[3].startDate = '01/01/2025')),
+      bad((s) => (s.orientations[0].actions[0].pilot = 'caf-99')),
+      bad((s) => (s.orientations[0].actions[0].territories = ['dep:92', 'sst-42'])),
+      bad((s) => (s.orientations[0].actions[0].territories = ['dep:99'])),
+      bad((s) => (s.orientations[1].actions[1].code = '2.1')),
+      bad((s) => (s.orientations[0].actions[0].endDate = '2023-12-31')),
+      Buffer.from(fixtureSchemeYaml(), 'latin1'),
+    ][i]!;
+    const name = file(`bad-${i}.yaml`, contents);
+    return { ...c, args: () => c.args(name) };
+  });
+}
+
+describe('command line without a database', () => {
+  it('prints the help in French, or in English', async () => {
+    const fr = await cli(['--help']);
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toContain('Usage : pnpm sosms <commande>');
+    expect((await cli(['--help', '--lang', 'en'])).stdout).toContain('Usage: pnpm sosms <command>');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await cli([])).code).toBe(2);
+    const unknown = await cli(['frobnicate']);
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('commande inconnue : frobnicate') });
+    expect((await cli(['list', '--nope'])).code).toBe(2);
+    expect((await cli(['validate'])).code).toBe(2);
+    expect((await cli(['validate', 'x.yaml', '--lang', 'de'])).code).toBe(2);
+    expect((await cli(['export', 'x', '--format', 'xml'])).code).toBe(2);
+    expect((await cli(['import-sheet', 'x.csv'])).code).toBe(2);
+  });
+
+  it('validates files: 0 when valid, 1 with every error listed', async () => {
+    const ok = await cli(['validate', file('ok.yaml', fixtureSchemeYaml())]);
+    expect(ok).toMatchObject({ code: 0, stdout: expect.stringContaining('✓ ok.yaml : schéma test-92-78 valide (2 orientations, 5 actions, 1 indicateur)') });
+    const cases = badCases();
+    const bad = await cli(['validate', ...cases.map((c) => c.args()[1]!)]);
+    expect(bad.code).toBe(1);
+    for (const c of cases.filter((c) => !c.args().includes('en'))) for (const e of c.expected.filter((e) => e !== 'Rien n’a été importé.')) expect(bad.stderr).toMatch(e);
+  });
+
+  it('writes the XLSX template', async () => {
+    const result = await cli(['template', '--output', 'modele.xlsx']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(work, 'modele.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+for (const engine of ENGINES) {
+  describe(`command line on ${engine}`, () => {
+    let location: string;
+    let database: string[];
+    let env: Record<string, string | undefined>;
+    let drop: () => Promise<void> = async () => {};
+
+    beforeAll(async () => {
+      if (engine === 'pglite') {
+        location = mkdtempSync(join(tmpdir(), 'sosms-cli-data-'));
+        database = [];
+        env = { SOSMS_DATA_DIR: location };
+      } else {
+        const adminUrl = process.env.SOSMS_TEST_DATABASE_URL!;
+        const name = `sosms_cli_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+        const admin = new pg.Client({ connectionString: adminUrl });
+        await admin.connect();
+        await admin.query(`create database ${name}`);
+        await admin.end();
+        const url = new URL(adminUrl);
+        url.pathname = `/${name}`;
+        location = url.toString();
+        database = ['--database', location];
+        env = {};
+        drop = async () => {
+          const dropper = new pg.Client({ connectionString: adminUrl });
+          await dropper.connect();
+          await dropper.query(`drop database if exists ${name} with (force)`);
+          await dropper.end();
+        };
+      }
+    });
+    afterAll(() => drop());
+
+    /** Row counts of every table and the sum of measurement revisions: any write changes it. */
+    async function fingerprint(): Promise<Record<string, number>> {
+      const store = await createStore({ location });
+      try {
+        const counts: Record<string, number> = {};
+        for (const table of TABLES) {
+          const row = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(store.db);
+          counts[table] = Number(row.rows[0]!.n);
+        }
+        return counts;
+      } finally {
+        await store.close();
+      }
+    }
+
+    const run = (args: readonly string[]) => cli([...args, ...database], env);
+
+    it('imports a scheme file with progress on stderr', async () => {
+      const result = await run(['import', file('scheme.yaml', fixtureSchemeYaml())]);
+      expect(result.stderr).toMatch(/Import de test-92-78 : \d+\/\d+ éléments/);
+      expect(result.stderr).toContain('Import de test-92-78 : 18/18 éléments');
+      expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('✓ test-92-78 importé') });
+      expect((await fingerprint()).action).toBe(5);
+    });
+
+    it('refuses every bad input with exit code 1 and writes nothing', async () => {
+      const before = await fingerprint();
+      for (const c of badCases()) {
+        const result = await run(c.args());
+        expect(result.code, c.name).toBe(1);
+        for (const e of c.expected) expect(result.stderr, c.name).toMatch(e);
+      }
+      expect(await fingerprint()).toEqual(before);
+    });
+
+    it('round trip: export, re-import, nothing changes', async () => {
+      const before = await fingerprint();
+      const exported = await run(['export', 'test-92-78', '--output', 'exported.yaml']);
+      expect(exported.code).toBe(0);
+      const again = await run(['import', 'exported.yaml']);
+      expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining(' 0 créés, 0 mis à jour') });
+      expect(await fingerprint()).toEqual(before);
+      const second = await run(['export', 'test-92-78']);
+      expect(second.stdout).toBe(readFileSync(join(work, 'exported.yaml'), 'utf8'));
+      const json = await run(['export', 'test-92-78', '--format', 'json']);
+      expect(JSON.parse(json.stdout)).toEqual(YAML.parse(second.stdout));
+      expect(await run(['export', 'nope'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Schéma inconnu : nope') });
+    });
+
+    it('lists the schemes', async () => {
+      const result = await run(['list']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/test-92-78\s+92\+78\s+2024-2028\s+in_force\s+Schéma interdépartemental de test/);
+    });
+
+    it('imports a CSV of measurements, and refuses one naming an unknown indicator', async () => {
+      const before = await fingerprint();
+      const bad = await run(['import-sheet', file('bad.csv', 'indicateur;période;territoire;valeur\nrsa-emploi-12m;2025;dep:92;47\nnope;2025;dep:92;1\n'), '--scheme', 'test-92-78']);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('Feuille Mesures, ligne 3, colonne « indicateur » : indicateur inconnu : nope');
+      expect(await fingerprint()).toEqual(before);
+      const good = await run(['import-sheet', file('good.csv', '\ufeffindicateur;période;territoire;valeur\nrsa-emploi-12m;2025;dep:92;47,5\n'), '--scheme', 'test-92-78']);
+      expect(good).toMatchObject({ code: 0, stdout: expect.stringContaining('mesures 1 lues, 1 nouvelles valeurs') });
+      expect((await fingerprint()).measurement).toBe(before.measurement! + 1);
+    });
+
+    it('writes the open-data files', async () => {
+      const dir = join(work, `open-data-${engine}`);
+      const result = await run(['export', '--open-data', dir]);
+      expect(result.code).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(['actions-78.csv', 'actions-92.csv', 'indicateurs-78.csv', 'indicateurs-92.csv']);
+      expect(existsSync(join(dir, 'indicateurs-92.csv'))).toBe(true);
+    });
+  });
+}

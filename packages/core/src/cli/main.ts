@@ -1,0 +1,437 @@
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import YAML from 'yaml';
+import { createStore, type Store } from '../database/store.ts';
+import { writeOpenData } from '../open-data/open-data.ts';
+import { listPartners } from '../partner/partner.repository.ts';
+import { listSchemes } from '../scheme/scheme.repository.ts';
+import { exportSchemeFile } from '../scheme-file/export.ts';
+import { importSchemeFile, type ImportProgress } from '../scheme-file/import.ts';
+import { parseSchemeFile, readSchemeFile } from '../scheme-file/read-file.ts';
+import type { SchemeFile } from '../scheme-file/scheme-file.ts';
+import { validateSchemeFile, walkActions, walkIndicators, walkOrientations } from '../scheme-file/validate.ts';
+import { importSpreadsheet } from '../spreadsheet/import-sheet.ts';
+import { spreadsheetTemplate } from '../spreadsheet/template.ts';
+import { isKnownTerritory } from '../territory/geography.ts';
+import { DomainError, type Lang, type ValidationIssue } from '../validation/issues.ts';
+
+/** Where the command line writes and what it reads from its environment (tests pass collectors). */
+export interface CliIo {
+  readonly stdout: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Directory relative file names are resolved against (default: `INIT_CWD` set by pnpm, else the process's). */
+  readonly cwd?: string;
+}
+
+/** Exit codes: success, refused input (errors listed), usage error. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+/** The repository root, where the default data directory `.data/sosms` lives. */
+const REPOSITORY_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+const HELP = {
+  fr: `sosms — schémas départementaux des solidarités en ligne de commande
+
+Usage : pnpm sosms <commande> [options]
+
+Commandes :
+  validate FICHIER…                       vérifie des fichiers de schéma (YAML ou JSON) sans rien écrire
+  import FICHIER…                         importe des fichiers de schéma (créés ou mis à jour par leurs codes)
+  export CODE [--format yaml|json] [--output FICHIER]
+                                          exporte un schéma en fichier (sortie standard par défaut)
+  export --open-data DOSSIER              écrit les CSV open data (indicateurs-<dép>.csv, actions-<dép>.csv)
+  list                                    liste les schémas de la base
+  template [--output FICHIER]             écrit le modèle de tableur XLSX (feuilles « Actions » et « Mesures »)
+  import-sheet FICHIER --scheme CODE      importe des actions ou des mesures depuis un XLSX ou un CSV
+  token create|revoke|list                gère les jetons d'accès à l'API GraphQL
+
+Options :
+  --database URL     base PostgreSQL (postgres://…) ; sinon DATABASE_URL, sinon une base PGlite
+                     dans .data/sosms à la racine du dépôt (SOSMS_DATA_DIR pour un autre dossier)
+  --lang fr|en       langue des messages (français par défaut)
+  -h, --help         affiche cette aide
+
+Codes de sortie : 0 succès, 1 données refusées (erreurs listées), 2 erreur d'utilisation.
+`,
+  en: `sosms — departmental solidarity schemes on the command line
+
+Usage: pnpm sosms <command> [options]
+
+Commands:
+  validate FILE…                          check scheme files (YAML or JSON) without writing anything
+  import FILE…                            import scheme files (created or updated by their codes)
+  export CODE [--format yaml|json] [--output FILE]
+                                          export a scheme as a file (standard output by default)
+  export --open-data DIR                  write the open-data CSV files (indicateurs-<dep>.csv, actions-<dep>.csv)
+  list                                    list the schemes in the database
+  template [--output FILE]                write the XLSX spreadsheet template ("Actions" and "Mesures" sheets)
+  import-sheet FILE --scheme CODE         import actions or measurements from an XLSX or CSV file
+  token create|revoke|list                manage GraphQL API access tokens
+
+Options:
+  --database URL     PostgreSQL database (postgres://…); else DATABASE_URL, else a PGlite database
+                     in .data/sosms at the repository root (SOSMS_DATA_DIR for another directory)
+  --lang fr|en       language of messages (French by default)
+  -h, --help         show this help
+
+Exit codes: 0 success, 1 refused input (errors listed), 2 usage error.
+`,
+} as const;
+
+const OPTIONS = {
+  database: { type: 'string' },
+  lang: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'open-data': { type: 'string' },
+  scheme: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const COMMANDS = ['validate', 'import', 'export', 'list', 'template', 'import-sheet', 'token'] as const;
+type Command = (typeof COMMANDS)[number];
+
+class UsageError extends Error {}
+
+/** A small context every command receives. */
+interface Context {
+  readonly lang: Lang;
+  readonly io: CliIo;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly path: (file: string) => string;
+  readonly openStore: () => Promise<Store>;
+  readonly fr: boolean;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function printIssues(ctx: Context, title: string, issues: readonly ValidationIssue[]): void {
+  const colon = ctx.fr ? ' :' : ':';
+  ctx.err(`${title}${colon} ${plural(issues.length, ctx.fr ? 'erreur' : 'error', ctx.fr ? 'erreurs' : 'errors')}`);
+  for (const issue of issues) ctx.err(issue.path ? `  - ${issue.path}${colon} ${issue.message}` : `  - ${issue.message}`);
+}
+
+function describe(ctx: Context, file: SchemeFile): string {
+  const orientations = [...walkOrientations(file.orientations)].length;
+  const actions = [...walkActions(file)].length;
+  const indicators = [...walkIndicators(file)].length;
+  return ctx.fr
+    ? `${plural(orientations, 'orientation', 'orientations')}, ${plural(actions, 'action', 'actions')}, ${plural(indicators, 'indicateur', 'indicateurs')}`
+    : `${plural(orientations, 'orientation', 'orientations')}, ${plural(actions, 'action', 'actions')}, ${plural(indicators, 'indicator', 'indicators')}`;
+}
+
+/** Every partner code the database holds, so files may use partners declared by other schemes. */
+async function knownPartnerCodes(store: Store): Promise<Set<string>> {
+  const codes = new Set<string>();
+  for (let offset = 0; ; offset += 500) {
+    const page = await listPartners(store.db, {}, { limit: 500, offset });
+    for (const p of page.items) codes.add(p.code);
+    if (page.items.length < 500) return codes;
+  }
+}
+
+/** Partner codes a parsed (not yet validated) file declares, so files of one import may use each other's. */
+function declaredPartners(data: unknown): string[] {
+  const partners = (data as { partners?: unknown } | null)?.partners;
+  if (!Array.isArray(partners)) return [];
+  return partners.map((p) => (p as { code?: unknown } | null)?.code).filter((c): c is string => typeof c === 'string');
+}
+
+async function validateCommand(ctx: Context, files: readonly string[]): Promise<number> {
+  if (files.length === 0) throw new UsageError(ctx.fr ? 'validate : indiquez au moins un fichier' : 'validate: give at least one file');
+  let failed = false;
+  for (const file of files) {
+    const result = await readSchemeFile(ctx.path(file), ctx.lang, { known: { isOfficialTerritory: isKnownTerritory } });
+    if (result.ok) ctx.out(ctx.fr ? `✓ ${file} : schéma ${result.data.scheme.code} valide (${describe(ctx, result.data)})` : `✓ ${file}: scheme ${result.data.scheme.code} is valid (${describe(ctx, result.data)})`);
+    else {
+      failed = true;
+      printIssues(ctx, `✗ ${file}`, result.issues);
+    }
+  }
+  return failed ? EXIT.invalid : EXIT.ok;
+}
+
+/** How many items each import stage handles, from the file. */
+function expectedItems(file: SchemeFile): Record<ImportProgress['stage'], number> {
+  const indicators = [...walkIndicators(file)];
+  return {
+    partners: file.partners?.length ?? 0,
+    scheme: 1 + (file.districts?.length ?? 0),
+    orientations: [...walkOrientations(file.orientations)].length,
+    actions: [...walkActions(file)].length,
+    indicators: indicators.length,
+    measurements: indicators.reduce((n, { indicator }) => n + (indicator.measurements?.length ?? 0), 0),
+    governance: file.governingBodies?.length ?? 0,
+    consultation: (file.phases?.length ?? 0) + (file.consultationEvents?.length ?? 0) + (file.proposals?.length ?? 0),
+  };
+}
+
+async function importCommand(ctx: Context, files: readonly string[]): Promise<number> {
+  if (files.length === 0) throw new UsageError(ctx.fr ? 'import : indiquez au moins un fichier' : 'import: give at least one file');
+  const store = await ctx.openStore();
+  try {
+    // Every file is read and checked before any is written: one bad file writes nothing.
+    const partners = await knownPartnerCodes(store);
+    const parsed: { file: string; result: Awaited<ReturnType<typeof parseSchemeFile>> }[] = [];
+    for (const file of files) parsed.push({ file, result: await parseSchemeFile(ctx.path(file), ctx.lang) });
+    for (const { result } of parsed) if (result.ok) for (const code of declaredPartners(result.data)) partners.add(code);
+    const checked: { file: string; data: SchemeFile }[] = [];
+    for (const { file, result } of parsed) {
+      const valid = result.ok ? validateSchemeFile(result.data, ctx.lang, { partners, isOfficialTerritory: isKnownTerritory }) : result;
+      if (valid.ok) checked.push({ file, data: valid.data });
+      else printIssues(ctx, `✗ ${file}`, valid.issues);
+    }
+    if (checked.length < files.length) {
+      ctx.err(ctx.fr ? 'Rien n’a été importé.' : 'Nothing was imported.');
+      return EXIT.invalid;
+    }
+    for (const { data } of checked) {
+      const code = data.scheme.code;
+      // The file tells how many items each stage has; the import reports each stage as it ends.
+      const expected = expectedItems(data);
+      const total = Object.values(expected).reduce((n, v) => n + v, 0);
+      const done = new Map<ImportProgress['stage'], number>();
+      const result = await importSchemeFile(store.db, data, {
+        lang: ctx.lang,
+        isOfficialTerritory: isKnownTerritory,
+        onProgress: (progress) => {
+          const size = expected[progress.stage];
+          done.set(progress.stage, progress.total === 0 ? size : Math.round((progress.done / progress.total) * size));
+          const sum = [...done.values()].reduce((n, v) => n + v, 0);
+          ctx.err(ctx.fr ? `Import de ${code} : ${sum}/${total} éléments` : `Importing ${code}: ${sum}/${total} items`);
+        },
+      });
+      ctx.err(ctx.fr ? `Import de ${code} : ${total}/${total} éléments` : `Importing ${code}: ${total}/${total} items`);
+      const { created, updated, unchanged } = result.counts;
+      ctx.out(
+        ctx.fr
+          ? `✓ ${code} importé : ${created} créés, ${updated} mis à jour, ${unchanged} inchangés (${plural(result.measurements, 'nouvelle valeur', 'nouvelles valeurs')} d'indicateurs)`
+          : `✓ ${code} imported: ${created} created, ${updated} updated, ${unchanged} unchanged (${plural(result.measurements, 'new indicator value', 'new indicator values')})`,
+      );
+    }
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+async function exportCommand(ctx: Context, args: readonly string[], options: { format?: string; output?: string; openData?: string }): Promise<number> {
+  if (options.openData !== undefined) {
+    if (args.length) throw new UsageError(ctx.fr ? 'export --open-data DOSSIER ne prend pas de code de schéma' : 'export --open-data DIR takes no scheme code');
+    const store = await ctx.openStore();
+    try {
+      const written = await writeOpenData(store.db, ctx.path(options.openData));
+      for (const file of written) ctx.out(ctx.fr ? `écrit : ${file}` : `written: ${file}`);
+      if (written.length === 0) ctx.out(ctx.fr ? 'aucun schéma publié : aucun fichier écrit' : 'no published scheme: no file written');
+      return EXIT.ok;
+    } finally {
+      await store.close();
+    }
+  }
+  const [code, ...extra] = args;
+  if (!code || extra.length) throw new UsageError(ctx.fr ? 'export : indiquez un code de schéma (un seul)' : 'export: give one scheme code');
+  const format = options.format ?? (options.output?.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+  if (format !== 'yaml' && format !== 'json') throw new UsageError(ctx.fr ? `--format : yaml ou json, pas « ${format} »` : `--format: yaml or json, not "${format}"`);
+  const store = await ctx.openStore();
+  try {
+    const file = await exportSchemeFile(store.db, code, ctx.lang);
+    const text = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : YAML.stringify(file, { lineWidth: 0 });
+    if (options.output) {
+      const target = ctx.path(options.output);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+      ctx.out(ctx.fr ? `✓ ${code} exporté dans ${options.output}` : `✓ ${code} exported to ${options.output}`);
+    } else {
+      ctx.io.stdout.write(text);
+    }
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+async function listCommand(ctx: Context): Promise<number> {
+  const store = await ctx.openStore();
+  try {
+    const { items, totalCount } = await listSchemes(store.db, { visibility: { all: true } }, { limit: 500 });
+    if (totalCount === 0) {
+      ctx.out(ctx.fr ? 'Aucun schéma dans la base.' : 'No scheme in the database.');
+      return EXIT.ok;
+    }
+    const rows = [...items].sort((a, b) => a.code.localeCompare(b.code));
+    const width = Math.max(...rows.map((s) => s.code.length));
+    for (const s of rows) {
+      const status = s.published ? s.status : `${s.status}, ${ctx.fr ? 'non publié' : 'unpublished'}`;
+      ctx.out(`${s.code.padEnd(width)}  ${s.departments.join('+').padEnd(6)}  ${s.period.start}-${s.period.end}  ${status.padEnd(11)}  ${s.title}`);
+    }
+    ctx.out(ctx.fr ? plural(totalCount, 'schéma', 'schémas') : plural(totalCount, 'scheme', 'schemes'));
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+async function templateCommand(ctx: Context, output: string | undefined): Promise<number> {
+  const target = ctx.path(output ?? 'modele-sosms.xlsx');
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, await spreadsheetTemplate());
+  ctx.out(ctx.fr ? `✓ modèle écrit : ${target}` : `✓ template written: ${target}`);
+  return EXIT.ok;
+}
+
+async function importSheetCommand(ctx: Context, files: readonly string[], scheme: string | undefined): Promise<number> {
+  if (files.length !== 1 || !scheme) throw new UsageError(ctx.fr ? 'import-sheet FICHIER --scheme CODE' : 'import-sheet FILE --scheme CODE');
+  const store = await ctx.openStore();
+  try {
+    const result = await importSpreadsheet(store.db, ctx.path(files[0]!), { schemeCode: scheme, lang: ctx.lang, name: files[0], isOfficialTerritory: isKnownTerritory });
+    const { created, updated, unchanged } = result.actions;
+    ctx.out(
+      ctx.fr
+        ? `✓ ${scheme} : actions ${created} créées, ${updated} mises à jour, ${unchanged} inchangées ; mesures ${result.measurements.rows} lues, ${result.measurements.written} nouvelles valeurs`
+        : `✓ ${scheme}: actions ${created} created, ${updated} updated, ${unchanged} unchanged; measurements ${result.measurements.rows} read, ${result.measurements.written} new values`,
+    );
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+async function tokenCommand(ctx: Context, args: readonly string[]): Promise<number> {
+  let module: { runTokenCommand?: (args: readonly string[], io: { stdout: CliIo['stdout']; stderr: CliIo['stderr']; lang?: Lang }, db: Store['db']) => Promise<number> };
+  try {
+    module = await import('../access/cli.ts');
+  } catch {
+    module = {};
+  }
+  if (!module.runTokenCommand) {
+    ctx.err(ctx.fr ? 'Les jetons sont gérés par le paquet de la passerelle GraphQL (@sosms/graphql).' : 'Tokens are managed by the GraphQL gateway package (@sosms/graphql).');
+    return EXIT.usage;
+  }
+  const store = await ctx.openStore();
+  try {
+    return await module.runTokenCommand(args, { stdout: ctx.io.stdout, stderr: ctx.io.stderr, lang: ctx.lang }, store.db);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Split `token …` off before parsing: its own options (`--departments`, `--role`…) belong to it. */
+function splitTokenCommand(argv: readonly string[]): { global: string[]; rest: string[] } | undefined {
+  const global: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === 'token') return { global, rest: argv.slice(i + 1) };
+    if (arg === '--database' || arg === '--lang') global.push(arg, argv[++i] ?? '');
+    else if (arg.startsWith('--database=') || arg.startsWith('--lang=')) global.push(arg);
+    else return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Run the `sosms` command line with the given arguments; returns the exit code (0 success,
+ * 1 refused input with the errors listed, 2 usage error). Never calls `process.exit`.
+ *
+ * ### Examples
+ * ```ts
+ * const code = await runCli(['validate', 'lozere.yaml', '--lang', 'en'], { stdout: process.stdout, stderr: process.stderr, env: process.env });
+ * ```
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const token = splitTokenCommand(argv);
+  let values: { database?: string; lang?: string; format?: string; output?: string; 'open-data'?: string; scheme?: string; help?: boolean };
+  let positionals: string[];
+  const guessLang: Lang = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'fr';
+  try {
+    ({ values, positionals } = parseArgs({ args: [...(token ? token.global : argv)], options: OPTIONS, allowPositionals: true, strict: true }));
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n\n${HELP[guessLang]}`);
+    return EXIT.usage;
+  }
+  if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
+    io.stderr.write(`--lang : fr | en\n`);
+    return EXIT.usage;
+  }
+  const lang: Lang = (values.lang as Lang | undefined) ?? 'fr';
+  const fr = lang === 'fr';
+  const [command, ...args] = token ? ['token', ...token.rest] : positionals;
+  if (values.help || command === 'help') {
+    io.stdout.write(HELP[lang]);
+    return EXIT.ok;
+  }
+  if (!command || !(COMMANDS as readonly string[]).includes(command)) {
+    io.stderr.write(`${command ? (fr ? `commande inconnue : ${command}\n\n` : `unknown command: ${command}\n\n`) : ''}${HELP[lang]}`);
+    return EXIT.usage;
+  }
+  const cwd = io.cwd ?? io.env.INIT_CWD ?? process.cwd();
+  const location = values.database ?? io.env.DATABASE_URL ?? resolve(cwd, io.env.SOSMS_DATA_DIR ?? resolve(REPOSITORY_ROOT, '.data/sosms'));
+  const ctx: Context = {
+    lang,
+    fr,
+    io,
+    out: (line) => void io.stdout.write(`${line}\n`),
+    err: (line) => void io.stderr.write(`${line}\n`),
+    path: (file) => (isAbsolute(file) ? file : resolve(cwd, file)),
+    openStore: async () => {
+      if (!/^postgres(ql)?:\/\//.test(location)) mkdirSync(location, { recursive: true });
+      return createStore({ location });
+    },
+  };
+  try {
+    switch (command as Command) {
+      case 'validate':
+        return await validateCommand(ctx, args);
+      case 'import':
+        return await importCommand(ctx, args);
+      case 'export':
+        return await exportCommand(ctx, args, { format: values.format, output: values.output, openData: values['open-data'] });
+      case 'list':
+        return await listCommand(ctx);
+      case 'template':
+        return await templateCommand(ctx, values.output);
+      case 'import-sheet':
+        return await importSheetCommand(ctx, args, values.scheme);
+      case 'token':
+        return await tokenCommand(ctx, args);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n\n${HELP[lang]}`);
+      return EXIT.usage;
+    }
+    if (error instanceof DomainError) {
+      if (error.issues.length) printIssues(ctx, error.message, error.issues);
+      else ctx.err(error.message);
+      return EXIT.invalid;
+    }
+    throw error;
+  }
+  return EXIT.usage;
+}
+
+/** Whether this module is the program being run (`tsx packages/core/src/cli/main.ts …`). */
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`Erreur inattendue / unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

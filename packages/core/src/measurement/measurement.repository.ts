@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../database/database.ts';
+import { isUuid, notFoundError, validationError, type WriteOptions } from '../scheme/scheme.service.ts';
+import { checkTerritoryCodes } from '../territory/district.repository.ts';
+import { validate } from '../validation/issues.ts';
+import { measurementSchema, periodStart } from './measurement.ts';
+import { measurementFromRow, type Measurement } from './measurement.service.ts';
+
+/**
+ * The latest value of each of several indicators, in one statement: the latest revision of the latest
+ * period. With `territory`, only that territory counts; without, the latest period wins and, within it,
+ * a département (`dep:`) value comes before other territories (then by territory code). Indicators
+ * without any measurement are absent from the result.
+ *
+ * ### Examples
+ * ```ts
+ * const latest = await getLatestMeasurementsByIndicatorIds(db, indicators.map((i) => i.id), { territory: 'dep:92' });
+ * // select distinct on (indicator_id) * from measurement where indicator_id in (…) and territory = $n
+ * // order by indicator_id, period_start desc, …, revision desc
+ * ```
+ */
+export async function getLatestMeasurementsByIndicatorIds(
+  db: Kysely<Database>,
+  indicatorIds: readonly string[],
+  options: { territory?: string } = {},
+): Promise<Measurement[]> {
+  const valid = indicatorIds.filter(isUuid);
+  if (valid.length === 0) return [];
+  let query = db.selectFrom('measurement').distinctOn('indicator_id').selectAll().where('indicator_id', 'in', valid);
+  if (options.territory) query = query.where('territory', '=', options.territory);
+  const rows = await query
+    .orderBy('indicator_id')
+    .orderBy('period_start', 'desc')
+    .orderBy(sql`(territory like 'dep:%')`, 'desc')
+    .orderBy('territory')
+    .orderBy('revision', 'desc')
+    .execute();
+  return rows.map(measurementFromRow);
+}
+
+/**
+ * The measurements of several indicators, in one statement, sorted by indicator, period and territory:
+ * the latest revision of each (period, territory), or every revision with `history: true`.
+ *
+ * ### Examples
+ * ```ts
+ * const series = await getMeasurementsByIndicatorIds(db, [indicator.id]);
+ * const corrections = await getMeasurementsByIndicatorIds(db, [indicator.id], { history: true });
+ * ```
+ */
+export async function getMeasurementsByIndicatorIds(
+  db: Kysely<Database>,
+  indicatorIds: readonly string[],
+  options: { history?: boolean } = {},
+): Promise<Measurement[]> {
+  const valid = indicatorIds.filter(isUuid);
+  if (valid.length === 0) return [];
+  const base = db.selectFrom('measurement').selectAll().where('indicator_id', 'in', valid);
+  const rows = options.history
+    ? await base.orderBy('indicator_id').orderBy('period_start').orderBy('period').orderBy('territory').orderBy('revision').execute()
+    : await base
+        .distinctOn(['indicator_id', 'period_start', 'period', 'territory'])
+        .orderBy('indicator_id')
+        .orderBy('period_start')
+        .orderBy('period')
+        .orderBy('territory')
+        .orderBy('revision', 'desc')
+        .execute();
+  return rows.map(measurementFromRow);
+}
+
+/** What {@link recordMeasurement} returns: the new revision, and the previous one when there was one. */
+export interface MeasurementWrite {
+  readonly measurement: Measurement;
+  readonly before: Measurement | null;
+}
+
+/**
+ * Record a value of an indicator for a period and a territory, in one transaction: the first value is
+ * revision 1, a correction inserts revision n+1 (earlier revisions are kept). The territory must be an
+ * official code or one of the scheme's districts. Throws `DomainError` VALIDATION or NOT_FOUND.
+ *
+ * ### Examples
+ * ```ts
+ * const { measurement } = await recordMeasurement(db, indicator.id, { period: '2025', territory: 'dep:48', value: 182 });
+ * measurement.revision; // 2 when 2025 already had a value
+ * ```
+ */
+export async function recordMeasurement(db: Kysely<Database>, indicatorId: string, input: unknown, options: WriteOptions = {}): Promise<MeasurementWrite> {
+  const lang = options.lang ?? 'fr';
+  const result = validate(measurementSchema, input, lang);
+  if (!result.ok) throw validationError(result.issues, lang);
+  const data = result.data;
+  if (!isUuid(indicatorId)) throw notFoundError('unknown_indicator', 'indicatorId', indicatorId, lang);
+  return db.transaction().execute(async (trx) => {
+    // Locking the indicator row serialises concurrent corrections of the same indicator.
+    const indicator = await trx.selectFrom('indicator').select(['id', 'scheme_id']).where('id', '=', indicatorId).forUpdate().executeTakeFirst();
+    if (!indicator) throw notFoundError('unknown_indicator', 'indicatorId', indicatorId, lang);
+    const issues = await checkTerritoryCodes(trx, indicator.scheme_id, [{ code: data.territory, path: 'territory' }], lang);
+    if (issues.length) throw validationError(issues, lang);
+    const previous = await trx
+      .selectFrom('measurement')
+      .selectAll()
+      .where('indicator_id', '=', indicatorId)
+      .where('period', '=', data.period)
+      .where('territory', '=', data.territory)
+      .orderBy('revision', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const row = await trx
+      .insertInto('measurement')
+      .values({
+        id: randomUUID(),
+        indicator_id: indicatorId,
+        period: data.period,
+        period_start: periodStart(data.period),
+        territory: data.territory,
+        revision: (previous?.revision ?? 0) + 1,
+        value: data.value ?? null,
+        numerator: data.numerator ?? null,
+        denominator: data.denominator ?? null,
+        missing_reason: data.missingReason ?? null,
+        provisional: data.provisional ?? false,
+        source: data.source ?? null,
+        comment: data.comment ?? null,
+        illustrative: data.illustrative ?? false,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { measurement: measurementFromRow(row), before: previous ? measurementFromRow(previous) : null };
+  });
+}

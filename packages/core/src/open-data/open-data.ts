@@ -1,0 +1,139 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/database.ts';
+import { periodStart, type MeasurementDocument } from '../measurement/measurement.ts';
+import { actionHealth } from '../rules/health.ts';
+import { completionRate } from '../rules/indicator.ts';
+import { effectiveProgress } from '../rules/progress.ts';
+import { listSchemes } from '../scheme/scheme.repository.ts';
+import { exportSchemeFile } from '../scheme-file/export.ts';
+import type { SchemeFile } from '../scheme-file/scheme-file.ts';
+import { walkActions, walkIndicators } from '../scheme-file/validate.ts';
+import { STATUS_LABELS } from '../spreadsheet/columns.ts';
+import { toCsv, type CsvValue } from './csv.ts';
+
+/** Columns of `indicateurs-<dep>.csv`, after the State's per-département indicator files. */
+export const INDICATOR_COLUMNS = [
+  'indicateur', 'code_indicateur', 'code_partage', 'code_departement', 'schema', 'valeur_initiale', 'date_valeur_initiale',
+  'valeur_actuelle', 'date_valeur_actuelle', 'cible', 'date_cible', 'unite', 'taux_realisation', 'illustratif',
+] as const;
+
+/** Columns of `actions-<dep>.csv`. */
+export const ACTION_COLUMNS_OPEN_DATA = [
+  'schema', 'code', 'titre', 'orientation', 'statut', 'avancement', 'sante', 'pilote', 'date_debut', 'date_fin', 'illustratif',
+] as const;
+
+/** French labels of an action's health in the open-data files. */
+export const HEALTH_LABELS = { on_track: 'dans les temps', behind: 'en retard', at_risk: 'à risque' } as const;
+
+/**
+ * Last day of a period: `2024` → `2024-12-31`, `2024-Q2` → `2024-06-30`, `2024-02` → `2024-02-29`.
+ *
+ * ### Examples
+ * ```ts
+ * periodEnd('2024-Q1'); // '2024-03-31'
+ * ```
+ */
+export function periodEnd(period: string): string {
+  const [year, rest] = period.split('-');
+  const y = Number(year);
+  const lastMonth = !rest ? 12 : rest.startsWith('Q') ? Number(rest.slice(1)) * 3 : Number(rest);
+  const last = new Date(Date.UTC(y, lastMonth, 0));
+  return last.toISOString().slice(0, 10);
+}
+
+const round = (value: number | null, digits = 1): number | null => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+
+/**
+ * The current value of an indicator for a département: the latest period with a value measured on
+ * `dep:<code>`, else on any territory that is not another département of the scheme.
+ */
+function currentMeasurement(measurements: readonly MeasurementDocument[], department: string, departments: readonly string[]): MeasurementDocument | undefined {
+  const withValue = measurements.filter((m) => typeof m.value === 'number');
+  const latest = (list: MeasurementDocument[]) => list.sort((a, b) => periodStart(b.period).localeCompare(periodStart(a.period)))[0];
+  const own = latest(withValue.filter((m) => m.territory === `dep:${department}`));
+  if (own) return own;
+  const others = new Set(departments.filter((d) => d !== department).map((d) => `dep:${d}`));
+  return latest(withValue.filter((m) => !others.has(m.territory)));
+}
+
+function indicatorRows(file: SchemeFile, department: string): CsvValue[][] {
+  const rows: CsvValue[][] = [];
+  for (const { indicator } of walkIndicators(file)) {
+    const current = currentMeasurement(indicator.measurements ?? [], department, file.scheme.departments);
+    const rate = completionRate({ baselineValue: indicator.baseline?.value, targetValue: indicator.target?.value }, current?.value);
+    rows.push([
+      indicator.name,
+      indicator.code,
+      indicator.sharedCode,
+      department,
+      file.scheme.code,
+      indicator.baseline?.value,
+      indicator.baseline?.date,
+      current?.value,
+      current ? periodEnd(current.period) : undefined,
+      indicator.target?.value,
+      indicator.target?.date,
+      indicator.unit,
+      round(rate),
+      Boolean(indicator.illustrative || current?.illustrative || file.scheme.illustrative),
+    ]);
+  }
+  return rows;
+}
+
+function actionRows(file: SchemeFile, today: string): CsvValue[][] {
+  const partnerNames = new Map((file.partners ?? []).map((p) => [p.code, p.name]));
+  return [...walkActions(file)].map(({ action, orientationCode }) => {
+    const pilot = action.pilot ?? action.partners?.find((p) => p.role === 'pilot')?.partner;
+    const health = actionHealth(action, today);
+    return [
+      file.scheme.code,
+      action.code,
+      action.title,
+      orientationCode,
+      STATUS_LABELS[action.status][0],
+      round(effectiveProgress(action)),
+      health ? HEALTH_LABELS[health] : undefined,
+      pilot ? (partnerNames.get(pilot) ?? pilot) : undefined,
+      action.startDate,
+      action.endDate,
+      Boolean(action.illustrative || file.scheme.illustrative),
+    ];
+  });
+}
+
+/**
+ * Write the open-data files of every public scheme (not draft, published) into `dir`: per département,
+ * `indicateurs-<dep>.csv` (the State's columns) and `actions-<dep>.csv`. A scheme of two départements
+ * appears in both départements' files. UTF-8, RFC 4180 (CRLF, quotes doubled), decimal point, booleans
+ * `true`/`false`; illustrative (demo) values are marked in the `illustratif` column. Returns the paths written.
+ *
+ * ### Examples
+ * ```ts
+ * await writeOpenData(db, 'public/open-data'); // ['public/open-data/actions-48.csv', 'public/open-data/indicateurs-48.csv', …]
+ * ```
+ */
+export async function writeOpenData(db: Kysely<Database>, dir: string, options: { today?: string } = {}): Promise<string[]> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const files: SchemeFile[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await listSchemes(db, { visibility: {} }, { limit: 500, offset });
+    for (const scheme of page.items) files.push(await exportSchemeFile(db, scheme.code));
+    if (page.items.length < 500) break;
+  }
+  files.sort((a, b) => a.scheme.code.localeCompare(b.scheme.code));
+  const departments = [...new Set(files.flatMap((f) => f.scheme.departments))].sort();
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const department of departments) {
+    const mine = files.filter((f) => f.scheme.departments.includes(department));
+    const actionsPath = join(dir, `actions-${department}.csv`);
+    await writeFile(actionsPath, toCsv(ACTION_COLUMNS_OPEN_DATA, mine.flatMap((f) => actionRows(f, today))));
+    const indicatorsPath = join(dir, `indicateurs-${department}.csv`);
+    await writeFile(indicatorsPath, toCsv(INDICATOR_COLUMNS, mine.flatMap((f) => indicatorRows(f, department))));
+    written.push(actionsPath, indicatorsPath);
+  }
+  return written;
+}

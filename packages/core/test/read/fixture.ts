@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/database/database.ts';
+import { importSchemeFile } from '../../src/scheme-file/import.ts';
+import type { SchemeFileInput } from '../../src/scheme-file/scheme-file.ts';
+import { sampleSchemeFile } from '../fixtures.ts';
+
+/** The tables a write may touch, to prove that a refused write leaves them unchanged. */
+export const TABLES = ['scheme', 'partner', 'district', 'orientation', 'action', 'action_partner', 'action_update', 'indicator', 'measurement'] as const;
+
+/** Row counts of every table plus a digest of their contents. */
+export async function snapshot(db: Kysely<Database>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of TABLES) {
+    const r = await sql<{ n: number; digest: string | null }>`select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as digest from ${sql.table(t)} x`.execute(db);
+    out[t] = `${r.rows[0]!.n}:${r.rows[0]!.digest ?? ''}`;
+  }
+  return out;
+}
+
+/** The lead's sample scheme moved to another département, with a status and a publication flag. */
+export function variant(code: string, department: string, status: 'draft' | 'in_force' | 'closed' = 'in_force', published = true): SchemeFileInput {
+  const file = JSON.parse(JSON.stringify(sampleSchemeFile(code, [department])).replaceAll('"dep:48"', `"dep:${department}"`)) as SchemeFileInput & { scheme: Record<string, unknown> };
+  file.scheme.status = status;
+  file.scheme.published = published;
+  return file;
+}
+
+/**
+ * Four schemes: two public (48, 92), one draft (77) and one unpublished (72). The 92 one has a
+ * different value for the shared indicator and a third action under orientation 2.
+ */
+export async function loadFixture(db: Kysely<Database>): Promise<void> {
+  await importSchemeFile(db, variant('t-48', '48'));
+  const s92 = variant('t-92', '92');
+  const indicator = s92.orientations![0]!.orientations![0]!.actions![0]!.indicators![0]!;
+  indicator.measurements = [
+    { period: '2024', territory: 'dep:92', value: 200, illustrative: true },
+    { period: '2025', territory: 'dep:92', value: 250 },
+  ];
+  s92.orientations![1]!.actions!.push({ code: '2.2', title: 'Soutenir les familles', status: 'done', themes: ['collective_support'] });
+  await importSchemeFile(db, s92);
+  await importSchemeFile(db, variant('t-77', '77', 'draft'));
+  await importSchemeFile(db, variant('t-72', '72', 'in_force', false));
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, openTestStore } from '../../src/testing/engines.ts';
+import type { Store } from '../../src/database/store.ts';
+import { getSchemesByCodes } from '../../src/scheme/scheme.repository.ts';
+import { getOrientationsBySchemeIds } from '../../src/orientation/orientation.repository.ts';
+import { getActionsBySchemeIds } from '../../src/action/action.repository.ts';
+import { getIndicatorsBySchemeIds } from '../../src/indicator/indicator.repository.ts';
+import { recordMeasurement } from '../../src/measurement/measurement.repository.ts';
+import { getOfficialTerritory } from '../../src/territory/geography.ts';
+import { compareIndicator, getActionHealthByActionIds, getIndicatorAlertsByIndicatorIds, getProgressBySchemeIds } from '../../src/progress/progress.service.ts';
+import type { Scheme } from '../../src/scheme/scheme.service.ts';
+import { loadFixture } from './fixture.ts';
+
+for (const engine of ENGINES) {
+  describe(`computed values on ${engine}`, () => {
+    let store: Store;
+    const statements: string[] = [];
+    let s48: Scheme;
+    let s92: Scheme;
+    beforeAll(async () => {
+      store = await openTestStore(engine, { onQuery: (s) => statements.push(s) });
+      await loadFixture(store.db);
+      const schemes = await getSchemesByCodes(store.db, ['t-48', 't-92']);
+      s48 = schemes.find((s) => s.code === 't-48')!;
+      s92 = schemes.find((s) => s.code === 't-92')!;
+    });
+    afterAll(() => store?.close());
+
+    it('rolls progress up the trees of several schemes in two statements', async () => {
+      statements.length = 0;
+      const progress = await getProgressBySchemeIds(store.db, [s48.id, s92.id, s48.id]);
+      expect(statements).toHaveLength(2);
+      const orientations = await getOrientationsBySchemeIds(store.db, [s48.id, s92.id]);
+      const id = (scheme: Scheme, code: string) => orientations.find((o) => o.schemeId === scheme.id && o.code === code)!.id;
+      const p48 = progress.find((p) => p.schemeId === s48.id)!;
+      const p92 = progress.find((p) => p.schemeId === s92.id)!;
+      expect(progress).toHaveLength(2);
+      // 48: 1.1.1 in progress at 40 %, 2.1 planned (0 %): orientations 40 and 0, scheme 20.
+      expect(p48.progress).toBe(20);
+      expect([p48.byOrientation.get(id(s48, '1')), p48.byOrientation.get(id(s48, '1.1')), p48.byOrientation.get(id(s48, '2'))]).toEqual([40, 40, 0]);
+      // 92: orientation 2 also has 2.2 done (100 %): 2 is at 50 %, the scheme at 45 %.
+      expect(p92.byOrientation.get(id(s92, '2'))).toBe(50);
+      expect(p92.progress).toBe(45);
+      expect(await getProgressBySchemeIds(store.db, [])).toEqual([]);
+    });
+
+    it('reports action health and alerts at a date', async () => {
+      const actions = await getActionsBySchemeIds(store.db, [s48.id]);
+      const a111 = actions.find((a) => a.code === '1.1.1')!;
+      const a21 = actions.find((a) => a.code === '2.1')!;
+      statements.length = 0;
+      const reports = await getActionHealthByActionIds(store.db, [a111.id, a21.id], '2025-06-30');
+      expect(statements).toHaveLength(1);
+      const r111 = reports.find((r) => r.actionId === a111.id)!;
+      // 40 % done where ≈ 50 % of the time has elapsed: 80 % of the expected progress, at risk.
+      expect(r111).toMatchObject({ health: 'at_risk', lastUpdateDate: '2024-06-01' });
+      expect(r111.alerts.map((a) => a.code)).toEqual(['stale_update']);
+      expect(r111.alerts[0]!.message.fr).toBe('Aucune mise à jour depuis 12 mois');
+      expect(reports.find((r) => r.actionId === a21.id)).toEqual({ actionId: a21.id, health: null, alerts: [], lastUpdateDate: null });
+      const late = await getActionHealthByActionIds(store.db, [a111.id], '2027-02-01', { staleMonths: 36 });
+      expect(late[0]!.alerts.map((a) => a.code)).toEqual(['overdue']);
+    });
+
+    it('raises an alert when an indicator moves the wrong way', async () => {
+      const [indicator] = (await getIndicatorsBySchemeIds(store.db, [s48.id])).filter((i) => i.code === 'ind-aidants');
+      expect((await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id]))[0]).toEqual({ indicatorId: indicator!.id, territory: 'dep:48', alerts: [] });
+      await recordMeasurement(store.db, indicator!.id, { period: '2026', territory: 'dep:48', value: 170 });
+      const [report] = await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id], { territory: 'dep:48' });
+      expect(report!.alerts.map((a) => a.code)).toEqual(['wrong_direction']);
+      const elsewhere = await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id], { territory: 'dep:01' });
+      expect(elsewhere).toEqual([{ indicatorId: indicator!.id, territory: null, alerts: [] }]);
+    });
+
+    it('compares a shared indicator across départements', async () => {
+      statements.length = 0;
+      const rows = await compareIndicator(store.db, 'aidants-accompagnes', '2025');
+      expect(statements).toHaveLength(2);
+      expect(rows.map((r) => [r.department, r.schemeCode, r.value, r.target, r.completionRate])).toEqual([
+        ['48', 't-48', 180, 300, 40],
+        ['92', 't-92', 250, 300, 75],
+      ]);
+      expect(rows[0]!.population).toBe(getOfficialTerritory('dep:48')!.population);
+      expect(rows[0]!.population).toBeGreaterThan(70_000);
+      expect(rows[1]!.population).toBeGreaterThan(1_500_000);
+      expect(rows.every((r) => r.illustrative)).toBe(true);
+      const all = await compareIndicator(store.db, 'aidants-accompagnes', '2025', { visibility: { all: true } });
+      expect(all.map((r) => r.department)).toEqual(['48', '72', '77', '92']);
+      const noValue = await compareIndicator(store.db, 'aidants-accompagnes', '2019');
+      expect(noValue.map((r) => [r.department, r.value, r.completionRate])).toEqual([
+        ['48', null, null],
+        ['92', null, null],
+      ]);
+      expect(await compareIndicator(store.db, 'unknown-code', '2025')).toEqual([]);
+    });
+  });
+}

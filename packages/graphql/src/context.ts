@@ -1,0 +1,223 @@
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import {
+  authenticateToken,
+  getActionHealthByActionIds,
+  getIndicatorAlertsByIndicatorIds,
+  getProgressBySchemeIds,
+  getActionPartnersByActionIds,
+  getActionsByIds,
+  getActionsByOrientationIds,
+  getActionsBySchemeIds,
+  getActionUpdatesByActionIds,
+  getBodyMembersByBodyIds,
+  getConsultationEventsBySchemeIds,
+  getDistrictsBySchemeIds,
+  getGoverningBodiesBySchemeIds,
+  getIndicatorsByIds,
+  getIndicatorsByOwnerIds,
+  getLatestMeasurementsByIndicatorIds,
+  getMeasurementsByIndicatorIds,
+  getMeetingsByBodyIds,
+  getOrientationsByIds,
+  getOrientationsBySchemeIds,
+  getPartnersByCodes,
+  getPartnersByIds,
+  getPhasesBySchemeIds,
+  getProposalsBySchemeIds,
+  getSchemesByCodes,
+  getSchemesByIds,
+  isSchemeVisible,
+  type Database,
+  type Lang,
+  type Principal,
+  type Visibility,
+} from '@sosms/core';
+
+/**
+ * A dataloader that batches loads by key into one core batch read and hands each key its row.
+ * `key` says which field of a row answers a key.
+ */
+function oneBy<T>(fetch: (keys: readonly string[]) => Promise<readonly T[]>, key: (row: T) => string): DataLoader<string, T | undefined> {
+  return new DataLoader(async (keys) => {
+    const rows = await fetch(keys);
+    const map = new Map(rows.map((row) => [key(row), row]));
+    return keys.map((k) => map.get(k));
+  });
+}
+
+const byPosition = (a: { position?: number; code?: string }, b: { position?: number; code?: string }) =>
+  (a.position ?? 0) - (b.position ?? 0) || (a.code ?? '').localeCompare(b.code ?? '', 'fr', { numeric: true });
+
+/**
+ * A dataloader of children: one core batch read for all parent keys, rows regrouped by parent and
+ * sorted by `position` then code.
+ */
+function manyBy<T>(fetch: (keys: readonly string[]) => Promise<readonly T[]>, key: (row: T) => string | null): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await fetch(keys);
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      const k = key(row);
+      if (k === null) continue;
+      let group = groups.get(k);
+      if (!group) groups.set(k, (group = []));
+      group.push(row);
+    }
+    return keys.map((k) => (groups.get(k) ?? []).sort(byPosition as (a: T, b: T) => number));
+  });
+}
+
+/**
+ * The per-request dataloaders: every relation of the schema goes through one of them, so a query
+ * costs one SQL statement per level of relations, whatever the number of parents (no N+1).
+ */
+export function createLoaders(db: Kysely<Database>, today: string) {
+  return {
+    schemeById: oneBy((ids) => getSchemesByIds(db, ids), (s) => s.id),
+    schemeByCode: oneBy((codes) => getSchemesByCodes(db, codes), (s) => s.code),
+    orientationById: oneBy((ids) => getOrientationsByIds(db, ids), (o) => o.id),
+    orientationsBySchemeId: manyBy((ids) => getOrientationsBySchemeIds(db, ids), (o) => o.schemeId),
+    actionById: oneBy((ids) => getActionsByIds(db, ids), (a) => a.id),
+    actionsBySchemeId: manyBy((ids) => getActionsBySchemeIds(db, ids), (a) => a.schemeId),
+    actionsByOrientationId: manyBy((ids) => getActionsByOrientationIds(db, ids), (a) => a.orientationId),
+    actionPartnersByActionId: manyBy((ids) => getActionPartnersByActionIds(db, ids), (p) => p.actionId),
+    actionUpdatesByActionId: new DataLoader<string, Awaited<ReturnType<typeof getActionUpdatesByActionIds>>>(async (ids) => {
+      const rows = await getActionUpdatesByActionIds(db, ids);
+      return ids.map((id) => rows.filter((u) => u.actionId === id).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)));
+    }),
+    indicatorById: oneBy((ids) => getIndicatorsByIds(db, ids), (i) => i.id),
+    schemeIndicatorsBySchemeId: manyBy((ids) => getIndicatorsByOwnerIds(db, 'scheme', ids), (i) => i.schemeId),
+    indicatorsByOrientationId: manyBy((ids) => getIndicatorsByOwnerIds(db, 'orientation', ids), (i) => i.orientationId),
+    indicatorsByActionId: manyBy((ids) => getIndicatorsByOwnerIds(db, 'action', ids), (i) => i.actionId),
+    latestMeasurementByIndicatorId: oneBy((ids) => getLatestMeasurementsByIndicatorIds(db, ids), (m) => m.indicatorId),
+    measurementsByIndicatorId: new DataLoader<string, Awaited<ReturnType<typeof getMeasurementsByIndicatorIds>>>(async (ids) => {
+      const rows = await getMeasurementsByIndicatorIds(db, ids);
+      const groups = new Map<string, typeof rows>();
+      for (const row of rows) groups.set(row.indicatorId, [...(groups.get(row.indicatorId) ?? []), row]);
+      return ids.map((id) => (groups.get(id) ?? []).sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.territory.localeCompare(b.territory)));
+    }),
+    measurementHistoryByIndicatorId: new DataLoader<string, Awaited<ReturnType<typeof getMeasurementsByIndicatorIds>>>(async (ids) => {
+      const rows = await getMeasurementsByIndicatorIds(db, ids, { history: true });
+      return ids.map((id) => rows.filter((m) => m.indicatorId === id));
+    }),
+    partnerById: oneBy((ids) => getPartnersByIds(db, ids), (p) => p.id),
+    partnerByCode: oneBy((codes) => getPartnersByCodes(db, codes), (p) => p.code),
+    districtsBySchemeId: manyBy((ids) => getDistrictsBySchemeIds(db, ids), (d) => d.schemeId),
+    governingBodiesBySchemeId: manyBy((ids) => getGoverningBodiesBySchemeIds(db, ids), (b) => b.schemeId),
+    membersByBodyId: manyBy((ids) => getBodyMembersByBodyIds(db, ids), (m) => m.bodyId),
+    meetingsByBodyId: new DataLoader<string, Awaited<ReturnType<typeof getMeetingsByBodyIds>>>(async (ids) => {
+      const rows = await getMeetingsByBodyIds(db, ids);
+      return ids.map((id) => rows.filter((m) => m.bodyId === id).sort((a, b) => a.date.localeCompare(b.date)));
+    }),
+    phasesBySchemeId: manyBy((ids) => getPhasesBySchemeIds(db, ids), (p) => p.schemeId),
+    consultationEventsBySchemeId: manyBy((ids) => getConsultationEventsBySchemeIds(db, ids), (e) => e.schemeId),
+    proposalsBySchemeId: manyBy((ids) => getProposalsBySchemeIds(db, ids), (p) => p.schemeId),
+    /** Progress of a scheme and of each of its orientations (the roll-up rule, two statements for all schemes). */
+    progressBySchemeId: oneBy((ids) => getProgressBySchemeIds(db, ids), (p) => p.schemeId),
+    /** Health and alerts of actions at `today` (one statement). */
+    actionHealthByActionId: oneBy((ids) => getActionHealthByActionIds(db, ids, today), (h) => h.actionId),
+    /** Alerts of indicators (wrong direction) over their series (one statement). */
+    indicatorAlertsByIndicatorId: oneBy((ids) => getIndicatorAlertsByIndicatorIds(db, ids), (a) => a.indicatorId),
+  };
+}
+
+/**
+ * Whether the caller may see the scheme with this id (drafts and unpublished schemes only with a
+ * token of one of their départements). Every lookup by global id goes through it.
+ *
+ * ### Examples
+ * ```ts
+ * if (!(await canSeeScheme(ctx, action.schemeId))) return null;
+ * ```
+ */
+export async function canSeeScheme(ctx: Context, schemeId: string): Promise<boolean> {
+  const scheme = await ctx.loaders.schemeById.load(schemeId);
+  return scheme !== undefined && isSchemeVisible(scheme, ctx.visibility);
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** What every resolver receives. */
+export interface Context {
+  readonly db: Kysely<Database>;
+  /** Language of messages: French unless the request prefers English (`Accept-Language: en`). */
+  readonly lang: Lang;
+  /** The token behind the request, if any. */
+  readonly principal: Principal | undefined;
+  /** Which drafts the caller may see: those of its token's départements. */
+  readonly visibility: Visibility;
+  /** Today's date (`YYYY-MM-DD`) for health and alerts. */
+  readonly today: string;
+  readonly loaders: Loaders;
+  /** Filled while the request runs, for the request log. */
+  readonly meta: { operationName?: string };
+}
+
+/**
+ * Pick French or English from an `Accept-Language` header: the first of the two by preference, French by default.
+ *
+ * ### Examples
+ * ```ts
+ * languageOf('en-GB,en;q=0.9,fr;q=0.8'); // 'en'
+ * languageOf(undefined); // 'fr'
+ * ```
+ */
+export function languageOf(acceptLanguage: string | undefined | null): Lang {
+  if (!acceptLanguage) return 'fr';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.trim().toLowerCase().slice(0, 2), q: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((entry) => entry.lang === 'fr' || entry.lang === 'en')
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return (ranked[0]?.lang as Lang | undefined) ?? 'fr';
+}
+
+/** The result of reading an `Authorization` header. */
+export type Authentication = { ok: true; principal: Principal | undefined } | { ok: false };
+
+/**
+ * Read `Authorization: Bearer <token>`: no header means anonymous; an unknown or revoked token is refused.
+ *
+ * ### Examples
+ * ```ts
+ * const auth = await authenticate(db, req.headers.authorization);
+ * if (!auth.ok) reply401();
+ * ```
+ */
+export async function authenticate(db: Kysely<Database>, authorization: string | undefined | null): Promise<Authentication> {
+  if (!authorization?.trim()) return { ok: true, principal: undefined };
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization.trim());
+  if (!match) return { ok: false };
+  const principal = await authenticateToken(db, match[1]!);
+  return principal ? { ok: true, principal } : { ok: false };
+}
+
+/**
+ * A fresh context for one request (its own dataloaders, so no data leaks between requests).
+ *
+ * ### Examples
+ * ```ts
+ * const ctx = createContext(db, { principal: undefined, lang: 'fr' });
+ * ```
+ */
+export function createContext(
+  db: Kysely<Database>,
+  options: { principal?: Principal; lang?: Lang; today?: string } = {},
+): Context {
+  const principal = options.principal;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  return {
+    db,
+    lang: options.lang ?? 'fr',
+    principal,
+    visibility: principal ? { departments: principal.departments } : {},
+    today,
+    loaders: createLoaders(db, today),
+    meta: {},
+  };
+}

@@ -1,0 +1,73 @@
+import { assertCanRecordMeasurement, auditedWrite, notFoundError, recordMeasurement } from '@sosms/core';
+import { builder } from '../builder.ts';
+import { canSeeScheme } from '../context.ts';
+import { MissingReason } from './enums.ts';
+import { withoutNulls } from './orientation.ts';
+import { IndicatorRef, MeasurementRef } from './refs.ts';
+
+MeasurementRef.implement({
+  description: "Une valeur d'indicateur pour une période et un territoire ; une correction ajoute une révision",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    period: t.exposeString('period', { description: '2024, 2024-Q1 ou 2024-03' }),
+    periodStart: t.expose('periodStart', { type: 'Date' }),
+    territory: t.exposeString('territory', { description: 'Code du territoire (dep:48, com:…, district du schéma)' }),
+    revision: t.exposeInt('revision'),
+    value: t.exposeFloat('value', { nullable: true }),
+    numerator: t.exposeFloat('numerator', { nullable: true }),
+    denominator: t.exposeFloat('denominator', { nullable: true }),
+    missingReason: t.field({ type: MissingReason, nullable: true, resolve: (m) => m.missingReason }),
+    provisional: t.exposeBoolean('provisional'),
+    source: t.exposeString('source', { nullable: true }),
+    comment: t.exposeString('comment', { nullable: true }),
+    illustrative: t.exposeBoolean('illustrative'),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+    indicator: t.field({ type: IndicatorRef, resolve: async (m, _args, ctx) => (await ctx.loaders.indicatorById.load(m.indicatorId))! }),
+  }),
+});
+
+const MeasurementInput = builder.inputType('MeasurementInput', {
+  description: 'Une valeur, ou la raison de son absence',
+  fields: (t) => ({
+    period: t.string({ required: true, description: '2024, 2024-Q1 ou 2024-03' }),
+    territory: t.string({ required: true, description: 'dep:48, com:48095, ou un district du schéma' }),
+    value: t.float(),
+    numerator: t.float(),
+    denominator: t.float(),
+    missingReason: t.field({ type: MissingReason }),
+    provisional: t.boolean(),
+    source: t.string(),
+    comment: t.string(),
+    illustrative: t.boolean(),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordMeasurement: t.field({
+    type: MeasurementRef,
+    description: "Enregistrer une valeur (nouvelle révision si la période et le territoire ont déjà une valeur). Jeton editor, ou contributor nommant l'indicateur",
+    args: { indicatorId: t.arg.globalID({ required: true }), input: t.arg({ type: MeasurementInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = args.indicatorId.typename === 'Indicator' ? args.indicatorId.id : '';
+      const indicator = id ? await ctx.loaders.indicatorById.load(id) : undefined;
+      const scheme = indicator ? await ctx.loaders.schemeById.load(indicator.schemeId) : undefined;
+      if (!indicator || !scheme || !(await canSeeScheme(ctx, indicator.schemeId))) {
+        throw notFoundError('unknown_indicator', 'indicatorId', args.indicatorId.id, ctx.lang);
+      }
+      assertCanRecordMeasurement(ctx.principal, { id: indicator.id, departments: scheme.departments }, ctx.lang);
+      const { measurement } = await auditedWrite(
+        ctx.db,
+        (db) => recordMeasurement(db, indicator.id, withoutNulls(args.input), { lang: ctx.lang }),
+        ({ measurement, before }) => ({
+          principal: ctx.principal,
+          operation: 'recordMeasurement',
+          entityType: 'Measurement',
+          entityId: measurement.id,
+          before,
+          after: measurement,
+        }),
+      );
+      return measurement;
+    },
+  }),
+}));

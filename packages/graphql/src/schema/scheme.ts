@@ -1,0 +1,321 @@
+import {
+  listSchemes,
+  isSchemeVisible,
+  roundPercent,
+  setSchemePublished,
+  updateScheme,
+  auditedWrite,
+  assertCanEditScheme,
+  notFoundError,
+  type Scheme,
+  type SchemeStatus as SchemeStatusCode,
+  type SchemePatch,
+} from '@sosms/core';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { arrayConnection, pagedConnection } from '../pagination.ts';
+import { SchemeStatus } from './enums.ts';
+import {
+  ActionRef,
+  ConsultationEventRef,
+  DistrictRef,
+  GoverningBodyRef,
+  IndicatorRef,
+  KeyFigureRef,
+  OrientationRef,
+  PhaseRef,
+  PrincipleRef,
+  ProposalRef,
+  SchemeRef,
+} from './refs.ts';
+
+const Period = builder.objectRef<{ start: number; end: number }>('Period').implement({
+  description: 'Période couverte, en années civiles / period covered, in calendar years',
+  fields: (t) => ({ start: t.exposeInt('start'), end: t.exposeInt('end') }),
+});
+
+const Adoption = builder.objectRef<{ date: string; reference: string | null }>('Adoption').implement({
+  description: "Vote de l'assemblée départementale (date et référence de la délibération)",
+  fields: (t) => ({
+    date: t.expose('date', { type: 'Date' }),
+    reference: t.exposeString('reference', { nullable: true }),
+  }),
+});
+
+KeyFigureRef.implement({
+  description: 'Chiffre clé du diagnostic (démographie, données sociales) / key figure',
+  fields: (t) => ({
+    label: t.exposeString('label'),
+    value: t.exposeFloat('value'),
+    unit: t.string({ nullable: true, resolve: (f) => f.unit ?? null }),
+    year: t.int({ nullable: true, resolve: (f) => f.year ?? null }),
+    territory: t.string({ nullable: true, resolve: (f) => f.territory ?? null }),
+    source: t.string({ nullable: true, resolve: (f) => f.source ?? null }),
+    illustrative: t.boolean({ resolve: (f) => f.illustrative ?? false }),
+  }),
+});
+
+PrincipleRef.implement({
+  description: 'Valeur ou principe énoncé par le schéma / value or principle',
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: 'value ou principle' }),
+    text: t.exposeString('text'),
+    illustrative: t.exposeBoolean('illustrative'),
+  }),
+});
+
+builder.node(SchemeRef, {
+  description: "Un schéma départemental d'organisation sociale et médico-sociale / a département's solidarity scheme",
+  id: { resolve: (scheme) => scheme.id },
+  loadMany: async (ids, ctx: Context) => {
+    const schemes = await ctx.loaders.schemeById.loadMany(ids);
+    return schemes.map((s) => (s instanceof Error || !s || !isSchemeVisible(s, ctx.visibility) ? null : s));
+  },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'period' in value && 'departments' in value,
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    title: t.exposeString('title'),
+    departments: t.exposeStringList('departments', { description: 'Codes INSEE des départements (un schéma peut en couvrir deux)' }),
+    period: t.field({ type: Period, resolve: (s) => s.period }),
+    status: t.field({ type: SchemeStatus, resolve: (s) => s.status }),
+    adoption: t.field({ type: Adoption, nullable: true, resolve: (s) => s.adoption }),
+    predecessorCode: t.exposeString('predecessorCode', { nullable: true }),
+    predecessor: t.field({
+      type: SchemeRef,
+      nullable: true,
+      description: 'Le schéma précédent que celui-ci prolonge',
+      resolve: async (s, _args, ctx) => {
+        if (!s.predecessorCode) return null;
+        const previous = await ctx.loaders.schemeByCode.load(s.predecessorCode);
+        return previous && isSchemeVisible(previous, ctx.visibility) ? previous : null;
+      },
+    }),
+    levels: t.exposeStringList('levels', { description: "Noms des niveaux de l'arborescence (ex. Axe, Orientation, Objectif)" }),
+    summary: t.exposeString('summary', { nullable: true }),
+    easyRead: t.exposeString('easyRead', { nullable: true, description: 'Version FALC (facile à lire et à comprendre)' }),
+    principles: t.field({ type: [PrincipleRef], resolve: (s) => s.principles.map((p) => ({ ...p, illustrative: s.illustrative })) }),
+    legalBasis: t.exposeString('legalBasis', { nullable: true }),
+    keyFigures: t.field({ type: [KeyFigureRef], resolve: (s) => s.keyFigures }),
+    sourceUrl: t.exposeString('sourceUrl', { nullable: true }),
+    published: t.exposeBoolean('published'),
+    illustrative: t.exposeBoolean('illustrative', { description: 'Vrai pour une donnée absente des textes réels (démonstration)' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    progress: t.float({
+      nullable: true,
+      description: 'Avancement 0–100 : moyenne des orientations de premier niveau (règle de Decidim)',
+      resolve: async (s, _args, ctx) => roundPercent((await ctx.loaders.progressBySchemeId.load(s.id))?.progress ?? null),
+    }),
+    orientations: t.connection({
+      type: OrientationRef,
+      description: 'Orientations de premier niveau (toutes avec all: true)',
+      args: { all: t.arg.boolean({ defaultValue: false, description: "Toute l'arborescence, en ordre de lecture" }) },
+      resolve: async (s, args, ctx) => {
+        const all = await ctx.loaders.orientationsBySchemeId.load(s.id);
+        return arrayConnection(args, args.all ? readingOrder(all) : all.filter((o) => o.parentId === null), ctx.lang);
+      },
+    }),
+    actions: t.connection({
+      type: ActionRef,
+      description: 'Toutes les actions du schéma, par code',
+      resolve: async (s, args, ctx) => arrayConnection(args, sortByCode(await ctx.loaders.actionsBySchemeId.load(s.id)), ctx.lang),
+    }),
+    indicators: t.connection({
+      type: IndicatorRef,
+      description: 'Indicateurs rattachés au schéma lui-même (ceux des orientations et actions sont sur elles)',
+      resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.schemeIndicatorsBySchemeId.load(s.id), ctx.lang),
+    }),
+    districts: t.connection({
+      type: DistrictRef,
+      description: 'Territoires propres au département (SST, MDS, UTAS…)',
+      resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.districtsBySchemeId.load(s.id), ctx.lang),
+    }),
+    governingBodies: t.connection({
+      type: GoverningBodyRef,
+      resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.governingBodiesBySchemeId.load(s.id), ctx.lang),
+    }),
+    phases: t.connection({
+      type: PhaseRef,
+      description: "Phases d'élaboration et de mise en œuvre, dans l'ordre",
+      resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.phasesBySchemeId.load(s.id), ctx.lang),
+    }),
+    consultationEvents: t.connection({
+      type: ConsultationEventRef,
+      resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.consultationEventsBySchemeId.load(s.id), ctx.lang),
+    }),
+    proposals: t.connection({
+      type: ProposalRef,
+      resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.proposalsBySchemeId.load(s.id), ctx.lang),
+    }),
+  }),
+});
+
+/** Orientations in reading order: each one followed by its descendants. */
+function readingOrder<T extends { id: string; parentId: string | null }>(orientations: readonly T[]): T[] {
+  const children = new Map<string | null, T[]>();
+  for (const o of orientations) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o]);
+  const out: T[] = [];
+  const visit = (parentId: string | null) => {
+    for (const o of children.get(parentId) ?? []) {
+      out.push(o);
+      visit(o.id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+/** Sort by code the way people read them: 1.2 before 1.10. */
+export function sortByCode<T extends { code: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
+}
+
+const SchemeFilter = builder.inputType('SchemeFilter', {
+  description: 'Filtre des schémas',
+  fields: (t) => ({
+    departments: t.stringList({ description: 'Codes INSEE, ex. ["92", "78"]' }),
+    statuses: t.field({ type: [SchemeStatus] }),
+    text: t.string({ description: 'Recherche plein texte en français (titre, résumé)' }),
+  }),
+});
+
+const KeyFigureInput = builder.inputType('KeyFigureInput', {
+  fields: (t) => ({
+    label: t.string({ required: true }),
+    value: t.float({ required: true }),
+    unit: t.string(),
+    year: t.int(),
+    territory: t.string(),
+    source: t.string(),
+    illustrative: t.boolean(),
+  }),
+});
+
+const PrincipleInput = builder.inputType('PrincipleInput', {
+  fields: (t) => ({ kind: t.string({ required: true, description: 'value ou principle' }), text: t.string({ required: true }) }),
+});
+
+const SchemeInput = builder.inputType('SchemeInput', {
+  description: 'Modification des métadonnées (champ absent : inchangé ; null : effacé)',
+  fields: (t) => ({
+    title: t.string(),
+    departments: t.stringList(),
+    periodStart: t.int(),
+    periodEnd: t.int(),
+    status: t.field({ type: SchemeStatus }),
+    adoptionDate: t.field({ type: 'Date' }),
+    adoptionReference: t.string(),
+    predecessorCode: t.string(),
+    levels: t.stringList(),
+    summary: t.string(),
+    easyRead: t.string(),
+    principles: t.field({ type: [PrincipleInput] }),
+    legalBasis: t.string(),
+    keyFigures: t.field({ type: [KeyFigureInput] }),
+    sourceUrl: t.string(),
+    illustrative: t.boolean(),
+  }),
+});
+
+type SchemeInputShape = typeof SchemeInput.$inferInput;
+
+/** A GraphQL scheme input as the core's patch (absent keeps, null clears). */
+function toSchemePatch(input: SchemeInputShape, current: Scheme): SchemePatch {
+  const patch: Record<string, unknown> = {};
+  const copy = ['title', 'departments', 'status', 'levels', 'summary', 'easyRead', 'principles', 'legalBasis', 'keyFigures', 'sourceUrl', 'illustrative'] as const;
+  for (const key of copy) if (input[key] !== undefined) patch[key] = input[key];
+  if (input.predecessorCode !== undefined) patch.predecessor = input.predecessorCode;
+  if (input.periodStart != null || input.periodEnd != null) {
+    patch.period = { start: input.periodStart ?? current.period.start, end: input.periodEnd ?? current.period.end };
+  }
+  if (input.adoptionDate !== undefined || input.adoptionReference !== undefined) {
+    const date = input.adoptionDate === undefined ? current.adoption?.date : input.adoptionDate;
+    const reference = input.adoptionReference === undefined ? current.adoption?.reference : input.adoptionReference;
+    patch.adoption = date ? { date, ...(reference ? { reference } : {}) } : null;
+  }
+  return patch as SchemePatch;
+}
+
+/** Load a scheme by code for a write and check the caller may edit it (NOT_FOUND hides invisible drafts). */
+export async function schemeForWrite(ctx: Context, code: string): Promise<Scheme> {
+  const scheme = await ctx.loaders.schemeByCode.load(code);
+  if (!scheme || !isSchemeVisible(scheme, ctx.visibility)) throw notFoundError('unknown_scheme', 'code', code, ctx.lang);
+  assertCanEditScheme(ctx.principal, scheme.departments, ctx.lang);
+  return scheme;
+}
+
+builder.queryFields((t) => ({
+  schemes: t.connection({
+    type: SchemeRef,
+    description: 'Les schémas de tous les départements (brouillons : seulement avec un jeton de leur département)',
+    args: { filter: t.arg({ type: SchemeFilter }) },
+    resolve: (_root, args, ctx) =>
+      pagedConnection(args, ctx.lang, (page) =>
+        listSchemes(
+          ctx.db,
+          {
+            departments: args.filter?.departments ?? undefined,
+            statuses: (args.filter?.statuses ?? undefined) as SchemeStatusCode[] | undefined,
+            text: args.filter?.text ?? undefined,
+            visibility: ctx.visibility,
+          },
+          page,
+        ),
+      ),
+  }),
+  scheme: t.field({
+    type: SchemeRef,
+    nullable: true,
+    description: 'Un schéma par son code, ex. "48-2018-2022"',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const scheme = await ctx.loaders.schemeByCode.load(args.code);
+      return scheme && isSchemeVisible(scheme, ctx.visibility) ? scheme : null;
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  updateScheme: t.field({
+    type: SchemeRef,
+    description: "Modifier les métadonnées d'un schéma (jeton editor de son département)",
+    args: { code: t.arg.string({ required: true }), input: t.arg({ type: SchemeInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const current = await schemeForWrite(ctx, args.code);
+      const { scheme } = await auditedWrite(
+        ctx.db,
+        (db) => updateScheme(db, args.code, toSchemePatch(args.input, current), { lang: ctx.lang }),
+        ({ scheme, before }) => ({ principal: ctx.principal, operation: 'updateScheme', entityType: 'Scheme', entityId: scheme.id, before, after: scheme }),
+      );
+      return scheme;
+    },
+  }),
+  publishScheme: t.field({
+    type: SchemeRef,
+    description: 'Publier un schéma (visible de tous sauf au statut brouillon)',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => setPublished(ctx, args.code, true),
+  }),
+  unpublishScheme: t.field({
+    type: SchemeRef,
+    description: 'Dépublier un schéma (caché comme un brouillon)',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => setPublished(ctx, args.code, false),
+  }),
+}));
+
+async function setPublished(ctx: Context, code: string, published: boolean): Promise<Scheme> {
+  await schemeForWrite(ctx, code);
+  const { scheme } = await auditedWrite(
+    ctx.db,
+    (db) => setSchemePublished(db, code, published, { lang: ctx.lang }),
+    ({ scheme, before }) => ({
+      principal: ctx.principal,
+      operation: published ? 'publishScheme' : 'unpublishScheme',
+      entityType: 'Scheme',
+      entityId: scheme.id,
+      before,
+      after: scheme,
+    }),
+  );
+  return scheme;
+}

@@ -1,0 +1,1 @@
+export declare function isDistStale(root: string): boolean;

@@ -1,0 +1,140 @@
+/**
+ * The GraphQL queries of the widgets, as plain strings (no imports, so scripts and tests can read them).
+ * Each scheme-level query takes only `$scheme`, so `sosms export SCHEME --widget-json` can run them all
+ * and write `{ "<queryName>": <data>, … }`: one static file serves every widget of that scheme
+ * (`CompareIndicator`, which takes a shared code and a period, is stored as a list of `{ variables, data }`).
+ */
+
+/** The scheme, its whole orientation tree (flat, with parent ids) and its actions' status and progress. */
+export const SchemeOverview = /* GraphQL */ `
+  query SchemeOverview($scheme: String!) {
+    scheme(code: $scheme) {
+      id code title status departments levels summary easyRead illustrative progress
+      period { start end }
+      adoption { date reference }
+      orientations(all: true, first: 100) { totalCount nodes { id code title easyRead progress parent { id } } }
+      actions(first: 100) { totalCount nodes { id code title easyRead status progress health illustrative orientation { id } } }
+    }
+  }
+`;
+
+/** Every action of a scheme with its full fiche (fiche-action, progress and search widgets). */
+export const SchemeActions = /* GraphQL */ `
+  query SchemeActions($scheme: String!) {
+    scheme(code: $scheme) {
+      id code title departments illustrative progress
+      period { start end }
+      actions(first: 100) {
+        totalCount
+        nodes {
+          id code title description easyRead objectives expectedResults priority status progress health illustrative
+          startDate endDate
+          themes { code }
+          publics { code }
+          orientation { id code title }
+          pilot { code name }
+          partners(first: 100) { nodes { role partner { code name } } }
+          milestones { date title done }
+          updates(first: 20) { nodes { date kind text illustrative } }
+          indicators(first: 20) {
+            nodes {
+              id code name unit illustrative completionRate
+              baseline { value date }
+              target { value date }
+              measurements(first: 100) { nodes { ...WidgetMeasurement } }
+            }
+          }
+        }
+      }
+    }
+  }
+  fragment WidgetMeasurement on Measurement { period territoryCode value missingReason provisional illustrative }
+`;
+
+/** Every indicator of a scheme (on the scheme, its orientations and its actions) with its values (indicator chart). */
+export const SchemeIndicators = /* GraphQL */ `
+  query SchemeIndicators($scheme: String!) {
+    scheme(code: $scheme) {
+      id code title
+      indicators(first: 100) { nodes { ...WidgetIndicator } }
+      orientations(all: true, first: 100) { nodes { indicators(first: 100) { nodes { ...WidgetIndicator } } } }
+      actions(first: 100) { nodes { indicators(first: 100) { nodes { ...WidgetIndicator } } } }
+    }
+  }
+  fragment WidgetIndicator on Indicator {
+    id code name definition type unit direction source sharedCode illustrative completionRate
+    baseline { value date }
+    target { value date }
+    latestMeasurement { period }
+    measurements(first: 100) { nodes { period territoryCode value missingReason provisional illustrative } }
+  }
+`;
+
+/** Phases, consultation events and governing-body meetings of a scheme (timeline). */
+export const SchemeTimeline = /* GraphQL */ `
+  query SchemeTimeline($scheme: String!) {
+    scheme(code: $scheme) {
+      id code title
+      phases(first: 100) { nodes { code kind title startDate endDate description } }
+      consultationEvents(first: 100) { nodes { code kind title date endDate participants proposalsCount description } }
+      governingBodies(first: 100) { nodes { code kind name meetings { date title summary } } }
+    }
+  }
+`;
+
+/** The latest measured period of a shared indicator in each scheme (comparison without a period). */
+export const SharedIndicatorPeriods = /* GraphQL */ `
+  query SharedIndicatorPeriods($sharedCode: String!) {
+    indicators(filter: { sharedCode: $sharedCode }, first: 100) { nodes { name unit latestMeasurement { period } } }
+  }
+`;
+
+/** One shared indicator across départements for one period (comparison). */
+export const CompareIndicator = /* GraphQL */ `
+  query CompareIndicator($sharedCode: String!, $period: String!) {
+    compareIndicator(sharedCode: $sharedCode, period: $period, first: 100) {
+      nodes { department departmentName schemeCode value unit illustrative indicator { name } }
+    }
+  }
+`;
+
+/** Full-text search of actions across schemes, filtered by theme and public (search, live). */
+export const SearchActions = /* GraphQL */ `
+  query SearchActions($text: String, $themes: [ThemeCode!], $publics: [PublicCode!], $schemeCodes: [String!], $first: Int) {
+    actions(filter: { text: $text, themes: $themes, publics: $publics, schemeCodes: $schemeCodes }, first: $first) {
+      totalCount
+      nodes { id code title easyRead status progress health illustrative themes { code } publics { code } scheme { code title } }
+    }
+  }
+`;
+
+/** The shared themes and publics with their labels (search filters). */
+export const Nomenclatures = /* GraphQL */ `
+  query Nomenclatures {
+    themes(first: 100) { nodes { code label { fr en } } }
+    publics(first: 100) { nodes { code label { fr en } } }
+  }
+`;
+
+/** Every widget query by operation name. */
+export const QUERIES = {
+  SchemeOverview,
+  SchemeActions,
+  SchemeIndicators,
+  SchemeTimeline,
+  SharedIndicatorPeriods,
+  CompareIndicator,
+  SearchActions,
+  Nomenclatures,
+} as const;
+
+export type QueryName = keyof typeof QUERIES;
+
+/** The queries a static file holds as `"<name>": <data>` (they take `{ scheme }` only, or nothing). */
+export const STATIC_QUERIES = ['SchemeOverview', 'SchemeActions', 'SchemeIndicators', 'SchemeTimeline', 'Nomenclatures'] as const;
+
+/**
+ * `CompareIndicator` takes other variables: a static file holds it as a list of `{ variables, data }`,
+ * one for each shared indicator of the scheme at its latest measured period.
+ */
+export const STATIC_VARIABLE_QUERIES = ['CompareIndicator'] as const;

@@ -1,0 +1,412 @@
+/**
+ * Read the `data` of the widget queries (live or from the static file) into the views the widgets render.
+ * Readers are tolerant: connections may come as `nodes` or `edges { node }`, enums in either case, and a
+ * missing optional field is `null`, so a partial answer still renders.
+ */
+import { WidgetError } from './source.ts';
+import type { Lang } from '../shared/i18n.ts';
+import type {
+  ActionDetailView,
+  ActionSummaryView,
+  ComparisonView,
+  IndicatorView,
+  MeasurementView,
+  NomenclatureView,
+  OrientationView,
+  ProgressView,
+  SchemeOverviewView,
+  SchemeView,
+  SearchResultView,
+  TimelineEntryView,
+  TimelineView,
+} from './views.ts';
+
+type Obj = Record<string, unknown>;
+
+function obj(value: unknown): Obj | null {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : null;
+}
+
+/** Items of a Relay connection (`nodes` or `edges { node }`) or of a plain list. */
+export function items(value: unknown): Obj[] {
+  if (Array.isArray(value)) return value.map(obj).filter((v): v is Obj => v !== null);
+  const o = obj(value);
+  if (!o) return [];
+  if (Array.isArray(o.nodes)) return items(o.nodes);
+  if (Array.isArray(o.edges)) return o.edges.map((e) => obj(obj(e)?.node)).filter((v): v is Obj => v !== null);
+  return [];
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
+}
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(str).filter((v): v is string => v !== null) : [];
+}
+
+/** Nomenclature codes, from a list of enum values or of `{ code }` objects, in the core's lower case. */
+function codes(value: unknown): string[] {
+  const fromObjects = items(value).map((o) => str(o.code));
+  const list = fromObjects.length ? fromObjects : strings(value);
+  return list.filter((v): v is string => v !== null).map((v) => v.toLowerCase());
+}
+
+/** Enum values are upper case in GraphQL, lower case in the core: views use the core's. */
+function enumValue(value: unknown): string | null {
+  const s = str(value);
+  return s ? s.toLowerCase() : null;
+}
+
+function datedValue(value: unknown): { value: number; date: string } | null {
+  const o = obj(value);
+  const v = num(o?.value);
+  return o && v !== null ? { value: v, date: str(o.date) ?? '' } : null;
+}
+
+function requireScheme(data: unknown, code: string): Obj {
+  const scheme = obj(obj(data)?.scheme);
+  if (!scheme) throw new WidgetError('NOT_FOUND', `schéma « ${code} »`);
+  return scheme;
+}
+
+/** The scheme's own facts. */
+export function readScheme(scheme: Obj): SchemeView {
+  const period = obj(scheme.period);
+  const adoption = obj(scheme.adoption);
+  const start = num(period?.start);
+  const end = num(period?.end);
+  return {
+    code: str(scheme.code) ?? '',
+    title: str(scheme.title) ?? '',
+    status: enumValue(scheme.status),
+    departments: strings(scheme.departments),
+    period: start !== null && end !== null ? { start, end } : null,
+    adoption: adoption && str(adoption.date) ? { date: str(adoption.date)!, reference: str(adoption.reference) } : null,
+    summary: str(scheme.summary),
+    easyRead: str(scheme.easyRead),
+    levels: strings(scheme.levels),
+    progress: num(obj(scheme.progress)?.value ?? scheme.progress),
+    illustrative: scheme.illustrative === true,
+  };
+}
+
+function readActionSummary(action: Obj): ActionSummaryView {
+  return {
+    id: str(action.id) ?? str(action.code) ?? '',
+    code: str(action.code) ?? '',
+    title: str(action.title) ?? '',
+    easyRead: str(action.easyRead),
+    status: enumValue(action.status),
+    progress: num(action.progress),
+    health: enumValue(action.health),
+    illustrative: action.illustrative === true,
+  };
+}
+
+/** Orientations come as a flat list with `parentId`s (any depth); actions as a flat list with `orientationId`s. */
+function buildTree(orientationItems: Obj[], actionItems: Obj[]): OrientationView[] {
+  const views = new Map<string, OrientationView>();
+  for (const o of orientationItems) {
+    const id = str(o.id) ?? str(o.code) ?? '';
+    views.set(id, {
+      id,
+      code: str(o.code) ?? '',
+      title: str(o.title) ?? '',
+      easyRead: str(o.easyRead),
+      progress: num(o.progress),
+      orientations: [],
+      actions: [],
+    });
+  }
+  const roots: OrientationView[] = [];
+  for (const o of orientationItems) {
+    const view = views.get(str(o.id) ?? str(o.code) ?? '')!;
+    const parentId = str(o.parentId) ?? str(obj(o.parent)?.id);
+    const parent = parentId ? views.get(parentId) : undefined;
+    if (parent) parent.orientations.push(view);
+    else roots.push(view);
+  }
+  for (const a of actionItems) {
+    const orientationId = str(a.orientationId) ?? str(obj(a.orientation)?.id);
+    const parent = orientationId ? views.get(orientationId) : undefined;
+    if (parent) parent.actions.push(readActionSummary(a));
+  }
+  const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'fr', { numeric: true });
+  const sort = (list: OrientationView[]) => {
+    list.sort(byCode);
+    for (const o of list) {
+      sort(o.orientations);
+      o.actions.sort(byCode);
+    }
+  };
+  sort(roots);
+  return roots;
+}
+
+/**
+ * The data of `SchemeOverview` as the scheme and its orientation tree.
+ *
+ * ### Examples
+ * ```ts
+ * readSchemeOverview({ scheme: { code: '48-2018-2022', title: '…', orientations: { nodes: [] }, actions: { nodes: [] } } }, '48-2018-2022');
+ * ```
+ */
+export function readSchemeOverview(data: unknown, code: string): SchemeOverviewView {
+  const scheme = requireScheme(data, code);
+  const actions = items(scheme.actions);
+  return { scheme: readScheme(scheme), orientations: buildTree(items(scheme.orientations), actions), actionCount: actions.length };
+}
+
+function readMeasurement(m: Obj): MeasurementView {
+  return {
+    period: str(m.period) ?? '',
+    territory: str(m.territoryCode) ?? str(obj(m.territory)?.code) ?? str(m.territory),
+    value: num(m.value),
+    missingReason: enumValue(m.missingReason),
+    provisional: m.provisional === true,
+    illustrative: m.illustrative === true,
+  };
+}
+
+function readIndicatorView(i: Obj): IndicatorView {
+  return {
+    id: str(i.id) ?? str(i.code) ?? '',
+    code: str(i.code) ?? '',
+    name: str(i.name) ?? '',
+    definition: str(i.definition),
+    type: enumValue(i.type),
+    unit: str(i.unit) ?? '',
+    direction: enumValue(i.direction),
+    baseline: datedValue(i.baseline),
+    target: datedValue(i.target),
+    source: str(i.source),
+    sharedCode: str(i.sharedCode),
+    completionRate: num(i.completionRate),
+    illustrative: i.illustrative === true,
+    measurements: items(i.measurements).map(readMeasurement),
+  };
+}
+
+/** The data of `SchemeActions` as one fiche-action, found by its code. */
+export function readActionDetail(data: unknown, schemeCode: string, actionCode: string | null): ActionDetailView {
+  const scheme = requireScheme(data, schemeCode);
+  const actions = items(scheme.actions);
+  if (!actionCode) throw new WidgetError('CONFIG', 'attribut action manquant / missing action attribute');
+  const action = actions.find((a) => str(a.code) === actionCode);
+  if (!action) throw new WidgetError('NOT_FOUND', `action « ${actionCode} »`);
+  const orientation = obj(action.orientation);
+  const partners = items(action.partners).map((p) => ({
+    name: str(obj(p.partner)?.name) ?? str(p.name) ?? str(obj(p.partner)?.code) ?? '',
+    role: enumValue(p.role),
+  }));
+  const pilot = obj(action.pilot);
+  return {
+    ...readActionSummary(action),
+    description: str(action.description),
+    objectives: strings(action.objectives),
+    expectedResults: strings(action.expectedResults),
+    priority: enumValue(action.priority),
+    startDate: str(action.startDate),
+    endDate: str(action.endDate),
+    pilot: str(pilot?.name) ?? partners.find((p) => p.role === 'pilot')?.name ?? null,
+    partners: partners.filter((p) => p.role !== 'pilot'),
+    milestones: items(action.milestones).map((m) => ({ date: str(m.date) ?? '', title: str(m.title) ?? '', done: m.done === true })),
+    themes: codes(action.themes),
+    publics: codes(action.publics),
+    updates: items(action.updates).map((u) => ({
+      date: str(u.date) ?? '',
+      kind: enumValue(u.kind),
+      text: str(u.text) ?? '',
+      illustrative: u.illustrative === true,
+    })),
+    indicators: items(action.indicators).map(readIndicatorView),
+    orientation: orientation ? { code: str(orientation.code) ?? '', title: str(orientation.title) ?? '' } : null,
+  };
+}
+
+/** The data of `SchemeIndicators` as one indicator (by code; the first one when no code is given). */
+export function readIndicator(data: unknown, schemeCode: string, indicatorCode: string | null): IndicatorView | null {
+  const scheme = requireScheme(data, schemeCode);
+  const indicators = items(scheme.indicators);
+  if (!indicatorCode) return indicators[0] ? readIndicatorView(indicators[0]) : null;
+  const indicator = indicators.find((i) => str(i.code) === indicatorCode);
+  if (!indicator) throw new WidgetError('NOT_FOUND', `indicateur « ${indicatorCode} »`);
+  return readIndicatorView(indicator);
+}
+
+/** The data of `SchemeActions` counted by status and by health. */
+export function readProgress(data: unknown, schemeCode: string): ProgressView {
+  const scheme = requireScheme(data, schemeCode);
+  const actions = items(scheme.actions).map(readActionSummary);
+  const count = (key: (a: ActionSummaryView) => string) => {
+    const counts = new Map<string, number>();
+    for (const a of actions) counts.set(key(a), (counts.get(key(a)) ?? 0) + 1);
+    return [...counts].map(([k, c]) => ({ key: k, count: c })).sort((a, b) => b.count - a.count);
+  };
+  return {
+    scheme: readScheme(scheme),
+    total: actions.length,
+    byStatus: count((a) => a.status ?? 'planned'),
+    byHealth: count((a) => a.health ?? 'unknown'),
+    illustrative: actions.some((a) => a.illustrative),
+  };
+}
+
+/** The data of `SchemeTimeline`: phases, consultation events and meetings, in date order. */
+export function readTimeline(data: unknown, schemeCode: string): TimelineView | null {
+  const scheme = requireScheme(data, schemeCode);
+  const entries: TimelineEntryView[] = [];
+  for (const p of items(scheme.phases)) {
+    const date = str(p.startDate) ?? str(p.endDate);
+    if (!date) continue;
+    entries.push({
+      date,
+      endDate: str(p.endDate),
+      kind: 'phase',
+      subKind: enumValue(p.kind),
+      title: str(p.title) ?? '',
+      detail: str(p.description),
+      participants: null,
+      proposalsCount: null,
+    });
+  }
+  for (const e of items(scheme.consultationEvents)) {
+    const date = str(e.date);
+    if (!date) continue;
+    entries.push({
+      date,
+      endDate: str(e.endDate),
+      kind: 'event',
+      subKind: enumValue(e.kind),
+      title: str(e.title) ?? '',
+      detail: str(e.description),
+      participants: num(e.participants),
+      proposalsCount: num(e.proposalsCount),
+    });
+  }
+  for (const body of items(scheme.governingBodies)) {
+    for (const m of items(body.meetings)) {
+      const date = str(m.date);
+      if (!date) continue;
+      entries.push({
+        date,
+        endDate: null,
+        kind: 'meeting',
+        subKind: str(body.name),
+        title: str(m.title) ?? '',
+        detail: str(m.summary),
+        participants: null,
+        proposalsCount: null,
+      });
+    }
+  }
+  if (!entries.length) return null;
+  entries.sort((a, b) => a.date.localeCompare(b.date) || (a.endDate ?? '').localeCompare(b.endDate ?? ''));
+  return { scheme: readScheme(scheme), entries };
+}
+
+function readComparisonObject(comparison: Obj, sharedCode: string, period: string | null): ComparisonView | null {
+  const rows = items(comparison.values ?? comparison.rows ?? comparison.items).map((row) => {
+    const territory = obj(row.territory);
+    const measurement = obj(row.measurement) ?? row;
+    const scheme = obj(row.scheme);
+    const department = str(row.department) ?? str(territory?.code) ?? str(row.territoryCode) ?? '';
+    return {
+      department,
+      label: str(territory?.name) ?? str(row.departmentName) ?? department,
+      value: num(measurement.value),
+      schemeCode: str(scheme?.code) ?? str(row.schemeCode),
+      illustrative: measurement.illustrative === true || row.illustrative === true,
+    };
+  });
+  if (!rows.length) return null;
+  return {
+    indicatorName: str(comparison.name) ?? str(obj(comparison.indicator)?.name) ?? sharedCode,
+    sharedCode: str(comparison.sharedCode) ?? sharedCode,
+    unit: str(comparison.unit) ?? str(obj(comparison.indicator)?.unit) ?? '',
+    period: str(comparison.period) ?? period,
+    rows,
+    illustrative: rows.some((r) => r.illustrative),
+  };
+}
+
+/**
+ * The data of `CompareIndicator` (live) or `SchemeComparisons` (static file: `{ comparisons: [...] }`),
+ * as the comparison of one shared indicator.
+ */
+export function readComparison(data: unknown, sharedCode: string | null, period: string | null): ComparisonView | null {
+  const root = obj(data);
+  const single = obj(root?.compareIndicator);
+  if (single) return readComparisonObject(single, sharedCode ?? '', period);
+  const list = items(root?.comparisons);
+  const chosen = sharedCode ? list.find((c) => str(c.sharedCode) === sharedCode) : list[0];
+  if (!chosen) {
+    if (sharedCode) throw new WidgetError('NOT_FOUND', `indicateur partagé « ${sharedCode} »`);
+    return null;
+  }
+  return readComparisonObject(chosen, str(chosen.sharedCode) ?? '', period);
+}
+
+/** The data of `Nomenclatures`: themes and publics with their labels in the widget's language. */
+export function readNomenclatures(data: unknown, lang: Lang): NomenclatureView {
+  const root = obj(data);
+  const entry = (e: Obj) => ({ code: str(e.code) ?? '', label: str(obj(e.label)?.[lang]) ?? str(e.name) ?? str(e.code) ?? '' });
+  return { themes: items(root?.themes).map(entry), publics: items(root?.publics).map(entry) };
+}
+
+function readSearchResult(action: Obj, scheme: Obj | null): SearchResultView {
+  return {
+    ...readActionSummary(action),
+    schemeCode: str(scheme?.code),
+    schemeTitle: str(scheme?.title),
+    themes: codes(action.themes),
+    publics: codes(action.publics),
+  };
+}
+
+/** The data of `SearchActions` as results across schemes. */
+export function readSearchResults(data: unknown): { results: SearchResultView[]; totalCount: number } {
+  const connection = obj(obj(data)?.actions);
+  const results = items(connection).map((a) => readSearchResult(a, obj(a.scheme)));
+  return { results, totalCount: num(connection?.totalCount) ?? results.length };
+}
+
+/** The data of `SchemeActions` as searchable results (static files search within their scheme). */
+export function readSchemeActionsForSearch(data: unknown, schemeCode: string): (SearchResultView & { text: string })[] {
+  const scheme = requireScheme(data, schemeCode);
+  return items(scheme.actions).map((a) => ({
+    ...readSearchResult(a, scheme),
+    text: [a.code, a.title, a.description, a.easyRead, ...strings(a.objectives)].filter(Boolean).join(' '),
+  }));
+}
+
+/** Fold case and accents so « égalité » matches « egalite ». */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * Filter searchable actions by words (all must appear), theme and public.
+ *
+ * ### Examples
+ * ```ts
+ * filterActions(actions, { text: 'aidants', theme: 'carer_support', public: null });
+ * ```
+ */
+export function filterActions<T extends SearchResultView & { text: string }>(
+  actions: T[],
+  criteria: { text: string; theme: string | null; public: string | null },
+): T[] {
+  const words = fold(criteria.text).split(/\s+/).filter(Boolean);
+  return actions.filter((a) => {
+    if (criteria.theme && !a.themes.includes(criteria.theme)) return false;
+    if (criteria.public && !a.publics.includes(criteria.public)) return false;
+    const haystack = fold(a.text);
+    return words.every((w) => haystack.includes(w));
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * What the widgets render: plain view objects read from the query data by `read.ts`.
+ * Enum values are the core's lower-case constants (`in_progress`, `on_track`).
+ */
+
+export interface SchemeView {
+  code: string;
+  title: string;
+  status: string | null;
+  departments: string[];
+  period: { start: number; end: number } | null;
+  adoption: { date: string; reference: string | null } | null;
+  summary: string | null;
+  easyRead: string | null;
+  levels: string[];
+  progress: number | null;
+  illustrative: boolean;
+}
+
+export interface ActionSummaryView {
+  id: string;
+  code: string;
+  title: string;
+  easyRead: string | null;
+  status: string | null;
+  progress: number | null;
+  health: string | null;
+  illustrative: boolean;
+}
+
+export interface OrientationView {
+  id: string;
+  code: string;
+  title: string;
+  easyRead: string | null;
+  progress: number | null;
+  orientations: OrientationView[];
+  actions: ActionSummaryView[];
+}
+
+export interface SchemeOverviewView {
+  scheme: SchemeView;
+  orientations: OrientationView[];
+  actionCount: number;
+}
+
+export interface MeasurementView {
+  period: string;
+  territory: string | null;
+  value: number | null;
+  missingReason: string | null;
+  provisional: boolean;
+  illustrative: boolean;
+}
+
+export interface IndicatorView {
+  id: string;
+  code: string;
+  name: string;
+  definition: string | null;
+  type: string | null;
+  unit: string;
+  direction: string | null;
+  baseline: { value: number; date: string } | null;
+  target: { value: number; date: string } | null;
+  source: string | null;
+  sharedCode: string | null;
+  completionRate: number | null;
+  illustrative: boolean;
+  measurements: MeasurementView[];
+}
+
+export interface ActionDetailView extends ActionSummaryView {
+  description: string | null;
+  objectives: string[];
+  expectedResults: string[];
+  priority: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  pilot: string | null;
+  partners: { name: string; role: string | null }[];
+  milestones: { date: string; title: string; done: boolean }[];
+  themes: string[];
+  publics: string[];
+  updates: { date: string; kind: string | null; text: string; illustrative: boolean }[];
+  indicators: IndicatorView[];
+  orientation: { code: string; title: string } | null;
+}
+
+export interface ProgressView {
+  scheme: SchemeView;
+  total: number;
+  byStatus: { key: string; count: number }[];
+  byHealth: { key: string; count: number }[];
+  illustrative: boolean;
+}
+
+export interface TimelineEntryView {
+  date: string;
+  endDate: string | null;
+  kind: 'phase' | 'event' | 'meeting';
+  subKind: string | null;
+  title: string;
+  detail: string | null;
+  participants: number | null;
+  proposalsCount: number | null;
+}
+
+export interface TimelineView {
+  scheme: SchemeView;
+  entries: TimelineEntryView[];
+}
+
+export interface ComparisonView {
+  indicatorName: string;
+  sharedCode: string;
+  unit: string;
+  period: string | null;
+  rows: { department: string; label: string; value: number | null; schemeCode: string | null; illustrative: boolean }[];
+  illustrative: boolean;
+}
+
+export interface SearchResultView extends ActionSummaryView {
+  schemeCode: string | null;
+  schemeTitle: string | null;
+  themes: string[];
+  publics: string[];
+}
+
+export interface NomenclatureView {
+  themes: { code: string; label: string }[];
+  publics: { code: string; label: string }[];
+}

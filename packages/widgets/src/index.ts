@@ -1,0 +1,19 @@
+/**
+ * @sosms/widgets: every widget. Importing this module registers the `sosms-*` custom elements.
+ *
+ * ### Examples
+ * ```html
+ * <script type="module" src="https://example.org/sosms-widgets.js"></script>
+ * <sosms-scheme endpoint="https://example.org/graphql" scheme="48-2018-2022"></sosms-scheme>
+ * ```
+ */
+export { SchemeOverview } from './scheme-overview/scheme-overview.ts';
+export { ActionSheet } from './action-sheet/action-sheet.ts';
+export { IndicatorChart } from './indicator-chart/indicator-chart.ts';
+export { ProgressSummary } from './progress-summary/progress-summary.ts';
+export { SchemeTimeline } from './scheme-timeline/scheme-timeline.ts';
+export { IndicatorCompare } from './indicator-compare/indicator-compare.ts';
+export { ActionSearch } from './action-search/action-search.ts';
+export { SosmsElement, THEMES, type Theme } from './shared/base-element.ts';
+export { loadQuery, WidgetError, type DataSource, type WidgetJson } from './data/source.ts';
+export { QUERIES, STATIC_QUERIES, type QueryName } from './data/queries.ts';

@@ -1,0 +1,34 @@
+import { css } from 'lit';
+
+/** Styles proper to `<sosms-compare>`. */
+export const indicatorCompareStyles = css`
+  .sosms-bars {
+    list-style: none;
+    margin: 0 0 1rem;
+    padding: 0;
+    max-width: 40rem;
+  }
+  .sosms-bars__row {
+    display: grid;
+    grid-template-columns: minmax(6rem, 12rem) 1fr 5rem;
+    align-items: center;
+    gap: 0.5rem;
+    margin-bottom: 0.375rem;
+  }
+  .sosms-bars__track {
+    height: 1.25rem;
+    background: var(--sosms-background-contrast);
+  }
+  .sosms-bars__bar {
+    display: block;
+    height: 100%;
+    background: var(--sosms-primary);
+  }
+  .sosms-bars__bar.illustrative {
+    background: repeating-linear-gradient(45deg, var(--sosms-primary) 0 6px, var(--sosms-background-contrast) 6px 9px);
+  }
+  .sosms-bars__value {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+`;

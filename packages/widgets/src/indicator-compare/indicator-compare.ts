@@ -1,0 +1,117 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { SosmsElement, type Loaded } from '../shared/base-element.ts';
+import { define } from '../shared/define.ts';
+import { t } from '../shared/i18n.ts';
+import { formatNumber, formatPeriod } from '../shared/format.ts';
+import { illustrativeBadge } from '../shared/parts.ts';
+import { readComparison } from '../data/read.ts';
+import type { ComparisonView } from '../data/views.ts';
+import { WidgetError } from '../data/source.ts';
+import { indicatorCompareStyles } from './indicator-compare.styles.ts';
+
+/**
+ * `<sosms-compare>`: one shared indicator (same `sharedCode` in several schemes) across départements,
+ * as horizontal bars and as a table.
+ *
+ * ### Examples
+ * ```html
+ * <sosms-compare endpoint="https://example.org/graphql" shared-code="rsa-emploi-12m" period="2023"></sosms-compare>
+ * <sosms-compare src="/data/48-2018-2022.widgets.json" scheme="48-2018-2022"></sosms-compare>
+ * ```
+ *
+ * @fires sosms-loaded - The comparison is shown.
+ * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
+ * @csspart status - The live region announcing loading, empty and error states.
+ * @csspart bars - The bar chart.
+ * @cssprop --sosms-primary - Colour of the bars.
+ */
+export class IndicatorCompare extends SosmsElement<ComparisonView> {
+  static override styles = [SosmsElement.styles, indicatorCompareStyles];
+
+  static override properties: PropertyDeclarations = {
+    ...SosmsElement.properties,
+    sharedCode: { type: String, attribute: 'shared-code' },
+    period: { type: String },
+  };
+
+  /** Shared code of the indicator to compare; with a static file, the scheme's first shared indicator when absent. */
+  declare sharedCode: string | null;
+  /** Period to compare (`2023`, `2023-Q4`); the latest value of each département when absent. */
+  declare period: string | null;
+
+  constructor() {
+    super();
+    this.sharedCode = null;
+    this.period = null;
+  }
+
+  protected get regionLabel(): string {
+    return t('compareTitle', this.language);
+  }
+
+  protected override taskArgs(): readonly unknown[] {
+    return [...super.taskArgs(), this.sharedCode, this.period];
+  }
+
+  protected async load(signal: AbortSignal): Promise<Loaded<ComparisonView>> {
+    if (this.src) {
+      // The static file holds the comparisons of the scheme's shared indicators.
+      return readComparison(await this.query('SchemeComparisons', { scheme: this.requireScheme() }, signal), this.sharedCode, this.period);
+    }
+    if (!this.sharedCode) throw new WidgetError('CONFIG', this.language === 'fr' ? 'attribut shared-code manquant' : 'missing shared-code attribute');
+    return readComparison(
+      await this.query('CompareIndicator', { sharedCode: this.sharedCode, period: this.period }, signal),
+      this.sharedCode,
+      this.period,
+    );
+  }
+
+  protected renderData(view: ComparisonView): TemplateResult {
+    const lang = this.language;
+    const values = view.rows.map((r) => r.value).filter((v): v is number => v !== null);
+    const max = Math.max(0, ...values) || 1;
+    return html`<h2>${t('compareTitle', lang)} — ${view.indicatorName} ${illustrativeBadge(view.illustrative, lang)}</h2>
+      ${view.period ? html`<p class="fr-text--mention">${t('period', lang)} : ${formatPeriod(view.period, lang)}</p>` : nothing}
+      <ul class="sosms-bars" part="bars" aria-hidden="true">
+        ${view.rows.map(
+          (row) => html`<li class="sosms-bars__row">
+            <span class="sosms-bars__label">${row.label}</span>
+            <span class="sosms-bars__track">
+              <span class="sosms-bars__bar ${row.illustrative ? 'illustrative' : ''}" style="width: ${row.value === null ? 0 : (Math.max(0, row.value) / max) * 100}%"></span>
+            </span>
+            <span class="sosms-bars__value">${formatNumber(row.value, view.unit, lang)}</span>
+          </li>`,
+        )}
+      </ul>
+      <div class="fr-table">
+        <table>
+          <caption>${view.indicatorName}${view.period ? ` (${formatPeriod(view.period, lang)})` : ''}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('department', lang)}</th>
+              <th scope="col">${t('scheme', lang)}</th>
+              <th scope="col" class="num">${t('value', lang)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${view.rows.map(
+              (row) => html`<tr>
+                <th scope="row">${row.label}</th>
+                <td>${row.schemeCode ?? ''}</td>
+                <td class="num">${formatNumber(row.value, view.unit, lang)} ${illustrativeBadge(row.illustrative, lang)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${view.illustrative ? html`<p class="fr-text--mention">${t('illustrativeNote', lang)}</p>` : nothing}`;
+  }
+}
+
+define('sosms-compare', IndicatorCompare);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sosms-compare': IndicatorCompare;
+  }
+}

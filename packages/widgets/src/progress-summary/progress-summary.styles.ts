@@ -1,0 +1,47 @@
+import { css } from 'lit';
+
+/** Styles proper to `<sosms-progress>`. */
+export const progressSummaryStyles = css`
+  .sosms-overall__label {
+    font-weight: 700;
+    margin: 0 0 0.25rem;
+  }
+  .sosms-overall {
+    max-width: 32rem;
+    margin: 0 0 1rem;
+  }
+  .sosms-columns {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+    gap: 1rem;
+  }
+  .sosms-share {
+    display: inline-block;
+    width: 5rem;
+    height: 0.5rem;
+    margin-right: 0.5rem;
+    vertical-align: middle;
+    background: var(--sosms-background-contrast);
+    border: 1px solid var(--sosms-text-mention);
+  }
+  .sosms-share__bar {
+    display: block;
+    height: 100%;
+    background: var(--sosms-text-mention);
+  }
+  .sosms-share__bar.success {
+    background: var(--sosms-success-text);
+  }
+  .sosms-share__bar.info {
+    background: var(--sosms-info-text);
+  }
+  .sosms-share__bar.warning {
+    background: var(--sosms-warning-text);
+  }
+  .sosms-share__bar.error {
+    background: var(--sosms-error-text);
+  }
+  .sosms-share__bar.new {
+    background: var(--sosms-new-text);
+  }
+`;

@@ -1,0 +1,67 @@
+import type { Lang } from './i18n.ts';
+
+const LOCALES = { fr: 'fr-FR', en: 'en-GB' } as const;
+
+/**
+ * A `YYYY-MM-DD` date as the reader writes it (`12 mars 2016`); other strings are returned unchanged.
+ *
+ * ### Examples
+ * ```ts
+ * formatDate('2016-03-10', 'fr'); // '10 mars 2016'
+ * ```
+ */
+export function formatDate(value: string | null | undefined, lang: Lang): string {
+  if (!value) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * A number in the reader's convention, with its unit (`60 %`, `1 234 personnes`).
+ *
+ * ### Examples
+ * ```ts
+ * formatNumber(60, '%', 'fr'); // '60 %'
+ * ```
+ */
+export function formatNumber(value: number | null | undefined, unit: string | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  const text = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 }).format(value);
+  if (!unit) return text;
+  return unit === '%' ? `${text}\u00a0%` : `${text}\u00a0${unit}`;
+}
+
+/** A 0–100 progress as a whole percentage, or `null` when unknown. */
+export function toPercent(value: number | null | undefined): number | null {
+  if (value === null || value === undefined || Number.isNaN(value)) return null;
+  return Math.round(Math.min(100, Math.max(0, value)));
+}
+
+/**
+ * A period code (`2024`, `2024-Q1`, `2024-03`) as a reader writes it.
+ *
+ * ### Examples
+ * ```ts
+ * formatPeriod('2024-Q1', 'fr'); // 'T1 2024'
+ * ```
+ */
+export function formatPeriod(value: string, lang: Lang): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (quarter) return lang === 'fr' ? `T${quarter[2]} ${quarter[1]}` : `Q${quarter[2]} ${quarter[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month) {
+    const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+    return new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+  return value;
+}
+
+/** First day of a period, for ordering: `2024-Q2` → `2024-04-01` (same rule as the core's `periodStart`). */
+export function periodStart(value: string): string {
+  const [y, rest] = value.split('-');
+  if (!rest) return `${y}-01-01`;
+  if (rest.startsWith('Q')) return `${y}-${String((Number(rest.slice(1)) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  return `${y}-${rest}-01`;
+}
