@@ -50,7 +50,8 @@ export function createApollo(log: Logger): ApolloServer<Context> {
     // Suggestions (« Did you mean … ») help analysts write queries; the schema is public anyway.
     blockFieldSuggestion: { enabled: false },
   });
-  const protection = armor.protect();
+  // graphql-armor's types come from Apollo's CommonJS build: same objects, distinct declarations.
+  const protection = armor.protect() as unknown as { plugins: ApolloServerPlugin<Context>[]; validationRules: NonNullable<ConstructorParameters<typeof ApolloServer<Context>>[0]['validationRules']>; allowBatchedHttpRequests: false };
   const requestPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {

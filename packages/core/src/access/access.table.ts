@@ -30,10 +30,10 @@ export interface AuditLogTable {
 }
 
 /** The tables of migration `2026-11-23T1000-access`. */
-export interface AccessTables {
+export type AccessTables = {
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
-}
+};
 
 /** The store's tables plus the access tables. */
 export type AccessDatabase = Database & AccessTables;

@@ -1,5 +1,5 @@
-import { type Kysely, type Migration } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
 import * as initial from './migrations/2026-11-23T0900-initial.ts';
 import * as access from './migrations/2026-11-23T1000-access.ts';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../database/database.ts';
+import type { Database, Insertable } from '../database/database.ts';
 import { periodStart } from '../measurement/measurement.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
 import type { SchemeFile } from './scheme-file.ts';
@@ -293,6 +293,8 @@ async function syncChildren(
   await insertAll(trx, table, rows);
 }
 
+type MeasurementRow = Omit<Insertable<Database['measurement']>, 'recorded_at'> & { id: string; revision: number };
+
 type MeasurementDoc = NonNullable<NonNullable<SchemeFile['indicators']>[number]['measurements']>[number];
 
 async function writeMeasurements(
@@ -317,7 +319,7 @@ async function writeMeasurements(
       .execute();
     for (const r of rows) latest.set(`${r.indicator_id}|${r.period}|${r.territory}`, { revision: r.revision, key: measurementKey(r) });
   }
-  const rows = [];
+  const rows: MeasurementRow[] = [];
   for (const indicator of indicators) {
     for (const m of indicator.measurements) {
       const row = {
@@ -344,7 +346,7 @@ async function writeMeasurements(
   const size = 20_000;
   for (let i = 0; i < rows.length; i += size) {
     const batch = rows.slice(i, i + size);
-    const col = <K extends keyof (typeof rows)[number]>(key: K) => batch.map((r) => r[key]);
+    const col = (key: keyof MeasurementRow) => batch.map((r) => r[key]);
     await sql`insert into measurement (id, indicator_id, period, period_start, territory, revision, value, numerator, denominator, missing_reason, provisional, source, comment, illustrative)
       select * from unnest(${col('id')}::uuid[], ${col('indicator_id')}::uuid[], ${col('period')}::text[], ${col('period_start')}::date[],
         ${col('territory')}::text[], ${col('revision')}::int[], ${col('value')}::float8[], ${col('numerator')}::float8[], ${col('denominator')}::float8[],

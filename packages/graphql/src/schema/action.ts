@@ -16,6 +16,7 @@ import {
   type ActionFilter,
   type Health as HealthCode,
   type Scheme,
+  type Territory,
 } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { canSeeScheme, type Context } from '../context.ts';
@@ -103,7 +104,7 @@ builder.node(ActionRef, {
       description: 'Territoires visés, avec nom et population',
       resolve: async (a, _args, ctx) => {
         const districts = a.territories.some((code) => !code.includes(':') && code !== 'fr') ? await ctx.loaders.districtsBySchemeId.load(a.schemeId) : [];
-        return a.territories.flatMap((code) => {
+        return a.territories.flatMap((code): Territory[] => {
           const official = code === 'fr' || code.includes(':') ? getOfficialTerritory(code) : undefined;
           const district = districts.find((d) => d.code === code);
           return official ? [official] : district ? [districtTerritory(district)] : [];

@@ -84,7 +84,14 @@ export class ActionSearch extends SosmsElement<SearchView> {
     }
     const data = await this.query(
       'SearchActions',
-      { search: criteria.text || null, theme: criteria.theme, public: criteria.public, scheme: this.scheme || null, first: limit },
+      {
+        text: criteria.text || null,
+        // GraphQL enums are the core's codes in upper case.
+        themes: criteria.theme ? [criteria.theme.toUpperCase()] : null,
+        publics: criteria.public ? [criteria.public.toUpperCase()] : null,
+        schemeCodes: this.scheme ? [this.scheme] : null,
+        first: limit,
+      },
       signal,
     );
     const { results, totalCount } = readSearchResults(data);

@@ -5,6 +5,7 @@
  */
 import { WidgetError } from './source.ts';
 import type { Lang } from '../shared/i18n.ts';
+import { periodStart } from '../shared/format.ts';
 import type {
   ActionDetailView,
   ActionSummaryView,
@@ -232,7 +233,12 @@ export function readActionDetail(data: unknown, schemeCode: string, actionCode: 
 /** The data of `SchemeIndicators` as one indicator (by code; the first one when no code is given). */
 export function readIndicator(data: unknown, schemeCode: string, indicatorCode: string | null): IndicatorView | null {
   const scheme = requireScheme(data, schemeCode);
-  const indicators = items(scheme.indicators);
+  // Indicators hang from the scheme, its orientations and its actions.
+  const indicators = [
+    ...items(scheme.indicators),
+    ...items(scheme.orientations).flatMap((o) => items(o.indicators)),
+    ...items(scheme.actions).flatMap((a) => items(a.indicators)),
+  ];
   if (!indicatorCode) return indicators[0] ? readIndicatorView(indicators[0]) : null;
   const indicator = indicators.find((i) => str(i.code) === indicatorCode);
   if (!indicator) throw new WidgetError('NOT_FOUND', `indicateur « ${indicatorCode} »`);
@@ -310,46 +316,45 @@ export function readTimeline(data: unknown, schemeCode: string): TimelineView | 
   return { scheme: readScheme(scheme), entries };
 }
 
-function readComparisonObject(comparison: Obj, sharedCode: string, period: string | null): ComparisonView | null {
-  const rows = items(comparison.values ?? comparison.rows ?? comparison.items).map((row) => {
-    const territory = obj(row.territory);
-    const measurement = obj(row.measurement) ?? row;
-    const scheme = obj(row.scheme);
-    const department = str(row.department) ?? str(territory?.code) ?? str(row.territoryCode) ?? '';
+/**
+ * The data of `CompareIndicator` as the comparison of one shared indicator, one row per département.
+ *
+ * ### Examples
+ * ```ts
+ * readComparison({ compareIndicator: { nodes: [{ department: '48', value: 8, unit: 'jours', indicator: { name: 'Délai' } }] } }, 'delai', '2022');
+ * ```
+ */
+export function readComparison(data: unknown, sharedCode: string, period: string | null): ComparisonView | null {
+  const rows = items(obj(data)?.compareIndicator);
+  if (!rows.length) return null;
+  const first = rows[0];
+  const view = rows.map((row) => {
+    const department = str(row.department) ?? '';
     return {
       department,
-      label: str(territory?.name) ?? str(row.departmentName) ?? department,
-      value: num(measurement.value),
-      schemeCode: str(scheme?.code) ?? str(row.schemeCode),
-      illustrative: measurement.illustrative === true || row.illustrative === true,
+      label: str(row.departmentName) ? `${str(row.departmentName)} (${department})` : department,
+      value: num(row.value),
+      schemeCode: str(row.schemeCode),
+      illustrative: row.illustrative === true,
     };
   });
-  if (!rows.length) return null;
+  view.sort((a, b) => a.department.localeCompare(b.department, 'fr', { numeric: true }));
   return {
-    indicatorName: str(comparison.name) ?? str(obj(comparison.indicator)?.name) ?? sharedCode,
-    sharedCode: str(comparison.sharedCode) ?? sharedCode,
-    unit: str(comparison.unit) ?? str(obj(comparison.indicator)?.unit) ?? '',
-    period: str(comparison.period) ?? period,
-    rows,
-    illustrative: rows.some((r) => r.illustrative),
+    indicatorName: str(obj(first.indicator)?.name) ?? sharedCode,
+    sharedCode,
+    unit: str(first.unit) ?? '',
+    period,
+    rows: view,
+    illustrative: view.some((r) => r.illustrative),
   };
 }
 
-/**
- * The data of `CompareIndicator` (live) or `SchemeComparisons` (static file: `{ comparisons: [...] }`),
- * as the comparison of one shared indicator.
- */
-export function readComparison(data: unknown, sharedCode: string | null, period: string | null): ComparisonView | null {
-  const root = obj(data);
-  const single = obj(root?.compareIndicator);
-  if (single) return readComparisonObject(single, sharedCode ?? '', period);
-  const list = items(root?.comparisons);
-  const chosen = sharedCode ? list.find((c) => str(c.sharedCode) === sharedCode) : list[0];
-  if (!chosen) {
-    if (sharedCode) throw new WidgetError('NOT_FOUND', `indicateur partagé « ${sharedCode} »`);
-    return null;
-  }
-  return readComparisonObject(chosen, str(chosen.sharedCode) ?? '', period);
+/** The latest period measured for a shared indicator, from `SharedIndicatorPeriods`, or `null`. */
+export function readLatestPeriod(data: unknown): string | null {
+  const periods = items(obj(data)?.indicators)
+    .map((i) => str(obj(i.latestMeasurement)?.period))
+    .filter((p): p is string => p !== null);
+  return periods.sort((a, b) => periodStart(a).localeCompare(periodStart(b)) || a.length - b.length).at(-1) ?? null;
 }
 
 /** The data of `Nomenclatures`: themes and publics with their labels in the widget's language. */

@@ -25,6 +25,8 @@ export class WidgetError extends Error {
 export interface DataSource {
   readonly endpoint?: string | null;
   readonly src?: string | null;
+  /** Language of the server's messages (`Accept-Language`), `fr` by default. */
+  readonly lang?: string;
 }
 
 /** The static JSON file: `{ "<queryName>": <data of that query>, … }`. */
@@ -47,14 +49,45 @@ export async function loadQuery(
   variables: Record<string, unknown>,
   signal?: AbortSignal,
 ): Promise<unknown> {
+  return (await loadQueryEntry(source, queryName, variables, signal)).data;
+}
+
+/**
+ * Like {@link loadQuery}, with the variables the data answers: from a static file, those stored with the entry
+ * (so a widget asking for "the latest period" learns which period it got).
+ */
+export async function loadQueryEntry(
+  source: DataSource,
+  queryName: QueryName,
+  variables: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<{ variables: Record<string, unknown>; data: unknown }> {
   if (source.src) {
     const file = await abortable(readStaticFile(source.src), signal);
     const data = file[queryName];
     if (data === undefined || data === null) throw new WidgetError('MISSING_DATA', queryName);
-    return data;
+    return Array.isArray(data) ? pickByVariables(data, variables, queryName) : { variables, data };
   }
-  if (source.endpoint) return postQuery(source.endpoint, queryName, variables, signal);
+  if (source.endpoint) return { variables, data: await postQuery(source.endpoint, queryName, variables, signal, source.lang ?? 'fr') };
   throw new WidgetError('CONFIG');
+}
+
+/**
+ * A query with variables other than the scheme is stored as `[{ variables, data }, …]`: take the first entry
+ * whose variables agree with every variable given (null or absent ones match anything).
+ */
+function pickByVariables(
+  entries: unknown[],
+  variables: Record<string, unknown>,
+  queryName: string,
+): { variables: Record<string, unknown>; data: unknown } {
+  for (const entry of entries) {
+    if (!entry || typeof entry !== 'object') continue;
+    const stored = (entry as { variables?: Record<string, unknown> }).variables ?? {};
+    const matches = Object.entries(variables).every(([name, value]) => value === null || value === undefined || stored[name] === value);
+    if (matches) return { variables: stored, data: (entry as { data?: unknown }).data };
+  }
+  throw new WidgetError('MISSING_DATA', `${queryName} ${JSON.stringify(variables)}`);
 }
 
 function readStaticFile(src: string): Promise<WidgetJson> {
@@ -93,12 +126,17 @@ interface GraphQLResponse {
   errors?: { message?: string; extensions?: { code?: string } }[];
 }
 
-async function postQuery(endpoint: string, queryName: QueryName, variables: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+async function postQuery(endpoint: string, queryName: QueryName, variables: Record<string, unknown>, signal: AbortSignal | undefined, lang: string): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        // The gateway answers its messages in the widget's language.
+        'accept-language': lang,
+      },
       body: JSON.stringify({ query: QUERIES[queryName], operationName: queryName, variables }),
       signal,
     });

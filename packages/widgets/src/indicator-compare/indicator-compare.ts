@@ -4,9 +4,9 @@ import { define } from '../shared/define.ts';
 import { t } from '../shared/i18n.ts';
 import { formatNumber, formatPeriod } from '../shared/format.ts';
 import { illustrativeBadge } from '../shared/parts.ts';
-import { readComparison } from '../data/read.ts';
+import { readComparison, readLatestPeriod } from '../data/read.ts';
 import type { ComparisonView } from '../data/views.ts';
-import { WidgetError } from '../data/source.ts';
+import { loadQueryEntry, WidgetError } from '../data/source.ts';
 import { indicatorCompareStyles } from './indicator-compare.styles.ts';
 
 /**
@@ -55,15 +55,21 @@ export class IndicatorCompare extends SosmsElement<ComparisonView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<ComparisonView>> {
     if (this.src) {
-      // The static file holds the comparisons of the scheme's shared indicators.
-      return readComparison(await this.query('SchemeComparisons', { scheme: this.requireScheme() }, signal), this.sharedCode, this.period);
+      // A static file holds the comparisons of its scheme's shared indicators at their latest period.
+      const entry = await loadQueryEntry(
+        { src: this.src },
+        'CompareIndicator',
+        { sharedCode: this.sharedCode, period: this.period },
+        signal,
+      );
+      return readComparison(entry.data, String(entry.variables.sharedCode ?? ''), (entry.variables.period as string | undefined) ?? null);
     }
-    if (!this.sharedCode) throw new WidgetError('CONFIG', this.language === 'fr' ? 'attribut shared-code manquant' : 'missing shared-code attribute');
-    return readComparison(
-      await this.query('CompareIndicator', { sharedCode: this.sharedCode, period: this.period }, signal),
-      this.sharedCode,
-      this.period,
-    );
+    const sharedCode = this.sharedCode;
+    if (!sharedCode) throw new WidgetError('CONFIG', this.language === 'fr' ? 'attribut shared-code manquant' : 'missing shared-code attribute');
+    const period = this.period ?? readLatestPeriod(await this.query('SharedIndicatorPeriods', { sharedCode }, signal));
+    if (!period) return null;
+    const view = readComparison(await this.query('CompareIndicator', { sharedCode, period }, signal), sharedCode, period);
+    return view;
   }
 
   protected renderData(view: ComparisonView): TemplateResult {

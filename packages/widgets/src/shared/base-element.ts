@@ -117,7 +117,7 @@ export abstract class SosmsElement<T> extends LitElement {
 
   /** Run one widget query against `endpoint` or `src`. */
   protected query(name: QueryName, variables: Record<string, unknown>, signal: AbortSignal): Promise<unknown> {
-    return loadQuery({ endpoint: this.endpoint, src: this.src }, name, variables, signal);
+    return loadQuery({ endpoint: this.endpoint, src: this.src, lang: this.language }, name, variables, signal);
   }
 
   /** The scheme code, or a configuration error when it is missing. */

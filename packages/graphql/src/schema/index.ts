@@ -1,0 +1,18 @@
+import { builder } from '../builder.ts';
+// One file per type; each adds its type, its query fields, inputs and mutations to the builder.
+import './scalars.ts';
+import './enums.ts';
+import './nomenclature.ts';
+import './alert.ts';
+import './scheme.ts';
+import './orientation.ts';
+import './action.ts';
+import './indicator.ts';
+import './measurement.ts';
+import './partner.ts';
+import './territory.ts';
+import './governance.ts';
+import './consultation.ts';
+
+/** The GraphQL schema of the gateway (printed in packages/graphql/schema.graphql). */
+export const schema = builder.toSchema({ sortSchema: false });
