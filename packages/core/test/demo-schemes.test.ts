@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { Store } from '../src/database/store.ts';
 import { demoSchemeFiles, loadDemoSchemes } from '../src/scheme-file/demo.ts';
+import { exportSchemeFile } from '../src/scheme-file/export.ts';
+import { importSchemeFile } from '../src/scheme-file/import.ts';
 import { validateSchemeFile, walkActions, walkIndicators, walkOrientations } from '../src/scheme-file/validate.ts';
 import type { SchemeFile } from '../src/scheme-file/scheme-file.ts';
 import { isKnownTerritory } from '../src/territory/geography.ts';
@@ -108,6 +110,27 @@ for (const engine of ENGINES) {
       for (const r of second) {
         expect(r.counts.created + r.counts.updated, r.schemeCode).toBe(0);
         expect(r.measurements, r.schemeCode).toBe(0);
+      }
+    });
+
+    it('round-trip through export: the exported file equals the source file and re-imports to no change', async () => {
+      for (const [name, file] of parsed) {
+        const exported = await exportSchemeFile(store.db, file.scheme.code);
+        const { $schema: _ignored, ...source } = JSON.parse(JSON.stringify(file)) as SchemeFile & { $schema?: string };
+        const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+        source.partners = [...(source.partners ?? [])].sort(byCode);
+        // Measurements come back in (period, territory) order and action partners by code: the only orders the file does not keep.
+        const sortMeasurements = (value: unknown): unknown =>
+          JSON.parse(JSON.stringify(value), (key, v: unknown) =>
+            key === 'measurements' && Array.isArray(v)
+              ? [...v].sort((a: { period: string; territory: string }, b: { period: string; territory: string }) => `${a.period}|${a.territory}`.localeCompare(`${b.period}|${b.territory}`))
+              : key === 'partners' && Array.isArray(v) && typeof v[0] === 'object'
+                ? [...v].sort((a: { partner: string; role: string }, b: { partner: string; role: string }) => `${a.partner}|${a.role}`.localeCompare(`${b.partner}|${b.role}`))
+                : v,
+          );
+        expect(sortMeasurements({ ...exported, partners: [...(exported.partners ?? [])].sort(byCode) }), name).toEqual(sortMeasurements(source));
+        const again = await importSchemeFile(store.db, exported);
+        expect(again.counts.created + again.counts.updated, name).toBe(0);
       }
     });
 

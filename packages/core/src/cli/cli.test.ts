@@ -31,13 +31,20 @@ async function cli(args: readonly string[], env: Record<string, string | undefin
 }
 
 /** The bad inputs of the issue: each must exit 1, say why, and leave the database as it was. */
-function badCases(): { name: string; args: (f: string) => string[]; expected: (string | RegExp)[] }[] {
+interface BadCase {
+  name: string;
+  args: (f: string) => string[];
+  expected: (string | RegExp)[];
+}
+
+function badCases(): { name: string; args: () => string[]; expected: (string | RegExp)[] }[] {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test data edited in place
   const bad = (mutate: (s: Record<string, any>) => void) => {
     const scheme = fixtureScheme();
     mutate(scheme);
     return YAML.stringify(scheme);
   };
-  return [
+  const cases: BadCase[] = [
     {
       name: 'YAML syntax error (line and column)',
       args: (f) => ['import', f],
@@ -59,7 +66,8 @@ function badCases(): { name: string; args: (f: string) => string[]; expected: (s
     { name: 'duplicate codes', args: (f) => ['import', f], expected: [/orientations\[1\]\.actions\[1\]\.code : code en double : 2\.1/] },
     { name: 'end date before start', args: (f) => ['import', f], expected: ['orientations[0].actions[0].endDate : la date de fin précède la date de début'] },
     { name: 'non-UTF-8 file', args: (f) => ['import', f], expected: [/ligne 1 : le fichier n'est pas encodé en UTF-8/] },
-  ].map((c, i) => {
+  ];
+  return cases.map((c, i) => {
     const contents = [
       fixtureSchemeYaml().replace("period: { start: 2024, end: 2028 }", 'period: { start: 2024, end: 2028'),
       bad((s) => (s.orientations[1].actions[3].startDate = '01/01/2025')),
@@ -169,7 +177,7 @@ for (const engine of ENGINES) {
       expect(result.stderr).toContain('Import de test-92-78 : 14/14 éléments');
       expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('✓ test-92-78 importé') });
       expect((await fingerprint()).action).toBe(5);
-    });
+    }, 90_000); // the first open of an on-disk PGlite creates and migrates it: slow on a busy 2-core machine
 
     it('refuses every bad input with exit code 1 and writes nothing', async () => {
       const before = await fingerprint();
@@ -179,7 +187,7 @@ for (const engine of ENGINES) {
         for (const e of c.expected) expect(result.stderr, c.name).toMatch(e);
       }
       expect(await fingerprint()).toEqual(before);
-    });
+    }, 90_000); // nine runs, each opening the on-disk PGlite
 
     it('round trip: export, re-import, nothing changes', async () => {
       const before = await fingerprint();

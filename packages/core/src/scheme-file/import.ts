@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Insertable } from '../database/database.ts';
 import { periodStart } from '../measurement/measurement.ts';
+import { isKnownTerritory } from '../territory/geography.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
 import type { SchemeFile } from './scheme-file.ts';
 import { canonical, insertAll, upsert } from './upsert.ts';
@@ -33,7 +34,7 @@ export interface ImportProgress {
 export interface ImportOptions {
   lang?: Lang;
   onProgress?: (progress: ImportProgress) => void;
-  /** Checks official territory codes (the geography module); a well-formed code is accepted without it. */
+  /** Checks official territory codes; defaults to the official geography (`isKnownTerritory`). */
   isOfficialTerritory?: (code: string) => boolean;
 }
 
@@ -56,7 +57,7 @@ export async function importSchemeFile(db: Kysely<Database>, input: unknown, opt
   const existingPartners = referenced.length
     ? await db.selectFrom('partner').select('code').where('code', 'in', referenced).execute()
     : [];
-  const known: KnownCodes = { partners: new Set(existingPartners.map((p) => p.code)), isOfficialTerritory: options.isOfficialTerritory };
+  const known: KnownCodes = { partners: new Set(existingPartners.map((p) => p.code)), isOfficialTerritory: options.isOfficialTerritory ?? isKnownTerritory };
   const result = validateSchemeFile(input, lang, known);
   if (!result.ok) {
     throw new DomainError('VALIDATION', lang === 'fr' ? 'Le fichier du schéma est invalide.' : 'The scheme file is invalid.', result.issues);

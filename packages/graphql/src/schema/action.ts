@@ -19,6 +19,7 @@ import {
   type Territory,
 } from '@sosms/core';
 import { builder } from '../builder.ts';
+import { ActionConnection, ActionPartnerConnection, ActionUpdateConnection, IndicatorConnection } from './connections.ts';
 import { canSeeScheme, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
 import { ActionRole, ActionStatus, Health, Priority, PublicCode, SchemeStatus, ThemeCode, UpdateKind } from './enums.ts';
@@ -159,16 +160,16 @@ builder.node(ActionRef, {
       description: 'Partenaires et leur rôle',
       resolve: async (a, args, ctx) =>
         arrayConnection(args, (await ctx.loaders.actionPartnersByActionId.load(a.id)).map((p) => ({ ...p, illustrative: a.illustrative })), ctx.lang),
-    }),
+    }, ActionPartnerConnection),
     updates: t.connection({
       type: ActionUpdateRef,
       description: "Points d'avancement, du plus récent au plus ancien",
       resolve: async (a, args, ctx) => arrayConnection(args, await ctx.loaders.actionUpdatesByActionId.load(a.id), ctx.lang),
-    }),
+    }, ActionUpdateConnection),
     indicators: t.connection({
       type: IndicatorRef,
       resolve: async (a, args, ctx) => arrayConnection(args, await ctx.loaders.indicatorsByActionId.load(a.id), ctx.lang),
-    }),
+    }, IndicatorConnection),
   }),
 });
 
@@ -223,7 +224,7 @@ builder.queryFields((t) => ({
       });
       return arrayConnection(args, kept, ctx.lang);
     },
-  }),
+  }, ActionConnection),
 }));
 
 const PartnerRoleInput = builder.inputType('ActionPartnerInput', {

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { MeetingConnection, MemberConnection } from './connections.ts';
 import { arrayConnection } from '../pagination.ts';
 import { BodyKind } from './enums.ts';
 import { GoverningBodyRef, MeetingRef, MemberRef, PartnerRef, SchemeRef } from './refs.ts';
@@ -21,12 +22,12 @@ GoverningBodyRef.implement({
       type: MemberRef,
       description: "Membres (organisations) de l'instance",
       resolve: async (b, args, ctx) => arrayConnection(args, await ctx.loaders.membersByBodyId.load(b.id), ctx.lang),
-    }),
+    }, MemberConnection),
     meetings: t.connection({
       type: MeetingRef,
       description: 'Réunions, par date',
       resolve: async (b, args, ctx) => arrayConnection(args, await ctx.loaders.meetingsByBodyId.load(b.id), ctx.lang),
-    }),
+    }, MeetingConnection),
   }),
 });
 

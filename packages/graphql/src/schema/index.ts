@@ -4,6 +4,7 @@ import './scalars.ts';
 import './enums.ts';
 import './nomenclature.ts';
 import './alert.ts';
+import './connections.ts';
 import './scheme.ts';
 import './orientation.ts';
 import './action.ts';

@@ -11,6 +11,7 @@ import {
   type IndicatorType as IndicatorTypeCode,
 } from '@sosms/core';
 import { builder } from '../builder.ts';
+import { IndicatorConnection, MeasurementConnection } from './connections.ts';
 import { canSeeScheme, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
 import { Aggregation, Direction, IndicatorType, Periodicity } from './enums.ts';
@@ -100,7 +101,7 @@ builder.node(IndicatorRef, {
         const all = args.history ? await ctx.loaders.measurementHistoryByIndicatorId.load(i.id) : await ctx.loaders.measurementsByIndicatorId.load(i.id);
         return arrayConnection(args, args.territory ? all.filter((m) => m.territory === args.territory) : all, ctx.lang);
       },
-    }),
+    }, MeasurementConnection),
   }),
 });
 
@@ -148,13 +149,13 @@ builder.queryFields((t) => ({
           page,
         ),
       ),
-  }),
+  }, IndicatorConnection),
   compareIndicator: t.connection({
     type: Comparison,
     description: "Un indicateur partagé, une ligne par département, pour une période (ex. 2024, 2024-Q1, 2024-03)",
     args: { sharedCode: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => arrayConnection(args, await compareIndicator(ctx.db, args.sharedCode, args.period, { visibility: ctx.visibility }), ctx.lang),
-  }),
+  }, { name: 'IndicatorComparisonConnection' }, { name: 'IndicatorComparisonEdge' }),
 }));
 
 const DatedValueInput = builder.inputType('DatedValueInput', {

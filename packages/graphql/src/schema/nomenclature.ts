@@ -35,10 +35,10 @@ builder.queryFields((t) => ({
     type: Theme,
     description: 'Les thématiques communes / the shared themes',
     resolve: (_root, args, ctx) => arrayConnection(args, THEMES, ctx.lang),
-  }),
+  }, { name: 'ThemeConnection' }, { name: 'ThemeEdge' }),
   publics: t.connection({
     type: Public,
     description: 'Les publics communs / the shared publics',
     resolve: (_root, args, ctx) => arrayConnection(args, PUBLICS, ctx.lang),
-  }),
+  }, { name: 'PublicConnection' }, { name: 'PublicEdge' }),
 }));

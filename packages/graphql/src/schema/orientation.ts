@@ -1,5 +1,6 @@
 import { auditedWrite, roundPercent, saveOrientation } from '@sosms/core';
 import { builder } from '../builder.ts';
+import { ActionConnection, IndicatorConnection, OrientationConnection } from './connections.ts';
 import { canSeeScheme, type Context } from '../context.ts';
 import { arrayConnection } from '../pagination.ts';
 import { ActionRef, IndicatorRef, OrientationRef, SchemeRef } from './refs.ts';
@@ -46,16 +47,16 @@ builder.node(OrientationRef, {
         const all = await ctx.loaders.orientationsBySchemeId.load(o.schemeId);
         return arrayConnection(args, all.filter((c) => c.parentId === o.id), ctx.lang);
       },
-    }),
+    }, OrientationConnection),
     actions: t.connection({
       type: ActionRef,
       description: 'Actions rattachées directement à cette orientation',
       resolve: async (o, args, ctx) => arrayConnection(args, sortByCode(await ctx.loaders.actionsByOrientationId.load(o.id)), ctx.lang),
-    }),
+    }, ActionConnection),
     indicators: t.connection({
       type: IndicatorRef,
       resolve: async (o, args, ctx) => arrayConnection(args, await ctx.loaders.indicatorsByOrientationId.load(o.id), ctx.lang),
-    }),
+    }, IndicatorConnection),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { listPartners, PARTNER_KINDS, type PartnerKind as PartnerKindCode } from '@sosms/core';
 import { builder } from '../builder.ts';
+import { PartnerConnection } from './connections.ts';
 import type { Context } from '../context.ts';
 import { pagedConnection } from '../pagination.ts';
 import { PartnerKind } from './enums.ts';
@@ -46,5 +47,5 @@ builder.queryFields((t) => ({
           page,
         ),
       ),
-  }),
+  }, PartnerConnection),
 }));

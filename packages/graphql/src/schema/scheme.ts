@@ -12,6 +12,7 @@ import {
   type SchemePatch,
 } from '@sosms/core';
 import { builder } from '../builder.ts';
+import { ActionConnection, ConsultationEventConnection, DistrictConnection, GoverningBodyConnection, IndicatorConnection, OrientationConnection, PhaseConnection, ProposalConnection, SchemeConnection } from './connections.ts';
 import type { Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
 import { SchemeStatus } from './enums.ts';
@@ -113,39 +114,39 @@ builder.node(SchemeRef, {
         const all = await ctx.loaders.orientationsBySchemeId.load(s.id);
         return arrayConnection(args, args.all ? readingOrder(all) : all.filter((o) => o.parentId === null), ctx.lang);
       },
-    }),
+    }, OrientationConnection),
     actions: t.connection({
       type: ActionRef,
       description: 'Toutes les actions du schéma, par code',
       resolve: async (s, args, ctx) => arrayConnection(args, sortByCode(await ctx.loaders.actionsBySchemeId.load(s.id)), ctx.lang),
-    }),
+    }, ActionConnection),
     indicators: t.connection({
       type: IndicatorRef,
       description: 'Indicateurs rattachés au schéma lui-même (ceux des orientations et actions sont sur elles)',
       resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.schemeIndicatorsBySchemeId.load(s.id), ctx.lang),
-    }),
+    }, IndicatorConnection),
     districts: t.connection({
       type: DistrictRef,
       description: 'Territoires propres au département (SST, MDS, UTAS…)',
       resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.districtsBySchemeId.load(s.id), ctx.lang),
-    }),
+    }, DistrictConnection),
     governingBodies: t.connection({
       type: GoverningBodyRef,
       resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.governingBodiesBySchemeId.load(s.id), ctx.lang),
-    }),
+    }, GoverningBodyConnection),
     phases: t.connection({
       type: PhaseRef,
       description: "Phases d'élaboration et de mise en œuvre, dans l'ordre",
       resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.phasesBySchemeId.load(s.id), ctx.lang),
-    }),
+    }, PhaseConnection),
     consultationEvents: t.connection({
       type: ConsultationEventRef,
       resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.consultationEventsBySchemeId.load(s.id), ctx.lang),
-    }),
+    }, ConsultationEventConnection),
     proposals: t.connection({
       type: ProposalRef,
       resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.proposalsBySchemeId.load(s.id), ctx.lang),
-    }),
+    }, ProposalConnection),
   }),
 });
 
@@ -261,7 +262,7 @@ builder.queryFields((t) => ({
           page,
         ),
       ),
-  }),
+  }, SchemeConnection),
   scheme: t.field({
     type: SchemeRef,
     nullable: true,

@@ -73,16 +73,16 @@ export class ActionSearch extends SosmsElement<SearchView> {
   protected async load(signal: AbortSignal): Promise<Loaded<SearchView>> {
     const lang = this.language;
     const limit = Math.min(100, Math.max(1, this.limit || 20));
-    const nomenclatures = this.nomenclatures ?? readNomenclatures(await this.query('Nomenclatures', { lang }, signal), lang);
+    const nomenclatures = this.nomenclatures ?? readNomenclatures(await this.runQuery('Nomenclatures', { lang }, signal), lang);
     this.nomenclatures = nomenclatures;
     const criteria = { text: this.query.trim(), theme: this.themeFilter || null, public: this.publicFilter || null };
     if (this.src) {
       const scheme = this.requireScheme();
-      const all = readSchemeActionsForSearch(await this.query('SchemeActions', { scheme }, signal), scheme);
+      const all = readSchemeActionsForSearch(await this.runQuery('SchemeActions', { scheme }, signal), scheme);
       const results = filterActions(all, criteria);
       return { nomenclatures, results: results.slice(0, limit), totalCount: results.length };
     }
-    const data = await this.query(
+    const data = await this.runQuery(
       'SearchActions',
       {
         text: criteria.text || null,

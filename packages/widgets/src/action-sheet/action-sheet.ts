@@ -53,7 +53,7 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<ActionDetailView>> {
     const scheme = this.requireScheme();
-    return readActionDetail(await this.query('SchemeActions', { scheme }, signal), scheme, this.action);
+    return readActionDetail(await this.runQuery('SchemeActions', { scheme }, signal), scheme, this.action);
   }
 
   protected renderData(action: ActionDetailView): TemplateResult {

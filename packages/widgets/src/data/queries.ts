@@ -48,7 +48,7 @@ export const SchemeActions = /* GraphQL */ `
       }
     }
   }
-  fragment WidgetMeasurement on Measurement { period territoryCode value missingReason provisional illustrative }
+  fragment WidgetMeasurement on Measurement { period territory value missingReason provisional illustrative }
 `;
 
 /** Every indicator of a scheme (on the scheme, its orientations and its actions) with its values (indicator chart). */
@@ -66,7 +66,7 @@ export const SchemeIndicators = /* GraphQL */ `
     baseline { value date }
     target { value date }
     latestMeasurement { period }
-    measurements(first: 100) { nodes { period territoryCode value missingReason provisional illustrative } }
+    measurements(first: 100) { nodes { period territory value missingReason provisional illustrative } }
   }
 `;
 
@@ -77,7 +77,7 @@ export const SchemeTimeline = /* GraphQL */ `
       id code title
       phases(first: 100) { nodes { code kind title startDate endDate description } }
       consultationEvents(first: 100) { nodes { code kind title date endDate participants proposalsCount description } }
-      governingBodies(first: 100) { nodes { code kind name meetings { date title summary } } }
+      governingBodies(first: 100) { nodes { code kind name meetings(first: 100) { nodes { date title summary } } } }
     }
   }
 `;

@@ -64,7 +64,7 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<IndicatorView>> {
     const scheme = this.requireScheme();
-    return readIndicator(await this.query('SchemeIndicators', { scheme }, signal), scheme, this.indicator);
+    return readIndicator(await this.runQuery('SchemeIndicators', { scheme }, signal), scheme, this.indicator);
   }
 
   protected renderData(indicator: IndicatorView): TemplateResult {

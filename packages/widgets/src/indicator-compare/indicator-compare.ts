@@ -66,9 +66,9 @@ export class IndicatorCompare extends SosmsElement<ComparisonView> {
     }
     const sharedCode = this.sharedCode;
     if (!sharedCode) throw new WidgetError('CONFIG', this.language === 'fr' ? 'attribut shared-code manquant' : 'missing shared-code attribute');
-    const period = this.period ?? readLatestPeriod(await this.query('SharedIndicatorPeriods', { sharedCode }, signal));
+    const period = this.period ?? readLatestPeriod(await this.runQuery('SharedIndicatorPeriods', { sharedCode }, signal));
     if (!period) return null;
-    const view = readComparison(await this.query('CompareIndicator', { sharedCode, period }, signal), sharedCode, period);
+    const view = readComparison(await this.runQuery('CompareIndicator', { sharedCode, period }, signal), sharedCode, period);
     return view;
   }
 

@@ -42,7 +42,7 @@ export class ProgressSummary extends SosmsElement<ProgressView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<ProgressView>> {
     const scheme = this.requireScheme();
-    return readProgress(await this.query('SchemeActions', { scheme }, signal), scheme);
+    return readProgress(await this.runQuery('SchemeActions', { scheme }, signal), scheme);
   }
 
   protected renderData(view: ProgressView): TemplateResult {

@@ -51,7 +51,7 @@ export class SchemeOverview extends SosmsElement<SchemeOverviewView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<SchemeOverviewView>> {
     const scheme = this.requireScheme();
-    const view = readSchemeOverview(await this.query('SchemeOverview', { scheme }, signal), scheme);
+    const view = readSchemeOverview(await this.runQuery('SchemeOverview', { scheme }, signal), scheme);
     if (this.expandAll) this.expanded = new Set(allOrientationIds(view.orientations));
     return view;
   }

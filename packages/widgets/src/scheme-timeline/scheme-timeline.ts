@@ -31,7 +31,7 @@ export class SchemeTimeline extends SosmsElement<TimelineView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<TimelineView>> {
     const scheme = this.requireScheme();
-    return readTimeline(await this.query('SchemeTimeline', { scheme }, signal), scheme);
+    return readTimeline(await this.runQuery('SchemeTimeline', { scheme }, signal), scheme);
   }
 
   protected renderData(view: TimelineView): TemplateResult {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
 import { loadQuery, WidgetError } from '../data/source.ts';
 import type { QueryName } from '../data/queries.ts';
@@ -39,7 +39,7 @@ export type Loaded<T> = T | null;
  * @cssprop --sosms-illustrative-text - Text of the « donnée illustrative » label.
  */
 export abstract class SosmsElement<T> extends LitElement {
-  static override styles = baseStyles;
+  static override styles: CSSResultGroup = baseStyles;
 
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },
@@ -116,7 +116,7 @@ export abstract class SosmsElement<T> extends LitElement {
   }
 
   /** Run one widget query against `endpoint` or `src`. */
-  protected query(name: QueryName, variables: Record<string, unknown>, signal: AbortSignal): Promise<unknown> {
+  protected runQuery(name: QueryName, variables: Record<string, unknown>, signal: AbortSignal): Promise<unknown> {
     return loadQuery({ endpoint: this.endpoint, src: this.src, lang: this.language }, name, variables, signal);
   }
 

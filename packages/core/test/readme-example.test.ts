@@ -1,0 +1,39 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const generated = join(here, `.readme-example-${process.pid}.ts`);
+
+/** The first `ts` block of the README's "Example" section, importing the package's sources. */
+function readmeExample(): string {
+  const readme = readFileSync(join(here, '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Example'));
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!match) throw new Error('No ts block in the Example section of README.md');
+  return match[1]!.replace("from '@sosms/core'", "from '../src/index.ts'");
+}
+
+describe('README example', () => {
+  afterAll(() => rmSync(generated, { force: true }));
+
+  it('runs as written and prints the progress it documents', async () => {
+    writeFileSync(generated, readmeExample());
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    try {
+      await import(/* @vite-ignore */ generated);
+    } finally {
+      log.mockRestore();
+    }
+    expect(lines).toEqual([
+      '1 Soutenir les aidants : 70 %',
+      '2 Prévenir la perte d’autonomie : 0 %',
+      'Schéma : 35 %',
+      'Aidants formés : 50 personnes en 2024, 25 % de la cible',
+    ]);
+    const printed = readFileSync(join(here, '..', 'README.md'), 'utf8');
+    for (const line of lines) expect(printed).toContain(line);
+  });
+});

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import { DomainError, type Database, type Lang } from '@sosms/core';
+import { executeQuery } from '@sosms/graphql';
+import { QUERIES, STATIC_QUERIES, type QueryName } from '../src/data/queries.ts';
+
+/** A static widget file: the `data` of each widget query for one scheme (see `src/data/queries.ts`). */
+export type WidgetJsonFile = Record<string, unknown>;
+
+async function run(db: Kysely<Database>, name: QueryName, variables: Record<string, unknown>, lang: Lang): Promise<Record<string, unknown>> {
+  const { data, errors } = await executeQuery(db, QUERIES[name], variables, { lang });
+  if (errors?.length || !data) {
+    const message = errors?.map((e) => e.message).join(' ; ') ?? 'no data';
+    throw new Error(`${name} : ${message}`);
+  }
+  return data;
+}
+
+/**
+ * Run the widget queries in-process through the gateway (`executeQuery`) and return the static JSON every
+ * widget reads with `src=…`: `{ "<queryName>": <data of that query>, … }` for the queries that take only the
+ * scheme, and `"CompareIndicator": [{ variables, data }, …]` for each shared indicator of the scheme at its
+ * latest measured period. Throws `DomainError('NOT_FOUND')` for an unknown (or unpublished) scheme.
+ *
+ * ### Examples
+ * ```ts
+ * const json = await exportWidgetJson(store.db, '48-2018-2022');
+ * await writeFile('48-2018-2022.widgets.json', JSON.stringify(json, null, 2));
+ * ```
+ */
+export async function exportWidgetJson(db: Kysely<Database>, schemeCode: string, options: { lang?: Lang } = {}): Promise<WidgetJsonFile> {
+  const lang = options.lang ?? 'fr';
+  const file: WidgetJsonFile = {};
+  for (const name of STATIC_QUERIES) {
+    const data = await run(db, name, name === 'Nomenclatures' ? {} : { scheme: schemeCode }, lang);
+    if ('scheme' in data && data.scheme === null) {
+      const message = lang === 'fr' ? `Schéma inconnu : ${schemeCode}` : `Unknown scheme: ${schemeCode}`;
+      throw new DomainError('NOT_FOUND', message, [{ path: 'scheme', code: 'unknown_scheme', message }]);
+    }
+    file[name] = data;
+  }
+  file.CompareIndicator = await comparisons(db, file.SchemeIndicators, lang);
+  return file;
+}
+
+/** For each shared indicator of the scheme, the comparison across départements at its latest measured period. */
+async function comparisons(db: Kysely<Database>, schemeIndicators: unknown, lang: Lang): Promise<{ variables: Record<string, unknown>; data: unknown }[]> {
+  const scheme = (schemeIndicators as { scheme: SchemeIndicatorsData }).scheme;
+  const indicators = [
+    ...scheme.indicators.nodes,
+    ...scheme.orientations.nodes.flatMap((o) => o.indicators.nodes),
+    ...scheme.actions.nodes.flatMap((a) => a.indicators.nodes),
+  ];
+  const sharedCodes = [...new Set(indicators.map((i) => i.sharedCode).filter((c): c is string => Boolean(c)))].sort();
+  const entries: { variables: Record<string, unknown>; data: unknown }[] = [];
+  for (const sharedCode of sharedCodes) {
+    const periods = await run(db, 'SharedIndicatorPeriods', { sharedCode }, lang);
+    const latest = latestPeriod(periods);
+    if (!latest) continue;
+    const variables = { sharedCode, period: latest };
+    entries.push({ variables, data: await run(db, 'CompareIndicator', variables, lang) });
+  }
+  return entries;
+}
+
+interface IndicatorNode {
+  sharedCode: string | null;
+}
+interface SchemeIndicatorsData {
+  indicators: { nodes: IndicatorNode[] };
+  orientations: { nodes: { indicators: { nodes: IndicatorNode[] } }[] };
+  actions: { nodes: { indicators: { nodes: IndicatorNode[] } }[] };
+}
+
+function periodStart(value: string): string {
+  const [y, rest] = value.split('-');
+  if (!rest) return `${y}-01-01`;
+  if (rest.startsWith('Q')) return `${y}-${String((Number(rest.slice(1)) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  return `${y}-${rest}-01`;
+}
+
+function latestPeriod(data: Record<string, unknown>): string | null {
+  const nodes = (data.indicators as { nodes: { latestMeasurement: { period: string } | null }[] }).nodes;
+  const periods = nodes.map((n) => n.latestMeasurement?.period).filter((p): p is string => Boolean(p));
+  return periods.sort((a, b) => periodStart(a).localeCompare(periodStart(b)) || a.length - b.length).at(-1) ?? null;
+}
