@@ -3,6 +3,9 @@
  * Each scheme-level query takes only `$scheme`, so `sosms export SCHEME --widget-json` can run them all
  * and write `{ "<queryName>": <data>, … }`: one static file serves every widget of that scheme
  * (`CompareIndicator`, which takes a shared code and a period, is stored as a list of `{ variables, data }`).
+ *
+ * Connections are left at the gateway's default page size (100, its maximum): a literal `first` would
+ * multiply the operation's cost under the gateway's cost limit.
  */
 
 /** The scheme, its whole orientation tree (flat, with parent ids) and its actions' status and progress. */
@@ -12,8 +15,8 @@ export const SchemeOverview = /* GraphQL */ `
       id code title status departments levels summary easyRead illustrative progress
       period { start end }
       adoption { date reference }
-      orientations(all: true, first: 100) { totalCount nodes { id code title easyRead progress parent { id } } }
-      actions(first: 100) { totalCount nodes { id code title easyRead status progress health illustrative orientation { id } } }
+      orientations(all: true) { totalCount nodes { id code title easyRead progress parent { id } } }
+      actions { totalCount nodes { id code title easyRead status progress health illustrative orientation { id } } }
     }
   }
 `;
@@ -24,7 +27,7 @@ export const SchemeActions = /* GraphQL */ `
     scheme(code: $scheme) {
       id code title departments illustrative progress
       period { start end }
-      actions(first: 100) {
+      actions {
         totalCount
         nodes {
           id code title description easyRead objectives expectedResults priority status progress health illustrative
@@ -33,15 +36,15 @@ export const SchemeActions = /* GraphQL */ `
           publics { code }
           orientation { id code title }
           pilot { code name }
-          partners(first: 100) { nodes { role partner { code name } } }
+          partners { nodes { role partner { code name } } }
           milestones { date title done }
-          updates(first: 20) { nodes { date kind text illustrative } }
-          indicators(first: 20) {
+          updates { nodes { date kind text illustrative } }
+          indicators {
             nodes {
               id code name unit illustrative completionRate
               baseline { value date }
               target { value date }
-              measurements(first: 100) { nodes { ...WidgetMeasurement } }
+              measurements { nodes { ...WidgetMeasurement } }
             }
           }
         }
@@ -56,9 +59,9 @@ export const SchemeIndicators = /* GraphQL */ `
   query SchemeIndicators($scheme: String!) {
     scheme(code: $scheme) {
       id code title
-      indicators(first: 100) { nodes { ...WidgetIndicator } }
-      orientations(all: true, first: 100) { nodes { indicators(first: 100) { nodes { ...WidgetIndicator } } } }
-      actions(first: 100) { nodes { indicators(first: 100) { nodes { ...WidgetIndicator } } } }
+      indicators { nodes { ...WidgetIndicator } }
+      orientations(all: true) { nodes { indicators { nodes { ...WidgetIndicator } } } }
+      actions { nodes { indicators { nodes { ...WidgetIndicator } } } }
     }
   }
   fragment WidgetIndicator on Indicator {
@@ -66,7 +69,7 @@ export const SchemeIndicators = /* GraphQL */ `
     baseline { value date }
     target { value date }
     latestMeasurement { period }
-    measurements(first: 100) { nodes { period territory value missingReason provisional illustrative } }
+    measurements { nodes { period territory value missingReason provisional illustrative } }
   }
 `;
 
@@ -75,9 +78,9 @@ export const SchemeTimeline = /* GraphQL */ `
   query SchemeTimeline($scheme: String!) {
     scheme(code: $scheme) {
       id code title
-      phases(first: 100) { nodes { code kind title startDate endDate description } }
-      consultationEvents(first: 100) { nodes { code kind title date endDate participants proposalsCount description } }
-      governingBodies(first: 100) { nodes { code kind name meetings(first: 100) { nodes { date title summary } } } }
+      phases { nodes { code kind title startDate endDate description } }
+      consultationEvents { nodes { code kind title date endDate participants proposalsCount description } }
+      governingBodies { nodes { code kind name meetings { nodes { date title summary } } } }
     }
   }
 `;
@@ -85,14 +88,14 @@ export const SchemeTimeline = /* GraphQL */ `
 /** The latest measured period of a shared indicator in each scheme (comparison without a period). */
 export const SharedIndicatorPeriods = /* GraphQL */ `
   query SharedIndicatorPeriods($sharedCode: String!) {
-    indicators(filter: { sharedCode: $sharedCode }, first: 100) { nodes { name unit latestMeasurement { period } } }
+    indicators(filter: { sharedCode: $sharedCode }) { nodes { name unit latestMeasurement { period } } }
   }
 `;
 
 /** One shared indicator across départements for one period (comparison). */
 export const CompareIndicator = /* GraphQL */ `
   query CompareIndicator($sharedCode: String!, $period: String!) {
-    compareIndicator(sharedCode: $sharedCode, period: $period, first: 100) {
+    compareIndicator(sharedCode: $sharedCode, period: $period) {
       nodes { department departmentName schemeCode value unit illustrative indicator { name } }
     }
   }
@@ -111,8 +114,8 @@ export const SearchActions = /* GraphQL */ `
 /** The shared themes and publics with their labels (search filters). */
 export const Nomenclatures = /* GraphQL */ `
   query Nomenclatures {
-    themes(first: 100) { nodes { code label { fr en } } }
-    publics(first: 100) { nodes { code label { fr en } } }
+    themes { nodes { code label { fr en } } }
+    publics { nodes { code label { fr en } } }
   }
 `;
 

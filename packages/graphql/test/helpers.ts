@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import { loadDemoSchemes, type Store } from '@sosms/core';
+import { openTestStore } from '@sosms/core/testing';
+import { createGateway, type Gateway } from '../src/server.ts';
+
+/** A store seeded with the five real schemes and a gateway listening on 127.0.0.1 (random port). */
+export interface TestGateway {
+  readonly store: Store;
+  readonly gateway: Gateway;
+  readonly url: string;
+  /** Every log line the gateway wrote. */
+  readonly logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/**
+ * Open a fresh store on an engine, load the real schemes and listen on a random port.
+ *
+ * ### Examples
+ * ```ts
+ * const t = await startTestGateway('pglite');
+ * await fetch(`${t.url}/healthz`);
+ * ```
+ */
+export async function startTestGateway(engine: 'pglite' | 'postgres', options: { onQuery?: (sql: string) => void; seed?: boolean } = {}): Promise<TestGateway> {
+  const store = await openTestStore(engine, { onQuery: options.onQuery });
+  if (options.seed !== false) await loadDemoSchemes(store.db);
+  const logs: Record<string, unknown>[] = [];
+  const gateway = await createGateway({ db: store.db, log: (entry) => void logs.push(entry), today: () => '2026-11-23' });
+  await new Promise<void>((resolve) => gateway.server.listen(0, '127.0.0.1', resolve));
+  const { port } = gateway.server.address() as AddressInfo;
+  return {
+    store,
+    gateway,
+    url: `http://127.0.0.1:${port}`,
+    logs,
+    async close() {
+      await gateway.close();
+      await store.close();
+    },
+  };
+}
+
+/** POST a GraphQL operation and return the status and parsed body. */
+export async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: { data?: any; errors?: any[] }; headers: Headers }> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] }, headers: response.headers };
+}
