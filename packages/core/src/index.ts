@@ -48,3 +48,8 @@ export type { PartnerRecord as Partner } from './partner/partner.service.ts';
 export type { DistrictRecord as District } from './territory/district.repository.ts';
 export type { Partner as PartnerDocument } from './partner/partner.ts';
 export type { District as DistrictDocument } from './territory/territory.ts';
+export { readSchemeFile, parseSchemeFile, parseSchemeFileText, type ReadSchemeFileResult } from './scheme-file/read-file.ts';
+export { importSpreadsheet, type SpreadsheetImportResult, type SpreadsheetImportOptions } from './spreadsheet/import-sheet.ts';
+export { spreadsheetTemplate } from './spreadsheet/template.ts';
+export { writeOpenData } from './open-data/open-data.ts';
+export { toCsv, csvField, type CsvValue } from './open-data/csv.ts';

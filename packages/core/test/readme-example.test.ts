@@ -35,5 +35,5 @@ describe('README example', () => {
     ]);
     const printed = readFileSync(join(here, '..', 'README.md'), 'utf8');
     for (const line of lines) expect(printed).toContain(line);
-  });
+  }, 120_000); // loads the whole package and starts its own PGlite store, which is slow on a loaded 2-core machine
 });

@@ -14,7 +14,7 @@ import { schema } from './schema/index.ts';
 export const OPERATION_LIMITS = {
   maxDepth: 16,
   maxAliases: 20,
-  maxCost: 50_000,
+  maxCost: 250_000,
   maxTokens: 5_000,
   maxDirectives: 50,
 } as const;

@@ -22,6 +22,11 @@ export interface CliIo {
   readonly stdout: { write(chunk: string): unknown };
   readonly stderr: { write(chunk: string): unknown };
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Writes the static JSON the widgets read (`export CODE --widget-json`). The widgets package provides it;
+   * the root `pnpm sosms` passes it in, so the core does not depend on the gateway or the widgets.
+   */
+  readonly widgetJson?: (db: Store['db'], schemeCode: string, lang: Lang) => Promise<unknown>;
   /** Directory relative file names are resolved against (default: `INIT_CWD` set by pnpm, else the process's). */
   readonly cwd?: string;
 }
@@ -42,6 +47,8 @@ Commandes :
   import FICHIER…                         importe des fichiers de schéma (créés ou mis à jour par leurs codes)
   export CODE [--format yaml|json] [--output FICHIER]
                                           exporte un schéma en fichier (sortie standard par défaut)
+  export CODE --widget-json [--output FICHIER]
+                                          écrit le JSON statique que lisent les widgets (attribut src)
   export --open-data DOSSIER              écrit les CSV open data (indicateurs-<dép>.csv, actions-<dép>.csv)
   list                                    liste les schémas de la base
   template [--output FICHIER]             écrit le modèle de tableur XLSX (feuilles « Actions » et « Mesures »)
@@ -65,6 +72,8 @@ Commands:
   import FILE…                            import scheme files (created or updated by their codes)
   export CODE [--format yaml|json] [--output FILE]
                                           export a scheme as a file (standard output by default)
+  export CODE --widget-json [--output FILE]
+                                          write the static JSON the widgets read (src attribute)
   export --open-data DIR                  write the open-data CSV files (indicateurs-<dep>.csv, actions-<dep>.csv)
   list                                    list the schemes in the database
   template [--output FILE]                write the XLSX spreadsheet template ("Actions" and "Mesures" sheets)
@@ -88,6 +97,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   'open-data': { type: 'string' },
   scheme: { type: 'string' },
+  'widget-json': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -219,7 +229,8 @@ async function importCommand(ctx: Context, files: readonly string[]): Promise<nu
   }
 }
 
-async function exportCommand(ctx: Context, args: readonly string[], options: { format?: string; output?: string; openData?: string }): Promise<number> {
+async function exportCommand(ctx: Context, args: readonly string[], options: { format?: string; output?: string; openData?: string; widgetJson?: boolean }): Promise<number> {
+  if (options.widgetJson) return widgetJsonCommand(ctx, args, options.output);
   if (options.openData !== undefined) {
     if (args.length) throw new UsageError(ctx.fr ? 'export --open-data DOSSIER ne prend pas de code de schéma' : 'export --open-data DIR takes no scheme code');
     const store = await ctx.openStore();
@@ -248,6 +259,30 @@ async function exportCommand(ctx: Context, args: readonly string[], options: { f
     } else {
       ctx.io.stdout.write(text);
     }
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+async function widgetJsonCommand(ctx: Context, args: readonly string[], output: string | undefined): Promise<number> {
+  const [code, ...extra] = args;
+  if (!code || extra.length) throw new UsageError(ctx.fr ? 'export CODE --widget-json : indiquez un code de schéma (un seul)' : 'export CODE --widget-json: give one scheme code');
+  const widgetJson = ctx.io.widgetJson;
+  if (!widgetJson) {
+    throw new UsageError(ctx.fr ? '--widget-json demande les widgets : lancez `pnpm sosms` depuis la racine du dépôt' : '--widget-json needs the widgets: run `pnpm sosms` from the repository root');
+  }
+  const store = await ctx.openStore();
+  try {
+    const text = `${JSON.stringify(await widgetJson(store.db, code, ctx.lang), null, 2)}\n`;
+    if (!output) {
+      ctx.io.stdout.write(text);
+      return EXIT.ok;
+    }
+    const target = ctx.path(output);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+    ctx.out(ctx.fr ? `✓ ${code} exporté pour les widgets dans ${output}` : `✓ ${code} exported for the widgets to ${output}`);
     return EXIT.ok;
   } finally {
     await store.close();
@@ -343,7 +378,7 @@ function splitTokenCommand(argv: readonly string[]): { global: string[]; rest: s
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const token = splitTokenCommand(argv);
-  let values: { database?: string; lang?: string; format?: string; output?: string; 'open-data'?: string; scheme?: string; help?: boolean };
+  let values: { database?: string; lang?: string; format?: string; output?: string; 'open-data'?: string; scheme?: string; 'widget-json'?: boolean; help?: boolean };
   let positionals: string[];
   const guessLang: Lang = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'fr';
   try {
@@ -388,7 +423,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'import':
         return await importCommand(ctx, args);
       case 'export':
-        return await exportCommand(ctx, args, { format: values.format, output: values.output, openData: values['open-data'] });
+        return await exportCommand(ctx, args, { format: values.format, output: values.output, openData: values['open-data'], widgetJson: values['widget-json'] });
       case 'list':
         return await listCommand(ctx);
       case 'template':

@@ -124,6 +124,11 @@ export async function updateScheme(db: Kysely<Database>, code: string, patch: Sc
     const row = await trx.selectFrom('scheme').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
     if (!row) throw notFoundError('unknown_scheme', 'code', code, lang);
     const before = schemeFromRow(row);
+    const patchedCode = (patch as { code?: unknown }).code;
+    if (patchedCode !== undefined && patchedCode !== before.code) {
+      const message = lang === 'fr' ? "le code d'un schéma ne peut pas être modifié" : 'the code of a scheme cannot change';
+      throw validationError([{ path: 'code', code: 'code_immutable', message }], lang);
+    }
     const merged: Record<string, unknown> = { ...schemeToMetadata(before) };
     for (const [key, value] of Object.entries(patch)) {
       if (value === null) delete merged[key];

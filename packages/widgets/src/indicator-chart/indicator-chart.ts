@@ -154,7 +154,8 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
 
   private renderTable(indicator: IndicatorView, values: MeasurementView[]): TemplateResult {
     const lang = this.language;
-    return html`<div class="fr-table ${this.showTable ? '' : 'fr-sr-only'}" part="table">
+    // Hidden to sight (not to screen readers) unless show-table: then a DSFR table, scrolling sideways if narrow.
+    return html`<div class=${this.showTable ? 'fr-table' : 'fr-sr-only'} part="table">
       <table>
         <caption>${t('tableOf', lang)} : ${indicator.name}</caption>
         <thead>
