@@ -5,7 +5,7 @@ import { createGateway, jsonLogger } from './server.ts';
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4000);
 
-const store = await createStore({ location: process.env.DATABASE_URL });
+const store = await createStore({ location: process.env.DATABASE_URL || undefined });
 const { totalCount } = await listSchemes(store.db, { visibility: { all: true } }, { limit: 1 });
 if (totalCount === 0) {
   const loaded = await loadDemoSchemes(store.db);

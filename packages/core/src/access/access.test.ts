@@ -5,6 +5,7 @@ import { DomainError } from '../validation/issues.ts';
 import { assertCanEditScheme, assertCanRecordMeasurement, type Principal } from './access.ts';
 import { withAccessTables } from './access.table.ts';
 import { listAuditEntries, writeAuditEntry } from './audit.repository.ts';
+import { auditedWrite } from './audited-write.ts';
 import { runTokenCommand } from './cli.ts';
 import { authenticateToken, createToken, hashToken, listTokens, revokeToken } from './token.repository.ts';
 
@@ -93,6 +94,29 @@ for (const engine of ENGINES) {
       const entries = await listAuditEntries(store.db, { entityType: 'Action' });
       expect(entries.map((e) => e.entityId)).toEqual(['a1']);
       expect(entries[0]).toMatchObject({ tokenId: principal.tokenId, tokenLabel: 'Équipe 92', before: { status: 'planned' }, after: { status: 'done' } });
+    });
+
+    it('commits a write and its audit row together, or neither', async () => {
+      const count = async () => (await listTokens(store.db)).length;
+      const before = await count();
+      await expect(
+        auditedWrite(
+          store.db,
+          (tx) => createToken(tx, { label: 'annulé', role: 'editor', departments: ['48'] }),
+          () => {
+            throw new Error('audit impossible');
+          },
+        ),
+      ).rejects.toThrow('audit impossible');
+      expect(await count()).toBe(before);
+      // The write opens its own transaction (kysely refuses nested ones): joinTransaction makes it join ours.
+      const { token } = await auditedWrite(
+        store.db,
+        (tx) => tx.transaction().execute((inner) => createToken(inner, { label: 'gardé', role: 'editor', departments: ['48'] })),
+        ({ token }) => ({ principal: undefined, operation: 'createToken', entityType: 'ApiToken', entityId: token.id, before: null, after: { label: token.label } }),
+      );
+      expect(await count()).toBe(before + 1);
+      expect((await listAuditEntries(store.db, { entityType: 'ApiToken' }))[0]).toMatchObject({ entityId: token.id, after: { label: 'gardé' } });
     });
 
     it('runs token create, list and revoke from the command line', async () => {

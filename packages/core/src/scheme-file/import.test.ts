@@ -82,6 +82,16 @@ for (const engine of ENGINES) {
       expect(await snapshot(store)).toEqual(before);
     });
 
+    it('removes the measurements of a deleted scheme (no foreign key, a trigger)', async () => {
+      await importSchemeFile(store.db, sampleSchemeFile('test-deleted-2024', ['72']));
+      const scheme = await store.db.selectFrom('scheme').select('id').where('code', '=', 'test-deleted-2024').executeTakeFirstOrThrow();
+      const ids = (await store.db.selectFrom('indicator').select('id').where('scheme_id', '=', scheme.id).execute()).map((r) => r.id);
+      const count = async () => (await store.db.selectFrom('measurement').select((eb) => eb.fn.countAll<number>().as('n')).where('indicator_id', 'in', ids).executeTakeFirstOrThrow()).n;
+      expect(Number(await count())).toBe(3);
+      await store.db.deleteFrom('scheme').where('id', '=', scheme.id).execute();
+      expect(Number(await count())).toBe(0);
+    });
+
     it('rolls back everything when the database refuses a row midway', async () => {
       const before = await snapshot(store);
       // The last statement of an import writes proposals: make PostgreSQL refuse that one only.

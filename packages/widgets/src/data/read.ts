@@ -71,7 +71,7 @@ function datedValue(value: unknown): { value: number; date: string } | null {
 
 function requireScheme(data: unknown, code: string): Obj {
   const scheme = obj(obj(data)?.scheme);
-  if (!scheme) throw new WidgetError('NOT_FOUND', `schéma « ${code} »`);
+  if (!scheme) throw new WidgetError('SCHEME_NOT_FOUND', code);
   return scheme;
 }
 
@@ -199,7 +199,7 @@ export function readActionDetail(data: unknown, schemeCode: string, actionCode: 
   const actions = items(scheme.actions);
   if (!actionCode) throw new WidgetError('CONFIG', 'attribut action manquant / missing action attribute');
   const action = actions.find((a) => str(a.code) === actionCode);
-  if (!action) throw new WidgetError('NOT_FOUND', `action « ${actionCode} »`);
+  if (!action) throw new WidgetError('ACTION_NOT_FOUND', actionCode);
   const orientation = obj(action.orientation);
   const partners = items(action.partners).map((p) => ({
     name: str(obj(p.partner)?.name) ?? str(p.name) ?? str(obj(p.partner)?.code) ?? '',
@@ -241,7 +241,7 @@ export function readIndicator(data: unknown, schemeCode: string, indicatorCode: 
   ];
   if (!indicatorCode) return indicators[0] ? readIndicatorView(indicators[0]) : null;
   const indicator = indicators.find((i) => str(i.code) === indicatorCode);
-  if (!indicator) throw new WidgetError('NOT_FOUND', `indicateur « ${indicatorCode} »`);
+  if (!indicator) throw new WidgetError('INDICATOR_NOT_FOUND', indicatorCode);
   return readIndicatorView(indicator);
 }
 

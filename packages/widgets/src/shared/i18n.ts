@@ -113,6 +113,9 @@ const ERRORS = {
   HTTP: { fr: 'Le serveur de données a répondu par une erreur', en: 'The data server answered with an error' },
   GRAPHQL: { fr: 'La requête a été refusée par le serveur de données', en: 'The data server refused the query' },
   NOT_FOUND: { fr: 'Élément introuvable', en: 'Not found' },
+  SCHEME_NOT_FOUND: { fr: 'Schéma introuvable ou non publié', en: 'Scheme not found or not published' },
+  ACTION_NOT_FOUND: { fr: 'Action introuvable dans ce schéma', en: 'Action not found in this scheme' },
+  INDICATOR_NOT_FOUND: { fr: 'Indicateur introuvable', en: 'Indicator not found' },
   BAD_JSON: { fr: 'Le fichier de données n’est pas un JSON valide.', en: 'The data file is not valid JSON.' },
   MISSING_DATA: { fr: 'Le fichier de données ne contient pas ce contenu', en: 'The data file does not hold this content' },
   CONFIG: {

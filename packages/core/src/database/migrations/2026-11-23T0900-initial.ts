@@ -142,7 +142,7 @@ const UP = [
   `create index indicator_shared_code_idx on indicator (shared_code)`,
   `create table measurement (
     id uuid primary key,
-    indicator_id uuid not null references indicator (id) on delete cascade,
+    indicator_id uuid not null,
     period text not null,
     period_start date not null,
     territory text not null,
@@ -158,6 +158,19 @@ const UP = [
     recorded_at timestamptz not null default now(),
     unique (indicator_id, period, territory, revision)
   )`,
+  // Measurements are the bulk of the data (72,000 rows for a 1,000-action scheme). A foreign key to
+  // indicator costs a lookup per inserted row, more than the insert itself on PGlite; integrity is kept
+  // instead by the writers (they resolve indicators first, in the same transaction) and by this
+  // statement-level trigger, which removes the measurements of deleted indicators in one pass.
+  // See docs/decisions/0002-measurement-storage.md.
+  `create function delete_indicator_measurements() returns trigger language plpgsql as $$
+    begin
+      delete from measurement where indicator_id in (select id from deleted_indicators);
+      return null;
+    end
+  $$`,
+  `create trigger indicator_deleted after delete on indicator referencing old table as deleted_indicators
+    for each statement execute function delete_indicator_measurements()`,
   `create table governing_body (
     id uuid primary key,
     scheme_id uuid not null references scheme (id) on delete cascade,
@@ -228,7 +241,7 @@ const UP = [
 const DOWN = [
   'proposal', 'consultation_event', 'phase', 'meeting', 'body_member', 'governing_body', 'measurement',
   'indicator', 'action_update', 'action_partner', 'action', 'orientation', 'district', 'scheme', 'partner',
-].map((table) => `drop table if exists ${table} cascade`);
+].map((table) => `drop table if exists ${table} cascade`).concat('drop function if exists delete_indicator_measurements()');
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of UP) await sql.raw(statement).execute(db);

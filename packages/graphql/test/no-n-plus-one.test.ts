@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSchemeFile, loadDemoSchemes, type SchemeFileInput, type Store } from '@sosms/core';
+import { ENGINES, openTestStore } from '@sosms/core/testing';
+import { executeQuery } from '../src/index.ts';
+
+/** One deep read: schemes → orientations → sub-orientations → actions → indicators → measurements. */
+const DEEP = `query Deep {
+  schemes(first: 100) {
+    totalCount
+    nodes {
+      code progress
+      orientations(all: true) {
+        nodes {
+          code progress
+          actions {
+            nodes {
+              code health progress alerts { code }
+              partners { nodes { role partner { name } } }
+              indicators { nodes { name completionRate latestMeasurement { value } measurements { totalCount nodes { period value } } } }
+            }
+          }
+          indicators { nodes { name latestMeasurement { value } } }
+        }
+      }
+    }
+  }
+}`;
+
+const DEPARTMENTS = Array.from({ length: 60 }, (_, i) => String(i + 1).padStart(2, '0')).filter((d) => d !== '20');
+
+/** A generated scheme with two levels of orientations, actions, indicators and measurements. */
+function generatedScheme(i: number): SchemeFileInput {
+  const department = DEPARTMENTS[i]!;
+  return {
+    scheme: { code: `gen-${department}-2024-2028`, title: `Schéma généré ${i}`, departments: [department], period: { start: 2024, end: 2028 }, status: 'in_force', illustrative: true },
+    orientations: [1, 2].map((o) => ({
+      code: `${o}`,
+      title: `Orientation ${o}`,
+      orientations: [1, 2].map((s) => ({
+        code: `${o}.${s}`,
+        title: `Objectif ${o}.${s}`,
+        actions: [1, 2].map((a) => ({
+          code: `${o}.${s}.${a}`,
+          title: `Action ${o}.${s}.${a}`,
+          status: 'in_progress' as const,
+          progress: 20 * a,
+          startDate: '2024-01-01',
+          endDate: '2028-12-31',
+          illustrative: true,
+          indicators: [
+            {
+              code: `ind-${o}-${s}-${a}`,
+              name: `Indicateur ${o}.${s}.${a}`,
+              baseline: { value: 0, date: '2023-12-31' },
+              target: { value: 100, date: '2028-12-31' },
+              illustrative: true,
+              measurements: ['2024', '2025'].map((period, k) => ({ period, territory: `dep:${department}`, value: 10 + k * 10, illustrative: true })),
+            },
+          ],
+        })),
+      })),
+    })),
+  };
+}
+
+for (const engine of ENGINES) {
+  describe(`no N+1 on ${engine}`, () => {
+    let store: Store;
+    const statements: string[] = [];
+    let counting = false;
+    beforeAll(async () => {
+      store = await openTestStore(engine, { onQuery: (sql) => void (counting && statements.push(sql)) });
+      await loadDemoSchemes(store.db);
+    });
+    afterAll(() => store?.close());
+
+    async function countDeepQuery(expectedSchemes: number): Promise<number> {
+      statements.length = 0;
+      counting = true;
+      const result = await executeQuery(store.db, DEEP, {}, { today: '2026-11-23' });
+      counting = false;
+      expect(result.errors).toBeUndefined();
+      expect((result.data as { schemes: { totalCount: number } }).schemes.totalCount).toBe(expectedSchemes);
+      return statements.length;
+    }
+
+    it('runs the same number of SQL statements for 5 and for 50 schemes', async () => {
+      const withFive = await countDeepQuery(5);
+      for (let i = 0; i < 45; i += 1) await importSchemeFile(store.db, generatedScheme(i));
+      const withFifty = await countDeepQuery(50);
+      console.log(`[${engine}] deep query: ${withFive} statements for 5 schemes, ${withFifty} for 50`);
+      expect(withFifty).toBe(withFive);
+      expect(withFive).toBeLessThanOrEqual(20);
+    });
+  });
+}
