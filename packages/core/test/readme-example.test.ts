@@ -1,10 +1,13 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const generated = join(here, `.readme-example-${process.pid}.ts`);
+// Written outside the repository so that no stray file is ever committed.
+const folder = mkdtempSync(join(tmpdir(), 'sosms-readme-'));
+const generated = join(folder, 'readme-example.ts');
 
 /** The first `ts` block of the README's "Example" section, importing the package's sources. */
 function readmeExample(): string {
@@ -12,11 +15,11 @@ function readmeExample(): string {
   const section = readme.slice(readme.indexOf('## Example'));
   const match = /```ts\n([\s\S]*?)```/.exec(section);
   if (!match) throw new Error('No ts block in the Example section of README.md');
-  return match[1]!.replace("from '@sosms/core'", "from '../src/index.ts'");
+  return match[1]!.replace("from '@sosms/core'", `from '${join(here, '..', 'src', 'index.ts')}'`);
 }
 
 describe('README example', () => {
-  afterAll(() => rmSync(generated, { force: true }));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('runs as written and prints the progress it documents', async () => {
     writeFileSync(generated, readmeExample());

@@ -4,7 +4,7 @@
 // Prints requests/s, p50, p99 and SQL statements per request. Prints, never asserts.
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { sql } from 'kysely';
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
 import { createStore, importSchemeFile, type SchemeFileInput } from '@sosms/core';
@@ -91,10 +91,9 @@ const DASHBOARD = `query Dashboard {
 const COMPARE = `query Compare { compareIndicator(sharedCode: "bench-rsa-emploi", period: "2025-12") { totalCount nodes { department value target completionRate population } } }`;
 
 const name = `sosms_bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`create database ${name}`);
-await admin.end();
+// The admin connection goes through the core's store (no driver here): create, later drop, a fresh database.
+const admin = await createStore({ location: adminUrl, migrate: false });
+await sql.raw(`create database ${name}`).execute(admin.db);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 
@@ -148,8 +147,6 @@ try {
   await gateway.close();
 } finally {
   await store.close();
-  const dropper = new pg.Client({ connectionString: adminUrl });
-  await dropper.connect();
-  await dropper.query(`drop database if exists ${name} with (force)`);
-  await dropper.end();
+  await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
+  await admin.close();
 }

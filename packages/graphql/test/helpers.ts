@@ -41,17 +41,21 @@ export async function startTestGateway(engine: 'pglite' | 'postgres', options: {
   };
 }
 
+/** A GraphQL response body, loosely typed for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type GraphQLBody = { data?: any; errors?: any };
+
 /** POST a GraphQL operation and return the status and parsed body. */
 export async function post(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: { data?: any; errors?: any[] }; headers: Headers }> {
+): Promise<{ status: number; body: GraphQLBody; headers: Headers }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] }, headers: response.headers };
+  return { status: response.status, body: (await response.json()) as GraphQLBody, headers: response.headers };
 }

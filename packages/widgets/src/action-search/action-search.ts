@@ -24,6 +24,7 @@ export interface SearchView {
  * <sosms-search src="/data/48-2018-2022.widgets.json" scheme="48-2018-2022" query="aidants"></sosms-search>
  * ```
  *
+ * @tagname sosms-search
  * @fires sosms-loaded - Results are shown; `detail` is `{ results, totalCount }`.
  * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
  * @csspart status - The live region announcing loading, empty and error states.
@@ -40,7 +41,7 @@ export class ActionSearch extends SosmsElement<SearchView> {
     themeFilter: { type: String, attribute: 'theme-filter' },
     publicFilter: { type: String, attribute: 'public-filter' },
     limit: { type: Number },
-    nomenclatures: { state: true },
+    nomenclatures: { state: true, attribute: false },
   };
 
   /** Search text (also set by the form). */

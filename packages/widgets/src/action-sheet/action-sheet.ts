@@ -17,6 +17,7 @@ import { actionSheetStyles } from './action-sheet.styles.ts';
  * <sosms-action endpoint="https://example.org/graphql" scheme="48-2018-2022" action="1.1.1"></sosms-action>
  * ```
  *
+ * @tagname sosms-action
  * @fires sosms-loaded - The action is shown.
  * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
  * @csspart status - The live region announcing loading, empty and error states.

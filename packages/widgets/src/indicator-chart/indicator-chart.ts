@@ -21,6 +21,7 @@ const PAD = { top: 20, right: 24, bottom: 36, left: 56 };
  * <sosms-indicator endpoint="https://example.org/graphql" scheme="92-78-2018-2023" indicator="rsa-emploi-12m"></sosms-indicator>
  * ```
  *
+ * @tagname sosms-indicator
  * @fires sosms-loaded - The indicator is shown.
  * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
  * @csspart status - The live region announcing loading, empty and error states.

@@ -19,6 +19,7 @@ import { indicatorCompareStyles } from './indicator-compare.styles.ts';
  * <sosms-compare src="/data/48-2018-2022.widgets.json" scheme="48-2018-2022"></sosms-compare>
  * ```
  *
+ * @tagname sosms-compare
  * @fires sosms-loaded - The comparison is shown.
  * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
  * @csspart status - The live region announcing loading, empty and error states.

@@ -27,6 +27,7 @@ const HEALTH_CLASSES: Record<string, string> = { on_track: 'success', behind: 'w
  * <sosms-progress endpoint="https://example.org/graphql" scheme="72-2015-2019"></sosms-progress>
  * ```
  *
+ * @tagname sosms-progress
  * @fires sosms-loaded - The figures are shown.
  * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
  * @csspart status - The live region announcing loading, empty and error states.

@@ -18,6 +18,7 @@ import { schemeOverviewStyles } from './scheme-overview.styles.ts';
  * <sosms-scheme src="/data/48-2018-2022.widgets.json" scheme="48-2018-2022" theme="dark"></sosms-scheme>
  * ```
  *
+ * @tagname sosms-scheme
  * @fires sosms-loaded - The scheme is shown.
  * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
  * @fires sosms-toggle - An orientation was opened or closed; `detail` is `{ code, expanded }`.
@@ -32,7 +33,7 @@ export class SchemeOverview extends SosmsElement<SchemeOverviewView> {
   static override properties: PropertyDeclarations = {
     ...SosmsElement.properties,
     expandAll: { type: Boolean, attribute: 'expand-all' },
-    expanded: { state: true },
+    expanded: { state: true, attribute: false },
   };
 
   /** Open every orientation at first display. */

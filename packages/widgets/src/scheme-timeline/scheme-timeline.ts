@@ -16,6 +16,7 @@ import { schemeTimelineStyles } from './scheme-timeline.styles.ts';
  * <sosms-timeline endpoint="https://example.org/graphql" scheme="48-2018-2022"></sosms-timeline>
  * ```
  *
+ * @tagname sosms-timeline
  * @fires sosms-loaded - The timeline is shown.
  * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
  * @csspart status - The live region announcing loading, empty and error states.
