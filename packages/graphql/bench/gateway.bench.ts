@@ -114,22 +114,27 @@ try {
   await new Promise<void>((resolve) => gateway.server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}/graphql`;
 
-  for (const [label, query] of [
+  const runs = [
     ['(a) tableau de bord / dashboard (20 schémas → orientations → actions + santé → indicateurs + dernière mesure)', DASHBOARD],
     ['(b) compareIndicator sur tous les départements / across all départements', COMPARE],
-  ] as const) {
-    const body = JSON.stringify({ query });
+  ] as const;
+  // Count SQL statements of one request of each query first, while nothing else runs.
+  const perRequest: number[] = [];
+  const responseBytes: number[] = [];
+  for (const [label, query] of runs) {
     statements = 0;
-    const once = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const json = (await once.json()) as { errors?: unknown[] };
-    if (json.errors) throw new Error(`${label}: ${JSON.stringify(json.errors)}`);
-    const perRequest = statements;
-    const bytes = body.length;
+    const once = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const text = await once.text();
+    if ((JSON.parse(text) as { errors?: unknown[] }).errors) throw new Error(`${label}: ${text.slice(0, 500)}`);
+    perRequest.push(statements);
+    responseBytes.push(Buffer.byteLength(text));
+  }
+  for (const [i, [label, query]] of runs.entries()) {
     const result = await autocannon({
       url: endpoint,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body,
+      body: JSON.stringify({ query }),
       connections: CONNECTIONS,
       duration: DURATION,
     });
@@ -138,11 +143,14 @@ try {
         label,
         `  requêtes/s (moyenne) / requests/s (mean): ${result.requests.average.toFixed(1)}`,
         `  latence p50: ${result.latency.p50} ms   p99: ${result.latency.p99} ms`,
-        `  instructions SQL par requête / SQL statements per request: ${perRequest}`,
-        `  réponses non 2xx / non-2xx: ${result.non2xx}, erreurs / errors: ${result.errors}, connexions: ${CONNECTIONS}, durée: ${DURATION} s, corps de requête: ${bytes} o`,
+        `  instructions SQL par requête / SQL statements per request: ${perRequest[i]}`,
+        `  taille de la réponse / response size: ${(responseBytes[i]! / 1024).toFixed(0)} Kio`,
+        `  réponses non 2xx / non-2xx: ${result.non2xx}, erreurs / errors: ${result.errors}, connexions: ${CONNECTIONS}, durée: ${DURATION} s`,
         '',
       ].join('\n'),
     );
+    // Let requests still in flight finish before the next run.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
   }
   await gateway.close();
 } finally {

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { PothosValidationError } from '@pothos/core';
 import { DomainError, type Lang } from '@sosms/core';
 
 /** The message of every unexpected error (details go to the server log, never to the client). */
@@ -58,6 +59,12 @@ export function createErrorFormatter(logError: (error: unknown) => void) {
         path: formatted.path,
         extensions: { code: original.code, issues: original.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) },
       };
+    }
+    if (original instanceof PothosValidationError) {
+      // Bad arguments Pothos checks itself (an undecodable global id, a bad cursor).
+      const fr = `Argument invalide : ${original.message}`;
+      englishMessages.set(fr, `Invalid argument: ${original.message}`);
+      return { message: fr, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }
     const limit = limitError(formatted.message);
     if (limit) return limit;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@sosms/core';
@@ -69,7 +69,8 @@ export function createApollo(log: Logger): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema,
     ...protection,
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), requestPlugin],
+    // Cache control would wrap every field resolver; responses are not cached by hint here.
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestPlugin],
     formatError: createErrorFormatter((error) => log({ level: 'error', msg: 'unexpected error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) })),
     includeStacktraceInErrorResponses: false,
     // Tokens travel in the Authorization header, never in cookies: a cross-site request cannot borrow

@@ -124,6 +124,28 @@ for (const engine of ENGINES) {
       expect(again.nodes.map((n: { id: string }) => n.id)).toEqual(ids);
     });
 
+    it('filters actions by computed health, by partner and by theme; indicators by shared code', async () => {
+      const run = async (query: string) => {
+        const result = await executeQuery(t.store.db, query, {}, { today: '2026-11-23' });
+        expect(result.errors).toBeUndefined();
+        return result.data as any;
+      };
+      const atRisk = await run('{ actions(filter: { health: [AT_RISK] }) { totalCount nodes { health } } }');
+      expect(atRisk.actions.totalCount).toBeGreaterThan(0);
+      expect(new Set(atRisk.actions.nodes.map((a: { health: string }) => a.health))).toEqual(new Set(['AT_RISK']));
+      const all = await run('{ actions { totalCount } }');
+      expect(atRisk.actions.totalCount).toBeLessThan(all.actions.totalCount);
+      const { partners } = await run('{ actions(first: 100) { nodes { partners { nodes { partner { code } } } } } partners(first: 1) { nodes { code } } }');
+      const withPartner = await run('{ actions(first: 100) { nodes { partners { nodes { partner { code } } } } } }');
+      const code = withPartner.actions.nodes.flatMap((a: any) => a.partners.nodes.map((p: any) => p.partner.code))[0] ?? partners.nodes[0].code;
+      const byPartner = await run(`{ actions(filter: { partner: "${code}" }) { totalCount nodes { partners { nodes { partner { code } } } } } }`);
+      expect(byPartner.actions.totalCount).toBeGreaterThan(0);
+      for (const a of byPartner.actions.nodes) expect(a.partners.nodes.map((p: any) => p.partner.code)).toContain(code);
+      const shared = await run('{ indicators(filter: { sharedCode: "rsa-emploi-12m" }) { totalCount nodes { sharedCode scheme { code } } } }');
+      expect(shared.indicators.totalCount).toBeGreaterThanOrEqual(3);
+      expect(new Set(shared.indicators.nodes.map((i: { sharedCode: string }) => i.sharedCode))).toEqual(new Set(['rsa-emploi-12m']));
+    });
+
     it('refuses first > 100 with a VALIDATION error naming the argument', async () => {
       const { body } = await post(t.url, '{ schemes(first: 101) { totalCount } }');
       expect(body.errors[0].extensions).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'first' }] });

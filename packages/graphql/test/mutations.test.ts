@@ -162,6 +162,31 @@ for (const engine of ENGINES) {
       expect((await post(t.url, query, { code: LOZERE, id: action.id })).body.data.scheme).toEqual({ code: LOZERE });
     });
 
+    it('creates a draft scheme that only its département sees; refuses duplicates and other départements', async () => {
+      const create = `mutation ($input: SchemeCreateInput!) { createScheme(input: $input) { code status published departments period { start end } } }`;
+      const input = { code: '48-2023-2027', title: 'Schéma des solidarités 2023-2027', departments: ['48'], periodStart: 2023, periodEnd: 2027, predecessorCode: LOZERE };
+      const forbidden = await post(t.url, create, { input }, bearer(editor92));
+      expect(forbidden.body.errors[0].extensions.code).toBe('FORBIDDEN');
+      const created = await post(t.url, create, { input }, bearer(editor48));
+      expect(created.body.errors).toBeUndefined();
+      expect(created.body.data.createScheme).toEqual({ code: '48-2023-2027', status: 'DRAFT', published: true, departments: ['48'], period: { start: 2023, end: 2027 } });
+      const read = `{ scheme(code: "48-2023-2027") { code predecessor { code } } }`;
+      expect((await post(t.url, read)).body.data.scheme).toBeNull();
+      expect((await post(t.url, read, {}, bearer(editor92))).body.data.scheme).toBeNull();
+      expect((await post(t.url, read, {}, bearer(editor48))).body.data.scheme).toEqual({ code: '48-2023-2027', predecessor: { code: LOZERE } });
+      const again = await post(t.url, create, { input }, bearer(editor48));
+      expect(again.body.errors[0].extensions.code).toBe('CONFLICT');
+      const [entry] = await listAuditEntries(t.store.db, { entityType: 'Scheme', limit: 1 });
+      expect(entry).toMatchObject({ operation: 'createScheme', before: null, after: { code: '48-2023-2027' } });
+    });
+
+    it('sums the health of a scheme\'s actions', async () => {
+      const { body } = await post(t.url, `{ scheme(code: "${LOZERE}") { healthSummary { onTrack behind atRisk unknown illustrative } actions { totalCount } } }`);
+      const { healthSummary, actions } = body.data.scheme;
+      expect(healthSummary.onTrack + healthSummary.behind + healthSummary.atRisk + healthSummary.unknown).toBe(actions.totalCount);
+      expect(healthSummary.onTrack).toBeGreaterThanOrEqual(1);
+    });
+
     it('answers 401 to a revoked token', async () => {
       const { secret, token } = await createToken(t.store.db, { label: 'temporaire', role: 'editor', departments: ['48'] });
       expect((await post(t.url, '{ themes(first: 1) { totalCount } }', {}, bearer(secret))).status).toBe(200);

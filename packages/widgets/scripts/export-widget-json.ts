@@ -1,12 +1,14 @@
-import type { Kysely } from 'kysely';
-import { DomainError, type Database, type Lang } from '@sosms/core';
+import { DomainError, type Lang } from '@sosms/core';
 import { executeQuery } from '@sosms/graphql';
 import { QUERIES, STATIC_QUERIES, type QueryName } from '../src/data/queries.ts';
+
+/** The store's Kysely instance, as the gateway takes it. */
+type Db = Parameters<typeof executeQuery>[0];
 
 /** A static widget file: the `data` of each widget query for one scheme (see `src/data/queries.ts`). */
 export type WidgetJsonFile = Record<string, unknown>;
 
-async function run(db: Kysely<Database>, name: QueryName, variables: Record<string, unknown>, lang: Lang): Promise<Record<string, unknown>> {
+async function run(db: Db, name: QueryName, variables: Record<string, unknown>, lang: Lang): Promise<Record<string, unknown>> {
   const { data, errors } = await executeQuery(db, QUERIES[name], variables, { lang });
   if (errors?.length || !data) {
     const message = errors?.map((e) => e.message).join(' ; ') ?? 'no data';
@@ -27,7 +29,7 @@ async function run(db: Kysely<Database>, name: QueryName, variables: Record<stri
  * await writeFile('48-2018-2022.widgets.json', JSON.stringify(json, null, 2));
  * ```
  */
-export async function exportWidgetJson(db: Kysely<Database>, schemeCode: string, options: { lang?: Lang } = {}): Promise<WidgetJsonFile> {
+export async function exportWidgetJson(db: Db, schemeCode: string, options: { lang?: Lang } = {}): Promise<WidgetJsonFile> {
   const lang = options.lang ?? 'fr';
   const file: WidgetJsonFile = {};
   for (const name of STATIC_QUERIES) {
@@ -43,7 +45,7 @@ export async function exportWidgetJson(db: Kysely<Database>, schemeCode: string,
 }
 
 /** For each shared indicator of the scheme, the comparison across départements at its latest measured period. */
-async function comparisons(db: Kysely<Database>, schemeIndicators: unknown, lang: Lang): Promise<{ variables: Record<string, unknown>; data: unknown }[]> {
+async function comparisons(db: Db, schemeIndicators: unknown, lang: Lang): Promise<{ variables: Record<string, unknown>; data: unknown }[]> {
   const scheme = (schemeIndicators as { scheme: SchemeIndicatorsData }).scheme;
   const indicators = [
     ...scheme.indicators.nodes,

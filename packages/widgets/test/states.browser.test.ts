@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, runAxe, screenshot, startStaticServer, statusText, testPage, waitForWidget, SCHEMES, type PageProblems, type StaticServer } from './harness.ts';
@@ -81,6 +82,19 @@ describe('static JSON export', () => {
     const comparisons = json.CompareIndicator as { variables: { sharedCode: string; period: string } }[];
     expect(comparisons.map((c) => c.variables.sharedCode)).toEqual(['delai-accueil-social-jours', 'rsa-emploi-12m']);
     await expect(exportWidgetJson(gateway.store.db, '99-1900-1904')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  test('the committed example file (examples/embed/data) has the shape the export function writes today', async () => {
+    const committed = JSON.parse(readFileSync(new URL('../../../examples/embed/data/48-2018-2022.widgets.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const fresh = await exportWidgetJson(gateway.store.db, SCHEMES.lozere);
+    expect(Object.keys(committed).sort()).toEqual(Object.keys(fresh).sort());
+    // Same scheme, same tree and same indicators (health may differ: it depends on today's date).
+    const overview = (file: Record<string, unknown>) => {
+      const scheme = (file.SchemeOverview as { scheme: { code: string; orientations: { nodes: { code: string }[] } } }).scheme;
+      return { code: scheme.code, orientations: scheme.orientations.nodes.map((o) => o.code) };
+    };
+    expect(overview(committed)).toEqual(overview(fresh));
+    expect(JSON.stringify(committed.SchemeIndicators).length).toBe(JSON.stringify(fresh.SchemeIndicators).length);
   });
 
   test('every widget renders from one static file, without any GraphQL endpoint', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestStore } from '../testing/engines.ts';
 import type { Store } from '../database/store.ts';
@@ -11,6 +12,21 @@ import { authenticateToken, createToken, hashToken, listTokens, revokeToken } fr
 
 const editor92: Principal = { tokenId: 't1', label: 'Équipe 92', role: 'editor', departments: ['92'], indicatorIds: [] };
 const contributor48: Principal = { tokenId: 't2', label: 'CAF 48', role: 'contributor', departments: ['48'], indicatorIds: ['ind-1'] };
+
+/** Two indicators in a minimal scheme of the given département (rows written directly: this suite tests access only). */
+async function seedIndicators(store: Store, department: string): Promise<string[]> {
+  const schemeId = randomUUID();
+  await store.db
+    .insertInto('scheme')
+    .values({ id: schemeId, code: `t-${department}-${schemeId.slice(0, 8)}`, title: 'Test', departments: [department], period_start: 2024, period_end: 2028, status: 'in_force', principles: '[]', key_figures: '[]' })
+    .execute();
+  const ids = [randomUUID(), randomUUID()];
+  await store.db
+    .insertInto('indicator')
+    .values(ids.map((id, i) => ({ id, scheme_id: schemeId, code: `ind-${i}`, name: `Indicateur ${i}`, type: 'impact', unit: '', direction: 'up', periodicity: 'year', aggregation: 'sum', position: i, intermediate_targets: '[]' })))
+    .execute();
+  return ids;
+}
 
 function codeOf(fn: () => void): string | undefined {
   try {
@@ -123,10 +139,17 @@ for (const engine of ENGINES) {
       const out: string[] = [];
       const err: string[] = [];
       const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) };
-      expect(await runTokenCommand(['create', '--departments', '48', '--role', 'contributor', '--label', 'CAF de la Lozère', '--indicators', 'i1,i2'], io, store.db)).toBe(0);
+      expect(await runTokenCommand(['create', '--departments', '48', '--role', 'contributor', '--label', 'CAF', '--indicators', 'i1'], io, store.db)).toBe(1);
+      expect(err.join('')).toContain('indicators[0]');
+      const [i1, i2] = await seedIndicators(store, '48');
+      const globalId = Buffer.from(`Indicator:${i2}`).toString('base64');
+      expect(await runTokenCommand(['create', '--departments', '48', '--role', 'contributor', '--label', 'CAF de la Lozère', '--indicators', `${i1},${globalId}`], io, store.db)).toBe(0);
       const secret = out.join('').match(/sosms_\S+/)![0];
       const principal = await authenticateToken(store.db, secret);
-      expect(principal).toMatchObject({ role: 'contributor', departments: ['48'], indicatorIds: ['i1', 'i2'] });
+      expect(principal).toMatchObject({ role: 'contributor', departments: ['48'], indicatorIds: [i1, i2] });
+      await expect(createToken(store.db, { label: 'x', role: 'contributor', departments: ['92'], indicatorIds: [i1!] })).rejects.toMatchObject({
+        issues: [expect.objectContaining({ path: 'indicators[0]', code: 'wrong_department' })],
+      });
       out.length = 0;
       expect(await runTokenCommand(['list'], io, store.db)).toBe(0);
       expect(out.join('')).toContain('CAF de la Lozère');

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { departmentCode } from '../validation/primitives.ts';
-import { DomainError, type Lang } from '../validation/issues.ts';
+import { DomainError, translate, type Lang } from '../validation/issues.ts';
 import { withAccessTables, type ApiTokenRow } from './access.table.ts';
 import { ROLES, type Principal, type Role } from './access.ts';
 
@@ -26,6 +26,15 @@ export interface NewToken {
 }
 
 const TOKEN_PREFIX = 'sosms_';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An indicator id as stored (UUID), also accepted as the GraphQL global id the API shows (`Indicator:<uuid>` in base64). */
+function fromGlobalId(id: string): string {
+  const trimmed = id.trim();
+  if (UUID.test(trimmed)) return trimmed;
+  const decoded = Buffer.from(trimmed, 'base64').toString('utf8');
+  return decoded.startsWith('Indicator:') ? decoded.slice('Indicator:'.length) : trimmed;
+}
 
 /**
  * The SHA-256 hash (hex) under which a token's secret is stored.
@@ -54,7 +63,8 @@ function toApiToken(row: ApiTokenRow): ApiToken {
 /**
  * Create a token: 32 random bytes, returned once as `secret`; only its hash is stored.
  * Throws `DomainError('VALIDATION')` for an unknown role, a bad département code, no département,
- * or a contributor without indicators.
+ * a contributor without indicators, or an indicator that is unknown or outside the token's départements
+ * (indicators are given by id or by GraphQL global id).
  *
  * ### Examples
  * ```ts
@@ -76,9 +86,32 @@ export async function createToken(db: Kysely<Database>, input: NewToken, lang: L
       issues.push({ path: `departments[${i}]`, code: 'department_code', message: lang === 'fr' ? 'code de département INSEE invalide (ex. 92, 2A, 974)' : 'invalid INSEE département code (e.g. 92, 2A, 974)' });
     }
   });
-  const indicatorIds = input.indicatorIds ?? [];
+  const indicatorIds = (input.indicatorIds ?? []).map(fromGlobalId);
   if (input.role === 'contributor' && indicatorIds.length === 0) {
     issues.push({ path: 'indicators', code: 'too_small', message: lang === 'fr' ? 'un jeton contributor nomme au moins un indicateur' : 'a contributor token names at least one indicator' });
+  }
+  if (indicatorIds.length > 0 && issues.length === 0) {
+    const valid = indicatorIds.filter((id) => UUID.test(id));
+    const found = valid.length
+      ? await db
+          .selectFrom('indicator')
+          .innerJoin('scheme', 'scheme.id', 'indicator.scheme_id')
+          .select(['indicator.id', 'scheme.departments'])
+          .where('indicator.id', 'in', valid)
+          .execute()
+      : [];
+    indicatorIds.forEach((id, i) => {
+      const indicator = found.find((f) => f.id === id);
+      if (!indicator) {
+        issues.push({ path: `indicators[${i}]`, code: 'unknown_indicator', message: `${translate('unknown_indicator', lang)} : ${id}` });
+      } else if (!indicator.departments.some((d) => input.departments.includes(d))) {
+        issues.push({
+          path: `indicators[${i}]`,
+          code: 'wrong_department',
+          message: lang === 'fr' ? "l'indicateur n'appartient pas aux départements du jeton" : "the indicator does not belong to the token's départements",
+        });
+      }
+    });
   }
   if (issues.length > 0) {
     throw new DomainError('VALIDATION', lang === 'fr' ? 'Jeton invalide' : 'Invalid token', issues);
@@ -108,7 +141,7 @@ export async function createToken(db: Kysely<Database>, input: NewToken, lang: L
  * ```
  */
 export async function revokeToken(db: Kysely<Database>, id: string, lang: Lang = 'fr'): Promise<ApiToken> {
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  const isUuid = UUID.test(id);
   const row = isUuid
     ? await withAccessTables(db)
         .updateTable('api_token')

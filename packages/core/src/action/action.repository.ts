@@ -3,9 +3,9 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import type { PublicCode, ThemeCode } from '../nomenclature/nomenclature.ts';
 import { resolvePartnerCodes } from '../partner/partner.repository.ts';
-import { defaultProgressFor } from '../rules/progress.ts';
+import { progressAfterWrite } from '../rules/progress.ts';
 import type { SchemeStatus } from '../scheme/scheme.ts';
-import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { lockSchemeForWrite, schemeVisibleSql } from '../scheme/scheme.repository.ts';
 import { isUuid, normalizePage, notFoundError, validationError, type ListResult, type Page, type Visibility, type WriteOptions } from '../scheme/scheme.service.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
 import { validate } from '../validation/issues.ts';
@@ -107,7 +107,8 @@ export interface ActionFilter {
 /**
  * Actions across schemes matching a filter, one page and the total count, in one statement. With `text`,
  * French stemming applies ("accompagner" finds "accompagnement") and results are ranked by relevance;
- * otherwise they are sorted by scheme code and action code. Actions of hidden schemes are left out.
+ * otherwise (and among equal ranks) they are sorted by scheme code, then in the order of the scheme's tree
+ * (orientation positions, then action position: 1.2 before 1.10). Actions of hidden schemes are left out.
  *
  * ### Examples
  * ```ts
@@ -118,7 +119,25 @@ export async function searchActions(db: Kysely<Database>, filter: ActionFilter, 
   const { limit, offset } = normalizePage(page);
   const text = filter.text?.trim();
   const query = sql`websearch_to_tsquery('french', ${text ?? ''})`;
-  let base = db.selectFrom('action').innerJoin('scheme', 'scheme.id', 'action.scheme_id').where(schemeVisibleSql(filter.visibility));
+  // The path of positions from the top orientation down to the action's orientation: sorting by it, then by the
+  // action's position, gives the order of the scheme file (1.2 before 1.10, an orientation's own actions first).
+  let base = db
+    .withRecursive('tree(id, path)', (qb) =>
+      qb
+        .selectFrom('orientation')
+        .select(['orientation.id', sql<number[]>`array[orientation.position]`.as('path')])
+        .where('orientation.parent_id', 'is', null)
+        .unionAll((union) =>
+          union
+            .selectFrom('orientation')
+            .innerJoin('tree', 'tree.id', 'orientation.parent_id')
+            .select(['orientation.id', sql<number[]>`tree.path || orientation.position`.as('path')]),
+        ),
+    )
+    .selectFrom('action')
+    .innerJoin('scheme', 'scheme.id', 'action.scheme_id')
+    .innerJoin('tree', 'tree.id', 'action.orientation_id')
+    .where(schemeVisibleSql(filter.visibility));
   if (filter.departments?.length) base = base.where(sql<SqlBool>`scheme.departments && ${[...filter.departments]}::text[]`);
   if (filter.schemeCodes?.length) base = base.where('scheme.code', 'in', [...filter.schemeCodes]);
   if (filter.schemeStatuses?.length) base = base.where('scheme.status', 'in', [...filter.schemeStatuses]);
@@ -139,9 +158,8 @@ export async function searchActions(db: Kysely<Database>, filter: ActionFilter, 
   }
   if (text) base = base.where(sql<SqlBool>`action.search @@ ${query}`);
   let rows = base.selectAll('action').select(sql<number>`count(*) over ()`.as('total_count'));
-  rows = text
-    ? rows.orderBy(sql`ts_rank(action.search, ${query})`, 'desc').orderBy('scheme.code').orderBy('action.code')
-    : rows.orderBy('scheme.code').orderBy('action.code');
+  if (text) rows = rows.orderBy(sql`ts_rank(action.search, ${query})`, 'desc');
+  rows = rows.orderBy('scheme.code').orderBy('tree.path').orderBy('action.position').orderBy('action.id');
   const result = await rows.limit(limit).offset(offset).execute();
   const totalCount = result.length > 0 ? Number(result[0]!.total_count) : offset > 0 ? Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
   return { items: result.map(actionFromRow), totalCount };
@@ -186,8 +204,7 @@ export async function saveAction(
   if (!result.ok) throw validationError(result.issues, lang);
   const data = result.data;
   return db.transaction().execute(async (trx) => {
-    const scheme = await trx.selectFrom('scheme').select('id').where('code', '=', schemeCode).executeTakeFirst();
-    if (!scheme) throw notFoundError('unknown_scheme', 'schemeCode', schemeCode, lang);
+    const scheme = { id: await lockSchemeForWrite(trx, schemeCode, lang) };
     const orientation = await trx
       .selectFrom('orientation')
       .select('id')
@@ -217,12 +234,7 @@ export async function saveAction(
       : null;
 
     const status: ActionStatus = has(input, 'status') ? data.status : ((before?.action.status ?? 'planned') as ActionStatus);
-    const statusChanged = status !== before?.action.status;
-    const progress = has(input, 'progress')
-      ? (data.progress ?? null)
-      : statusChanged
-        ? (defaultProgressFor(status) ?? before?.action.progress ?? null)
-        : (before?.action.progress ?? null);
+    const progress = progressAfterWrite(before?.action ?? null, { status, progress: has(input, 'progress') ? (data.progress ?? null) : undefined });
 
     let position = before?.action.position;
     if (position === undefined || before?.action.orientationId !== orientation.id) {
@@ -292,13 +304,12 @@ export async function addActionUpdate(
   const result = validate(actionUpdateSchema, input, lang);
   if (!result.ok) throw validationError(result.issues, lang);
   const data = result.data;
+  if (!isUuid(actionId)) throw notFoundError('unknown_action', 'actionId', actionId, lang);
   return db.transaction().execute(async (trx) => {
-    const action = await trx
-      .updateTable('action')
-      .set({ updated_at: sql<Date>`now()` })
-      .where('id', '=', isUuid(actionId) ? actionId : '00000000-0000-0000-0000-000000000000')
-      .returningAll()
-      .executeTakeFirst();
+    // The scheme row first, for share, as every granular write does (see `lockSchemeForWrite`).
+    const owner = await trx.selectFrom('action').select('scheme_id').where('id', '=', actionId).executeTakeFirst();
+    if (owner) await trx.selectFrom('scheme').select('id').where('id', '=', owner.scheme_id).execute();
+    const action = await trx.updateTable('action').set({ updated_at: sql<Date>`now()` }).where('id', '=', actionId).returningAll().executeTakeFirst();
     if (!action) throw notFoundError('unknown_action', 'actionId', actionId, lang);
     const row = await trx
       .insertInto('action_update')

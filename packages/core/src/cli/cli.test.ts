@@ -2,11 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { createStore } from '../database/store.ts';
-import { ENGINES } from '../testing/engines.ts';
+import { createTestDatabase, ENGINES } from '../testing/engines.ts';
 import { runCli } from './main.ts';
 import { fixtureScheme, fixtureSchemeYaml } from './test-fixture.ts';
 
@@ -132,23 +131,11 @@ for (const engine of ENGINES) {
         database = [];
         env = { SOSMS_DATA_DIR: location };
       } else {
-        const adminUrl = process.env.SOSMS_TEST_DATABASE_URL!;
-        const name = `sosms_cli_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`create database ${name}`);
-        await admin.end();
-        const url = new URL(adminUrl);
-        url.pathname = `/${name}`;
-        location = url.toString();
+        const created = await createTestDatabase('sosms_cli');
+        location = created.url;
         database = ['--database', location];
         env = {};
-        drop = async () => {
-          const dropper = new pg.Client({ connectionString: adminUrl });
-          await dropper.connect();
-          await dropper.query(`drop database if exists ${name} with (force)`);
-          await dropper.end();
-        };
+        drop = created.drop;
       }
     });
     afterAll(() => drop());

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { resolvePartnerCodes } from '../partner/partner.repository.ts';
-import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { lockSchemeForWrite, schemeVisibleSql } from '../scheme/scheme.repository.ts';
 import { isUuid, normalizePage, notFoundError, validationError, type ListResult, type Page, type Visibility, type WriteOptions } from '../scheme/scheme.service.ts';
 import { validate } from '../validation/issues.ts';
 import { indicatorSchema, type IndicatorType } from './indicator.ts';
@@ -165,8 +165,7 @@ export async function saveIndicator(
     throw validationError([{ path: 'owner', code: 'owner_conflict', message }], lang);
   }
   return db.transaction().execute(async (trx) => {
-    const scheme = await trx.selectFrom('scheme').select('id').where('code', '=', schemeCode).executeTakeFirst();
-    if (!scheme) throw notFoundError('unknown_scheme', 'schemeCode', schemeCode, lang);
+    const scheme = { id: await lockSchemeForWrite(trx, schemeCode, lang) };
     const { ids: partnerIds, issues } = await resolvePartnerCodes(trx, data.owner ? [{ code: data.owner, path: 'owner' }] : [], lang);
     if (issues.length) throw validationError(issues, lang);
     const existing = await trx

@@ -94,7 +94,10 @@ export async function recordMeasurement(db: Kysely<Database>, indicatorId: strin
   const data = result.data;
   if (!isUuid(indicatorId)) throw notFoundError('unknown_indicator', 'indicatorId', indicatorId, lang);
   return db.transaction().execute(async (trx) => {
-    // Locking the indicator row serialises concurrent corrections of the same indicator.
+    // The scheme row first, for share, as every granular write does (see `lockSchemeForWrite`); then the
+    // indicator row, which serialises concurrent corrections of the same indicator.
+    const owner = await trx.selectFrom('indicator').select('scheme_id').where('id', '=', indicatorId).executeTakeFirst();
+    if (owner) await trx.selectFrom('scheme').select('id').where('id', '=', owner.scheme_id).execute();
     const indicator = await trx.selectFrom('indicator').select(['id', 'scheme_id']).where('id', '=', indicatorId).forUpdate().executeTakeFirst();
     if (!indicator) throw notFoundError('unknown_indicator', 'indicatorId', indicatorId, lang);
     const issues = await checkTerritoryCodes(trx, indicator.scheme_id, [{ code: data.territory, path: 'territory' }], lang);

@@ -76,7 +76,7 @@ function indicatorRows(file: SchemeFile, department: string): CsvValue[][] {
       indicator.target?.value,
       indicator.target?.date,
       indicator.unit,
-      round(rate),
+      rate,
       Boolean(indicator.illustrative || current?.illustrative || file.scheme.illustrative),
     ]);
   }

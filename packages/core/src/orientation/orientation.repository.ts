@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
+import { lockSchemeForWrite } from '../scheme/scheme.repository.ts';
 import { isUuid, notFoundError, validationError, type WriteOptions } from '../scheme/scheme.service.ts';
 import { validate } from '../validation/issues.ts';
 import { orientationSchema } from './orientation.ts';
@@ -68,8 +69,7 @@ export async function saveOrientation(
   if (!result.ok) throw validationError(result.issues, lang);
   const data = result.data;
   return db.transaction().execute(async (trx) => {
-    const scheme = await trx.selectFrom('scheme').select('id').where('code', '=', schemeCode).executeTakeFirst();
-    if (!scheme) throw notFoundError('unknown_scheme', 'schemeCode', schemeCode, lang);
+    const scheme = { id: await lockSchemeForWrite(trx, schemeCode, lang) };
     const existing = await trx
       .selectFrom('orientation')
       .selectAll()
@@ -97,7 +97,7 @@ export async function saveOrientation(
     const moved = before !== null && before.parentId !== parentId;
     if (moved && parent && (await descendantIds(trx, before.id)).includes(parent.id)) {
       const message = lang === 'fr' ? 'une orientation ne peut pas être placée sous elle-même ou sous ses descendantes' : 'an orientation cannot be placed under itself or its descendants';
-      throw validationError([{ path: 'parentCode', code: 'cycle', message: `${message} : ${parentCode}` }], lang);
+      throw validationError([{ path: 'parentCode', code: 'cycle', message: `${message}${lang === 'fr' ? ' : ' : ': '}${parentCode}` }], lang);
     }
 
     let position = before?.position;

@@ -2,7 +2,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import type { PartnerKind } from '../nomenclature/nomenclature.ts';
 import { isUuid, normalizePage, type ListResult, type Page } from '../scheme/scheme.service.ts';
-import { translate, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { partnerFromRow, type PartnerRecord } from './partner.service.ts';
 
 /**
@@ -92,6 +92,6 @@ export async function resolvePartnerCodes(
   const ids = new Map(rows.map((r) => [r.code, r.id]));
   const issues = entries
     .filter((e) => !ids.has(e.code))
-    .map((e) => ({ path: e.path, code: 'unknown_partner', message: `${translate('unknown_partner', lang)} : ${e.code}` }));
+    .map((e) => ({ path: e.path, code: 'unknown_partner', message: messageWithDetail('unknown_partner', e.code, lang) }));
   return { ids, issues };
 }

@@ -6,7 +6,7 @@ import { actionAlerts, type Alert } from '../rules/alerts.ts';
 import { indicatorAlerts } from '../rules/alerts.ts';
 import { actionHealth, type Health } from '../rules/health.ts';
 import { completionRate } from '../rules/indicator.ts';
-import { computeTreeProgress, roundPercent } from '../rules/progress.ts';
+import { computeTreeProgress } from '../rules/progress.ts';
 import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
 import { isUuid, type Visibility } from '../scheme/scheme.service.ts';
 import { getOfficialTerritory } from '../territory/geography.ts';
@@ -30,8 +30,9 @@ export interface SchemeProgress {
 
 /**
  * The progress of several schemes and of all their orientations, computed with the pure rule
- * `computeTreeProgress` from two statements (orientations, actions). One entry per requested scheme that
- * has at least one orientation; schemes without orientations get `progress: null`.
+ * `computeTreeProgress` from two statements (orientations, actions). One entry per distinct valid id
+ * (malformed ids are dropped), in the order asked, whether or not a scheme has that id: a scheme without
+ * orientations, or an unknown id, gets `progress: null` and an empty `byOrientation`.
  *
  * ### Examples
  * ```ts
@@ -229,7 +230,7 @@ export async function compareIndicator(
         value,
         baseline: indicator.baseline_value,
         target: indicator.target_value,
-        completionRate: value === null ? null : roundPercent(completionRate({ baselineValue: indicator.baseline_value, targetValue: indicator.target_value }, value)),
+        completionRate: completionRate({ baselineValue: indicator.baseline_value, targetValue: indicator.target_value }, value),
         population: getOfficialTerritory(`dep:${department}`)?.population ?? null,
         unit: indicator.unit,
         illustrative: indicator.illustrative || (m?.illustrative ?? false),

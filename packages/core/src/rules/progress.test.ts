@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_STATUSES } from '../action/action.ts';
-import { computeTreeProgress, DEFAULT_PROGRESS_BY_STATUS, defaultProgressFor, effectiveProgress, rollUpProgress, roundPercent } from './progress.ts';
+import { computeTreeProgress, DEFAULT_PROGRESS_BY_STATUS, defaultProgressFor, effectiveProgress, progressAfterWrite, rollUpProgress, roundPercent } from './progress.ts';
 
 describe('DEFAULT_PROGRESS_BY_STATUS', () => {
   it('covers every status: planned 0, done 100, the others none', () => {
@@ -8,6 +8,28 @@ describe('DEFAULT_PROGRESS_BY_STATUS', () => {
     expect(defaultProgressFor('planned')).toBe(0);
     expect(defaultProgressFor('done')).toBe(100);
     for (const status of ['in_progress', 'paused', 'abandoned', 'blocked', 'late'] as const) expect(defaultProgressFor(status)).toBeNull();
+  });
+});
+
+describe('progressAfterWrite', () => {
+  it('takes a given progress, even null or against the status default', () => {
+    expect(progressAfterWrite({ status: 'in_progress', progress: 40 }, { status: 'done', progress: 80 })).toBe(80);
+    expect(progressAfterWrite({ status: 'in_progress', progress: 40 }, { status: 'in_progress', progress: null })).toBeNull();
+  });
+  it('applies the default of a new status, and keeps the stored progress when the status has none', () => {
+    expect(progressAfterWrite({ status: 'in_progress', progress: 40 }, { status: 'done' })).toBe(100);
+    expect(progressAfterWrite({ status: 'in_progress', progress: 40 }, { status: 'planned' })).toBe(0);
+    expect(progressAfterWrite({ status: 'in_progress', progress: 40 }, { status: 'paused' })).toBe(40);
+    expect(progressAfterWrite({ status: 'done', progress: 100 }, { status: 'in_progress' })).toBe(100);
+  });
+  it('keeps the stored progress when the status does not change', () => {
+    expect(progressAfterWrite({ status: 'planned', progress: 10 }, { status: 'planned' })).toBe(10);
+    expect(progressAfterWrite({ status: 'paused', progress: null }, { status: 'paused' })).toBeNull();
+  });
+  it('gives a new action its status default', () => {
+    expect(progressAfterWrite(null, { status: 'planned' })).toBe(0);
+    expect(progressAfterWrite(null, { status: 'in_progress' })).toBeNull();
+    expect(progressAfterWrite(null, { status: 'in_progress', progress: 30 })).toBe(30);
   });
 });
 

@@ -33,6 +33,29 @@ export function defaultProgressFor(status: ActionStatus): number | null {
   return DEFAULT_PROGRESS_BY_STATUS[status] ?? null;
 }
 
+/**
+ * The progress an action records after a write, the one rule of every writer (granular write, spreadsheet):
+ * a given `progress` wins (`null` clears it); otherwise a new status brings its default progress
+ * when it has one; otherwise the stored progress is kept. `before` is `null` for a new action.
+ *
+ * ### Examples
+ * ```ts
+ * progressAfterWrite({ status: 'in_progress', progress: 40 }, { status: 'done' }); // 100
+ * progressAfterWrite({ status: 'in_progress', progress: 40 }, { status: 'paused' }); // 40 (no default: kept)
+ * progressAfterWrite({ status: 'done', progress: 100 }, { status: 'in_progress', progress: 80 }); // 80
+ * progressAfterWrite(null, { status: 'planned' }); // 0
+ * ```
+ */
+export function progressAfterWrite(
+  before: { readonly status: ActionStatus; readonly progress?: number | null } | null,
+  next: { readonly status: ActionStatus; readonly progress?: number | null },
+): number | null {
+  if (next.progress !== undefined) return next.progress;
+  const kept = before?.progress ?? null;
+  if (next.status === before?.status) return kept;
+  return defaultProgressFor(next.status) ?? kept;
+}
+
 /** What the progress rules need to know about an action. */
 export interface ProgressInput {
   readonly status: ActionStatus;

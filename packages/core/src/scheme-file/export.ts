@@ -26,6 +26,17 @@ const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
  * ```
  */
 export async function exportSchemeFile(db: Kysely<Database>, schemeCode: string, lang: Lang = 'fr'): Promise<SchemeFile> {
+  // The reads below must all see one state of the scheme, even while others write: one snapshot, or the
+  // caller's transaction when it has one (the spreadsheet import reads and writes in the same one).
+  if (db.isTransaction) return readScheme(db, schemeCode, lang);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((trx) => readScheme(trx, schemeCode, lang));
+}
+
+async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang): Promise<SchemeFile> {
   const scheme = await db.selectFrom('scheme').selectAll().where('code', '=', schemeCode).executeTakeFirst();
   if (!scheme) {
     throw new DomainError('NOT_FOUND', lang === 'fr' ? `Schéma inconnu : ${schemeCode}` : `Unknown scheme: ${schemeCode}`);

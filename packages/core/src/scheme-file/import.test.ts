@@ -38,6 +38,28 @@ for (const engine of ENGINES) {
       expect(await snapshot(store)).toEqual(before);
     });
 
+    it('moves updated_at of the rows an import changes, and only of those', async () => {
+      const stamps = async () =>
+        Object.fromEntries(
+          [
+            ...(await store.db.selectFrom('action').select(['code', 'updated_at']).execute()).map((r) => [`action ${r.code}`, new Date(r.updated_at).getTime()]),
+            ...(await store.db.selectFrom('scheme').select(['code', 'updated_at']).execute()).map((r) => [`scheme ${r.code}`, new Date(r.updated_at).getTime()]),
+          ],
+        ) as Record<string, number>;
+      await importSchemeFile(store.db, sampleSchemeFile());
+      const before = await stamps();
+      await importSchemeFile(store.db, sampleSchemeFile());
+      expect(await stamps()).toEqual(before);
+      const changed = sampleSchemeFile();
+      changed.orientations![1]!.actions![0]!.title = 'Prévenir la perte d’autonomie à domicile';
+      await importSchemeFile(store.db, changed);
+      const after = await stamps();
+      expect(after['action 2.1']).toBeGreaterThan(before['action 2.1']!);
+      expect(after['action 1.1.1']).toBe(before['action 1.1.1']);
+      expect(after['scheme test-00-2024-2028']).toBe(before['scheme test-00-2024-2028']);
+      await importSchemeFile(store.db, sampleSchemeFile()); // back to the shared fixture for the next tests
+    });
+
     it('exports a file that re-imports to an identical scheme', async () => {
       const exported = await exportSchemeFile(store.db, 'test-00-2024-2028');
       expect(exported).toEqual(JSON.parse(JSON.stringify(schemeFileSchema.parse(sampleSchemeFile()))));

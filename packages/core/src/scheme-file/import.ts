@@ -52,6 +52,32 @@ const json = (v: unknown) => JSON.stringify(v ?? []);
  * ```
  */
 export async function importSchemeFile(db: Kysely<Database>, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
+  // Validated before the transaction opens, so a large file holds no lock while it is checked.
+  const file = await checkSchemeFile(db, input, options);
+  return db.transaction().execute((trx) => writeSchemeFile(trx, file, options.onProgress ?? (() => {})));
+}
+
+/**
+ * {@link importSchemeFile} inside the caller's transaction, for a read-modify-write that must not lose a
+ * concurrent change (the spreadsheet import reads the scheme, merges rows into it and writes it back in one
+ * transaction). Throws the same `DomainError('VALIDATION')`; the caller's rollback then writes nothing.
+ *
+ * ### Examples
+ * ```ts
+ * await db.transaction().execute(async (trx) => {
+ *   const file = await exportSchemeFile(trx, '48-2018-2022');
+ *   file.scheme.summary = 'Nouveau résumé';
+ *   return importSchemeFileInTransaction(trx, file);
+ * });
+ * ```
+ */
+export async function importSchemeFileInTransaction(trx: Transaction<Database>, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
+  const file = await checkSchemeFile(trx, input, options);
+  return writeSchemeFile(trx, file, options.onProgress ?? (() => {}));
+}
+
+/** Validate a scheme file against the partners already stored; throws `DomainError('VALIDATION')`. */
+async function checkSchemeFile(db: Kysely<Database>, input: unknown, options: ImportOptions): Promise<SchemeFile> {
   const lang = options.lang ?? 'fr';
   const referenced = collectPartnerCodes(input);
   const existingPartners = referenced.length
@@ -62,7 +88,7 @@ export async function importSchemeFile(db: Kysely<Database>, input: unknown, opt
   if (!result.ok) {
     throw new DomainError('VALIDATION', lang === 'fr' ? 'Le fichier du schéma est invalide.' : 'The scheme file is invalid.', result.issues);
   }
-  return db.transaction().execute((trx) => writeSchemeFile(trx, result.data, options.onProgress ?? (() => {})));
+  return result.data;
 }
 
 function collectPartnerCodes(input: unknown): string[] {
@@ -123,7 +149,7 @@ async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, pro
     illustrative: s.illustrative ?? false,
   };
   const { id: _id, code: _code, ...schemeColumns } = schemeRow;
-  tally(await upsert(trx, 'scheme', [schemeRow], ['code'], Object.keys(schemeColumns)), 1);
+  tally(await upsert(trx, 'scheme', [schemeRow], ['code'], Object.keys(schemeColumns), { touch: 'updated_at' }), 1);
   progress({ stage: 'scheme', done: 1, total: 1 });
 
   const districtIds = await idsByCode(trx, 'district', [], schemeId);
@@ -186,7 +212,7 @@ async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, pro
     illustrative: a.illustrative ?? false,
   }));
   const { id: _a, scheme_id: _b, code: _c, ...actionColumns } = actionRows[0] ?? { id: '', scheme_id: '', code: '' };
-  tally(await upsert(trx, 'action', actionRows, ['scheme_id', 'code'], Object.keys(actionColumns)), actionRows.length);
+  tally(await upsert(trx, 'action', actionRows, ['scheme_id', 'code'], Object.keys(actionColumns), { touch: 'updated_at' }), actionRows.length);
   progress({ stage: 'actions', done: actionRows.length, total: actionRows.length });
 
   const actionIdList = actions.map(({ action }) => actionIds.get(action.code)!);

@@ -18,7 +18,8 @@ export function chunks<T extends Row>(rows: readonly T[]): T[][] {
 
 /**
  * Insert rows, or update the existing row with the same conflict key when — and only when — one of
- * `compare` columns differs, so that writing the same data twice changes nothing.
+ * `compare` columns differs, so that writing the same data twice changes nothing. `touch` names a timestamp
+ * column (`updated_at`) set to `now()` when a row is updated, as the granular writes do.
  * Returns the ids written, split into created and updated.
  */
 export async function upsert(
@@ -27,12 +28,14 @@ export async function upsert(
   rows: readonly Row[],
   conflict: readonly string[],
   compare: readonly string[],
+  options: { touch?: string } = {},
 ): Promise<{ created: string[]; updated: string[] }> {
   const created: string[] = [];
   const updated: string[] = [];
   const db = trx as unknown as Kysely<any>;
   for (const batch of chunks(rows)) {
-    const set = Object.fromEntries(compare.map((c) => [c, sql.ref(`excluded.${c}`)]));
+    const set: Record<string, unknown> = Object.fromEntries(compare.map((c) => [c, sql.ref(`excluded.${c}`)]));
+    if (options.touch) set[options.touch] = sql`now()`;
     const current = sql.join(compare.map((c) => sql.ref(`${table}.${c}`)));
     const incoming = sql.join(compare.map((c) => sql.ref(`excluded.${c}`)));
     const result = await db

@@ -3,7 +3,7 @@ import { schemeFileSchema, type SchemeFile } from './scheme-file.ts';
 import type { OrientationDocument } from '../orientation/orientation.ts';
 import type { ActionDocument } from '../action/action.ts';
 import type { IndicatorDocument } from '../indicator/indicator.ts';
-import { translate, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { messageWithDetail, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { officialTerritoryCode } from '../territory/territory.ts';
 
 /** What the database already knows, for references a file may make to things it does not declare. */
@@ -66,7 +66,7 @@ export function* walkIndicators(
 export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: KnownCodes = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const issue = (path: string, code: string, detail: string) =>
-    issues.push({ path, code, message: `${translate(code, lang)} : ${detail}` });
+    issues.push({ path, code, message: messageWithDetail(code, detail, lang) });
   const unique = (entries: Iterable<{ code: string; path: string }>) => {
     const seen = new Map<string, string>();
     for (const { code, path } of entries) {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { validate } from '../validation/issues.ts';
+import { validate, type Lang } from '../validation/issues.ts';
 import { schemeMetadataSchema, type SchemeMetadata, type SchemeStatus } from './scheme.ts';
 import {
   isUuid,
@@ -98,6 +98,26 @@ export async function listSchemes(db: Kysely<Database>, filter: SchemeFilter, pa
   const result = await rows.limit(limit).offset(offset).execute();
   const totalCount = result.length > 0 ? Number(result[0]!.total_count) : offset > 0 ? Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
   return { items: result.map(schemeFromRow), totalCount };
+}
+
+/**
+ * The id of the scheme a granular write goes into, its row locked `for share` until the transaction ends:
+ * writes to one scheme run side by side, but wait for a whole-scheme write (the spreadsheet import locks the
+ * row `for update` while it reads, merges and writes back), so neither loses the other's change.
+ * Throws `DomainError('NOT_FOUND')` for an unknown code.
+ *
+ * ### Examples
+ * ```ts
+ * await db.transaction().execute(async (trx) => {
+ *   const schemeId = await lockSchemeForWrite(trx, '48-2018-2022');
+ * });
+ * // select id from scheme where code = $1 for share
+ * ```
+ */
+export async function lockSchemeForWrite(trx: Kysely<Database>, schemeCode: string, lang: Lang = 'fr'): Promise<string> {
+  const scheme = await trx.selectFrom('scheme').select('id').where('code', '=', schemeCode).executeTakeFirst();
+  if (!scheme) throw notFoundError('unknown_scheme', 'schemeCode', schemeCode, lang);
+  return scheme.id;
 }
 
 /** What a scheme write returns: the scheme after, and before. */

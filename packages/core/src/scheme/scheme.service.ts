@@ -1,6 +1,6 @@
 import type { SchemeRow } from '../database/database.ts';
 import type { SchemeStatus } from './scheme.ts';
-import { DomainError, translate, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { DomainError, messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 
 /**
  * A scheme as the rest of the code sees it: camelCase, with its database `id`. Children (orientations,
@@ -170,8 +170,8 @@ export interface WriteOptions {
  * ```
  */
 export function validationError(issues: readonly ValidationIssue[], lang: Lang = 'fr'): DomainError {
-  const head = lang === 'fr' ? 'Données invalides' : 'Invalid data';
-  return new DomainError('VALIDATION', `${head} : ${issues.map((i) => `${i.path || '(racine)'} : ${i.message}`).join(' ; ')}`, issues);
+  const [head, root, colon, separator] = lang === 'fr' ? ['Données invalides', '(racine)', ' : ', ' ; '] : ['Invalid data', '(root)', ': ', '; '];
+  return new DomainError('VALIDATION', `${head}${colon}${issues.map((i) => `${i.path || root}${colon}${i.message}`).join(separator)}`, issues);
 }
 
 /**
@@ -184,8 +184,8 @@ export function validationError(issues: readonly ValidationIssue[], lang: Lang =
  * ```
  */
 export function notFoundError(messageCode: string, path: string, value: string, lang: Lang = 'fr'): DomainError {
-  const message = translate(messageCode, lang);
-  return new DomainError('NOT_FOUND', `${message} : ${value}`, [{ path, code: messageCode, message: `${message} : ${value}` }]);
+  const message = messageWithDetail(messageCode, value, lang);
+  return new DomainError('NOT_FOUND', message, [{ path, code: messageCode, message }]);
 }
 
 /**

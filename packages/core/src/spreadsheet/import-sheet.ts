@@ -4,13 +4,13 @@ import { actionSchema, type ActionDocument } from '../action/action.ts';
 import type { Database } from '../database/database.ts';
 import { measurementSchema, type MeasurementDocument } from '../measurement/measurement.ts';
 import type { OrientationDocument } from '../orientation/orientation.ts';
-import { defaultProgressFor } from '../rules/progress.ts';
+import { progressAfterWrite } from '../rules/progress.ts';
 import { exportSchemeFile } from '../scheme-file/export.ts';
-import { importSchemeFile, type ImportOptions } from '../scheme-file/import.ts';
+import { importSchemeFileInTransaction, type ImportOptions } from '../scheme-file/import.ts';
 import type { SchemeFile } from '../scheme-file/scheme-file.ts';
 import { walkActions, walkIndicators, walkOrientations } from '../scheme-file/validate.ts';
 import { canonical } from '../scheme-file/upsert.ts';
-import { DomainError, translate, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { DomainError, messageWithDetail, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { cellLocation, headerForKey, type SheetKind } from './columns.ts';
 import { readSpreadsheet, type SheetRow, type SheetTable } from './read-table.ts';
 
@@ -72,6 +72,12 @@ function rowIssues(kind: SheetKind, row: number, issues: readonly ValidationIssu
   return issues.map((issue) => ({ ...issue, path: cellLocation(kind, row, columnOfPath(kind, issue.path), lang) }));
 }
 
+/** Record the progress the write rule gives (`progressAfterWrite`, shared with `saveAction`); `null` leaves it out. */
+function setProgress(action: ActionDocument, progress: number | null): void {
+  if (progress === null) delete action.progress;
+  else action.progress = progress;
+}
+
 const ACTION_FIELDS = ['title', 'description', 'pilot', 'startDate', 'endDate', 'status', 'progress', 'priority', 'publics', 'themes', 'territories', 'illustrative'] as const;
 
 /** Apply the action rows to a copy of the scheme file: update by code, or create under the named orientation. */
@@ -94,14 +100,14 @@ function mergeActions(
     const code = String(values.code);
     const first = seen.get(code);
     if (first !== undefined) {
-      issues.push({ path: where('code'), code: 'duplicate_code', message: `${translate('duplicate_code', lang)} : ${code} (${lang === 'fr' ? 'déjà à la ligne' : 'already on row'} ${first})` });
+      issues.push({ path: where('code'), code: 'duplicate_code', message: messageWithDetail('duplicate_code', `${code} (${lang === 'fr' ? 'déjà à la ligne' : 'already on row'} ${first})`, lang) });
       continue;
     }
     seen.set(code, row.row);
     const orientationCode = values.orientation as string | undefined;
     const target = orientationCode === undefined ? undefined : orientations.get(orientationCode);
     if (orientationCode !== undefined && !target) {
-      issues.push({ path: cellLocation('actions', row.row, 'orientation', lang), code: 'unknown_orientation', message: `${translate('unknown_orientation', lang)} : ${orientationCode}` });
+      issues.push({ path: cellLocation('actions', row.row, 'orientation', lang), code: 'unknown_orientation', message: messageWithDetail('unknown_orientation', orientationCode, lang) });
       continue;
     }
     const existing = actions.get(code);
@@ -109,14 +115,9 @@ function mergeActions(
     if (existing) {
       const before = canonical(existing.action);
       action = existing.action;
-      const statusChanged = values.status !== undefined && values.status !== action.status;
+      const stored = { status: action.status, progress: action.progress ?? null };
       for (const key of ACTION_FIELDS) if (values[key] !== undefined) (action as Values)[key] = values[key];
-      // A new status without a progress takes the status's default progress, as the granular writes do.
-      if (statusChanged && values.progress === undefined) {
-        const progress = defaultProgressFor(action.status);
-        if (progress === null) delete action.progress;
-        else action.progress = progress;
-      }
+      setProgress(action, progressAfterWrite(stored, { status: action.status, progress: values.progress as number | undefined }));
       if (values.partners !== undefined) {
         const others = (action.partners ?? []).filter((p) => p.role !== 'partner');
         action.partners = [...others, ...(values.partners as string[]).map((partner) => ({ partner, role: 'partner' as const }))];
@@ -142,6 +143,7 @@ function mergeActions(
       }
       action = { code, status: 'planned' } as ActionDocument;
       for (const key of ACTION_FIELDS) if (values[key] !== undefined) (action as Values)[key] = values[key];
+      setProgress(action, progressAfterWrite(null, { status: action.status, progress: values.progress as number | undefined }));
       if (values.partners !== undefined) action.partners = (values.partners as string[]).map((partner) => ({ partner, role: 'partner' as const }));
       target!.actions = [...(target!.actions ?? []), action];
       actions.set(code, { action, orientation: target! });
@@ -168,7 +170,7 @@ function mergeMeasurements(
     const code = String(values.indicator);
     const indicator = indicators.get(code);
     if (!indicator) {
-      issues.push({ path: cellLocation('measurements', row.row, headerForKey('measurements', 'indicator'), lang), code: 'unknown_indicator', message: `${translate('unknown_indicator', lang)} : ${code}` });
+      issues.push({ path: cellLocation('measurements', row.row, headerForKey('measurements', 'indicator'), lang), code: 'unknown_indicator', message: messageWithDetail('unknown_indicator', code, lang) });
       continue;
     }
     const key = `${code}|${String(values.period)}|${String(values.territory)}`;
@@ -250,17 +252,22 @@ export async function importSpreadsheet(db: Kysely<Database>, source: string | U
   const actionRows = read.tables.filter((t) => t.kind === 'actions').flatMap((t) => parseRows(t, lang, issues));
   const measurementRows = read.tables.filter((t) => t.kind === 'measurements').flatMap((t) => parseRows(t, lang, issues));
 
-  const file = structuredClone(await exportSchemeFile(db, options.schemeCode, lang));
-  const targets = new Map<object, RowTarget>();
-  const actions = mergeActions(file, actionRows, lang, issues, targets);
-  mergeMeasurements(file, measurementRows, lang, issues, targets);
-  if (issues.length) throw invalid(issues);
+  // Read, merge and write in one transaction, the scheme row locked first: a concurrent write to the scheme
+  // (another import, a granular write) either lands before the read or waits for the write, never lost.
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('scheme').select('id').where('code', '=', options.schemeCode).forUpdate().execute();
+    const file = structuredClone(await exportSchemeFile(trx, options.schemeCode, lang));
+    const targets = new Map<object, RowTarget>();
+    const actions = mergeActions(file, actionRows, lang, issues, targets);
+    mergeMeasurements(file, measurementRows, lang, issues, targets);
+    if (issues.length) throw invalid(issues);
 
-  try {
-    const result = await importSchemeFile(db, file, { lang, isOfficialTerritory: options.isOfficialTerritory });
-    return { schemeCode: options.schemeCode, actions, measurements: { rows: measurementRows.length, written: result.measurements } };
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'VALIDATION') throw invalid(issuesOnRows(file, error.issues, targets, lang));
-    throw error;
-  }
+    try {
+      const result = await importSchemeFileInTransaction(trx, file, { lang, isOfficialTerritory: options.isOfficialTerritory });
+      return { schemeCode: options.schemeCode, actions, measurements: { rows: measurementRows.length, written: result.measurements } };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'VALIDATION') throw invalid(issuesOnRows(file, error.issues, targets, lang));
+      throw error;
+    }
+  });
 }

@@ -10,6 +10,8 @@ import { DomainError } from '../validation/issues.ts';
 import { fixtureScheme } from '../cli/test-fixture.ts';
 import { parseDate, parseNumber, parsePeriod, parseStatus } from './columns.ts';
 import { importSpreadsheet } from './import-sheet.ts';
+import { addActionUpdate, saveAction } from '../action/action.repository.ts';
+import { recordMeasurement } from '../measurement/measurement.repository.ts';
 import { detectSeparator, readSpreadsheet } from './read-table.ts';
 import { spreadsheetTemplate } from './template.ts';
 
@@ -126,7 +128,7 @@ for (const engine of ENGINES) {
       const before = await snapshot();
       const csv = 'code;titre;orientation;pilote;territoires\n2.7;Pilotée par un inconnu;2;caf-99;dep:92\n';
       const issues = await refused(importSpreadsheet(store.db, Buffer.from(csv), { schemeCode: scheme, name: 'a.csv', lang: 'en' }));
-      expect(issues).toEqual(['Sheet Actions, row 2, column "pilote" : unknown partner : caf-99']);
+      expect(issues).toEqual(['Sheet Actions, row 2, column "pilote" : unknown partner: caf-99']);
       expect(await snapshot()).toEqual(before);
     });
 
@@ -165,6 +167,18 @@ for (const engine of ENGINES) {
       expect(indicator.measurements).toContainEqual(expect.objectContaining({ period: '2025-Q1', territory: 'dep:92', value: 46.5, provisional: true, source: 'CAF' }));
     });
 
+    it('keeps the recorded progress when the new status has no default, as saveAction does', async () => {
+      // 2.5 is in progress at 25 % (previous test); « en pause » has no default progress.
+      const paused = await importSpreadsheet(store.db, Buffer.from('code;statut\n2.5;en pause\n'), { schemeCode: scheme, name: 'a.csv' });
+      expect(paused.actions).toEqual({ created: 0, updated: 1, unchanged: 0 });
+      const created = await importSpreadsheet(store.db, Buffer.from('code;titre;orientation;statut\n2.6;Créer un accueil;2;réalisée\n'), { schemeCode: scheme, name: 'b.csv' });
+      expect(created.actions).toEqual({ created: 1, updated: 0, unchanged: 0 });
+      const actions = new Map([...walkActions(await exportSchemeFile(store.db, scheme))].map(({ action }) => [action.code, action]));
+      expect(actions.get('2.5')).toMatchObject({ status: 'paused', progress: 25 });
+      // A new action takes its status's default progress, as a new action written by saveAction does.
+      expect(actions.get('2.6')).toMatchObject({ status: 'done', progress: 100 });
+    });
+
     it('a corrected value is a new revision; the same value again writes nothing', async () => {
       const before = await snapshot();
       const csv = (value: string) => Buffer.from(`\ufeffindicateur,période,territoire,valeur\r\nrsa-emploi-12m,2024,dep:78,"${value}"\r\n`);
@@ -176,6 +190,59 @@ for (const engine of ENGINES) {
       expect(after.revisions).toBe(before.revisions + 1);
       const revisions = await store.db.selectFrom('measurement').select(['revision', 'value']).where('territory', '=', 'dep:78').where('period', '=', '2024').orderBy('revision').execute();
       expect(revisions).toEqual([{ revision: 1, value: 50 }, { revision: 2, value: 51.5 }]);
+    });
+
+    // Only PostgreSQL has two connections at once; PGlite runs one statement after the other.
+    it.runIf(engine === 'postgres')('does not lose a change committed by another writer while it runs', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      // Another writer: locks the scheme row, changes 2.5's title, and commits only when told.
+      const other = store.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('scheme').select('id').where('code', '=', scheme).forUpdate().execute();
+        await trx.updateTable('action').set({ title: 'Titre changé ailleurs' }).where('code', '=', '2.5').execute();
+        locked();
+        await held;
+      });
+      await isLocked;
+      let settled = false;
+      const importing = importSpreadsheet(store.db, Buffer.from('code;statut\n2.5;en cours\n'), { schemeCode: scheme, name: 'a.csv' }).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false); // it waits for the other writer instead of reading the old state
+      release();
+      await other;
+      await importing;
+      const actions = new Map([...walkActions(await exportSchemeFile(store.db, scheme))].map(({ action }) => [action.code, action]));
+      expect(actions.get('2.5')).toMatchObject({ title: 'Titre changé ailleurs', status: 'in_progress' });
+    });
+
+    it.runIf(engine === 'postgres')('makes granular writes wait for a spreadsheet import of the same scheme', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      // Holds the lock the spreadsheet import takes.
+      const importLike = store.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('scheme').select('id').where('code', '=', scheme).forUpdate().execute();
+        locked();
+        await held;
+      });
+      await isLocked;
+      const [action] = await store.db.selectFrom('action').select('id').where('code', '=', '2.5').execute();
+      const [indicator] = await store.db.selectFrom('indicator').select('id').where('code', '=', 'rsa-emploi-12m').execute();
+      const settled: string[] = [];
+      const writes = [
+        saveAction(store.db, scheme, '2', { code: '2.1', title: 'Réécrite pendant un import' }).then(() => settled.push('saveAction')),
+        addActionUpdate(store.db, action!.id, { date: '2025-02-01', kind: 'next_step', text: 'Suite' }).then(() => settled.push('addActionUpdate')),
+        recordMeasurement(store.db, indicator!.id, { period: '2026', territory: 'dep:92', value: 48 }).then(() => settled.push('recordMeasurement')),
+      ];
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toEqual([]);
+      release();
+      await importLike;
+      await Promise.all(writes);
+      expect(settled.sort()).toEqual(['addActionUpdate', 'recordMeasurement', 'saveAction']);
     });
 
     it('refuses a CSV that is not UTF-8 and an unknown scheme', async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Selectable, DistrictTable } from '../database/database.ts';
 import { isUuid } from '../scheme/scheme.service.ts';
-import { translate, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { isKnownTerritory } from './geography.ts';
 import { officialTerritoryCode } from './territory.ts';
 
@@ -73,5 +73,5 @@ export async function checkTerritoryCodes(
   const districts = new Set(rows.map((r) => r.code));
   return entries
     .filter((e) => !districts.has(e.code) && !(officialTerritoryCode.safeParse(e.code).success && isKnownTerritory(e.code)))
-    .map((e) => ({ path: e.path, code: 'unknown_territory', message: `${translate('unknown_territory', lang)} : ${e.code}` }));
+    .map((e) => ({ path: e.path, code: 'unknown_territory', message: messageWithDetail('unknown_territory', e.code, lang) }));
 }

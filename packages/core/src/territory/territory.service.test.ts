@@ -10,6 +10,7 @@ for (const engine of ENGINES) {
     let store: Store;
     const lozere = crypto.randomUUID();
     const other = crypto.randomUUID();
+    const draft = crypto.randomUUID();
 
     beforeAll(async () => {
       store = await openTestStore(engine);
@@ -24,7 +25,10 @@ for (const engine of ENGINES) {
         principles: '[]',
         key_figures: '[]',
       });
-      await store.db.insertInto('scheme').values([scheme(lozere, 'lozere-2018', ['48']), scheme(other, 'autre', ['92'])]).execute();
+      await store.db
+        .insertInto('scheme')
+        .values([scheme(lozere, 'lozere-2018', ['48']), scheme(other, 'autre', ['92']), { ...scheme(draft, 'brouillon', ['77']), status: 'draft' }])
+        .execute();
       await store.db
         .insertInto('district')
         .values([
@@ -32,6 +36,10 @@ for (const engine of ENGINES) {
           { id: crypto.randomUUID(), scheme_id: lozere, code: 'sst-centre', name: 'SST Centre', kind: 'SST', communes: ['com:48095', 'com:48092'] },
           { id: crypto.randomUUID(), scheme_id: lozere, code: 'mds-1', name: 'MDS 1', kind: 'MDS', communes: ['com:48095'] },
           { id: crypto.randomUUID(), scheme_id: other, code: 'mds-1', name: 'MDS Boulogne', kind: 'MDS', communes: ['com:92012'] },
+          { id: crypto.randomUUID(), scheme_id: other, code: 'sst-sud', name: 'SST Sud', kind: 'SST', communes: ['com:92012'] },
+          // A draft scheme's districts: one code of its own, one shared with the public 92 scheme.
+          { id: crypto.randomUUID(), scheme_id: draft, code: 'sst-sud', name: 'SST Sud (brouillon)', kind: 'SST', communes: ['com:77288'] },
+          { id: crypto.randomUUID(), scheme_id: draft, code: 'sst-brouillon', name: 'SST Brouillon', kind: 'SST', communes: ['com:77288'] },
         ])
         .execute();
     });
@@ -68,6 +76,16 @@ for (const engine of ENGINES) {
       expect((error as DomainError).code).toBe('CONFLICT');
     });
 
+    it('leaves out the districts of schemes the reader may not see, when given a visibility', async () => {
+      expect(await getTerritory(store.db, 'sst-brouillon')).toMatchObject({ name: 'SST Brouillon', schemeId: draft });
+      expect(await getTerritory(store.db, 'sst-brouillon', { visibility: {} })).toBeUndefined();
+      expect(await getTerritory(store.db, 'sst-brouillon', { visibility: { departments: ['92'] } })).toBeUndefined();
+      expect(await getTerritory(store.db, 'sst-brouillon', { visibility: { departments: ['77'] } })).toMatchObject({ name: 'SST Brouillon' });
+      await expect(getTerritory(store.db, 'sst-sud')).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(await getTerritory(store.db, 'sst-sud', { visibility: {} })).toMatchObject({ name: 'SST Sud', schemeId: other });
+      await expect(getTerritory(store.db, 'sst-sud', { visibility: { all: true } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    });
+
     it('batches a scheme\'s territories, leaving unknown codes out', async () => {
       const found = await getTerritoriesByCodes(store.db, lozere, ['dep:48', 'mds-1', 'sst-centre', 'mds-1', 'nowhere', 'com:99999']);
       expect(found.map((t) => `${t.code}:${t.name}`).sort()).toEqual(['dep:48:Lozère', 'mds-1:MDS 1', 'sst-centre:SST Centre']);
@@ -79,6 +97,8 @@ for (const engine of ENGINES) {
       expect(await getTerritory(store.db, 'com:99999')).toBeUndefined();
       expect(await getTerritory(store.db, 'nowhere')).toBeUndefined();
       expect(await getTerritory(store.db, 'sst-centre', { schemeId: other })).toBeUndefined();
+      expect(await getTerritory(store.db, 'sst-centre', { schemeId: 'not-a-uuid' })).toBeUndefined();
+      expect(await getTerritoriesByCodes(store.db, 'not-a-uuid', ['sst-centre', 'dep:48'])).toMatchObject([{ code: 'dep:48' }]);
     });
   });
 }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
+import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { isUuid, type Visibility } from '../scheme/scheme.service.ts';
 import { DomainError } from '../validation/issues.ts';
 import { districtFromRow } from './district.repository.ts';
 import { districtPopulation, getOfficialTerritory, type OfficialTerritory } from './geography.ts';
@@ -25,7 +27,9 @@ export type Territory = OfficialTerritory | DistrictTerritory;
  * A territory by its code: an official one (`fr`, `reg:76`, `dep:48`, `epci:…`, `com:…`) read from memory,
  * or a scheme's district (a code without a colon) read from the `district` table in one statement.
  * District codes are unique only within a scheme: pass `schemeId` to choose; without it, a code used by several
- * schemes is a `DomainError('CONFLICT')`. `undefined` when nothing has this code.
+ * schemes is a `DomainError('CONFLICT')`. `undefined` when nothing has this code (or `schemeId` is not a UUID).
+ * With `visibility`, districts of schemes the reader may not see are left out, so a draft's district neither
+ * shows nor makes a public code ambiguous; without it every scheme counts (the caller checks visibility).
  *
  * ### Examples
  * ```ts
@@ -34,10 +38,16 @@ export type Territory = OfficialTerritory | DistrictTerritory;
  * // select * from district where code = $1 and scheme_id = $2
  * ```
  */
-export async function getTerritory(db: Kysely<Database>, code: string, options: { schemeId?: string } = {}): Promise<Territory | undefined> {
+export async function getTerritory(
+  db: Kysely<Database>,
+  code: string,
+  options: { schemeId?: string; visibility?: Visibility } = {},
+): Promise<Territory | undefined> {
   if (code === 'fr' || code.includes(':')) return getOfficialTerritory(code);
-  let query = db.selectFrom('district').selectAll().where('code', '=', code);
-  if (options.schemeId) query = query.where('scheme_id', '=', options.schemeId);
+  if (options.schemeId !== undefined && !isUuid(options.schemeId)) return undefined;
+  let query = db.selectFrom('district').selectAll('district').where('district.code', '=', code);
+  if (options.schemeId) query = query.where('district.scheme_id', '=', options.schemeId);
+  if (options.visibility) query = query.innerJoin('scheme', 'scheme.id', 'district.scheme_id').where(schemeVisibleSql(options.visibility));
   const rows = await query.limit(2).execute();
   if (rows.length === 0) return undefined;
   if (rows.length > 1) {
@@ -93,7 +103,7 @@ export async function getTerritoriesByCodes(db: Kysely<Database>, schemeId: stri
   const official = unique.filter((c) => c === 'fr' || c.includes(':'));
   const local = unique.filter((c) => c !== 'fr' && !c.includes(':'));
   const territories: Territory[] = official.map(getOfficialTerritory).filter((t): t is OfficialTerritory => t !== undefined);
-  if (local.length > 0) {
+  if (local.length > 0 && isUuid(schemeId)) {
     const rows = await db.selectFrom('district').selectAll().where('scheme_id', '=', schemeId).where('code', 'in', local).execute();
     for (const row of rows) territories.push(districtTerritory(districtFromRow(row)));
   }

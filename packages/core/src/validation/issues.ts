@@ -44,6 +44,20 @@ export function translate(messageCode: string, lang: Lang = 'fr'): string {
   return MESSAGES[messageCode]?.[lang] ?? messageCode;
 }
 
+/**
+ * A message code translated and followed by what it is about, with each language's colon
+ * (French puts a space before it).
+ *
+ * ### Examples
+ * ```ts
+ * messageWithDetail('unknown_partner', 'caf-99', 'fr'); // 'partenaire inconnu : caf-99'
+ * messageWithDetail('unknown_partner', 'caf-99', 'en'); // 'unknown partner: caf-99'
+ * ```
+ */
+export function messageWithDetail(messageCode: string, detail: string, lang: Lang = 'fr'): string {
+  return `${translate(messageCode, lang)}${lang === 'fr' ? ' : ' : ': '}${detail}`;
+}
+
 /** `['orientations', 1, 'actions', 3, 'startDate']` → `orientations[1].actions[3].startDate`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path

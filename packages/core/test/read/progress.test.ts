@@ -42,6 +42,9 @@ for (const engine of ENGINES) {
       expect(p92.byOrientation.get(id(s92, '2'))).toBe(50);
       expect(p92.progress).toBe(45);
       expect(await getProgressBySchemeIds(store.db, [])).toEqual([]);
+      // As documented: one entry per distinct valid id, even without a scheme (or orientations) behind it.
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      expect(await getProgressBySchemeIds(store.db, ['not-a-uuid', unknown])).toEqual([{ schemeId: unknown, progress: null, byOrientation: new Map() }]);
     });
 
     it('reports action health and alerts at a date', async () => {

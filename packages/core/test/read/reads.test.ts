@@ -19,6 +19,7 @@ import { getBodyMembersByBodyIds, getGoverningBodiesBySchemeIds, getMeetingsByBo
 import { getConsultationEventsBySchemeIds, getPhasesBySchemeIds, getProposalsBySchemeIds } from '../../src/consultation/consultation.repository.ts';
 import type { Scheme } from '../../src/scheme/scheme.service.ts';
 import { loadFixture } from './fixture.ts';
+import { importSchemeFile } from '../../src/scheme-file/import.ts';
 
 for (const engine of ENGINES) {
   describe(`batch reads and lists on ${engine}`, () => {
@@ -218,6 +219,27 @@ for (const engine of ENGINES) {
       expect((await listPartners(store.db, { kinds: ['caf'] })).items.map((p) => p.code)).toEqual(['test-caf']);
       expect((await listPartners(store.db, { text: 'ars de' })).items.map((p) => p.name)).toEqual(['ARS de test']);
       expect((await listPartners(store.db, {})).totalCount).toBe(2);
+    });
+
+    // Last: it adds a scheme, which would change the counts of the tests above.
+    it('sorts actions in the order of the scheme tree, not by code text', async () => {
+      await importSchemeFile(store.db, {
+        scheme: { code: 't-2a-order', title: 'Ordre', departments: ['2A'], period: { start: 2024, end: 2028 }, status: 'in_force' },
+        orientations: [
+          {
+            code: '1',
+            title: 'Un',
+            actions: [
+              { code: '1.2', title: 'Deuxième' },
+              { code: '1.10', title: 'Dixième' },
+            ],
+            orientations: [{ code: '1.1', title: 'Sous-orientation', actions: [{ code: '1.1.1', title: 'Sous-action' }] }],
+          },
+          { code: '2', title: 'Deux', actions: [{ code: '2.1', title: 'Autre' }] },
+        ],
+      });
+      const { items } = await searchActions(store.db, { schemeCodes: ['t-2a-order'], visibility: {} });
+      expect(items.map((a) => a.code)).toEqual(['1.2', '1.10', '1.1.1', '2.1']);
     });
   });
 }

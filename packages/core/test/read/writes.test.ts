@@ -46,11 +46,14 @@ for (const engine of ENGINES) {
       expect(error.message).toContain('period.end : un schéma couvre au plus cinq ans');
       const english = await refused(store, () => updateScheme(store.db, 't-48', { departments: ['999'] }, { lang: 'en' }));
       expect(english.issues[0]).toMatchObject({ path: 'departments[0]', message: 'invalid INSEE département code (e.g. 92, 2A, 974)' });
+      expect(english.message).toBe('Invalid data: departments[0]: invalid INSEE département code (e.g. 92, 2A, 974)');
       const renamed = await refused(store, () => updateScheme(store.db, 't-48', { code: 't-49' } as never));
       expect(renamed.issues).toEqual([{ path: 'code', code: 'code_immutable', message: "le code d'un schéma ne peut pas être modifié" }]);
       const missing = await refused(store, () => updateScheme(store.db, 'nope', { title: 'x' }));
       expect(missing.code).toBe('NOT_FOUND');
       expect(missing.message).toBe('schéma inconnu : nope');
+      const missingEn = await refused(store, () => updateScheme(store.db, 'nope', { title: 'x' }, { lang: 'en' }));
+      expect(missingEn.message).toBe('unknown scheme: nope');
     });
 
     it('setSchemePublished hides and shows a scheme', async () => {

@@ -182,14 +182,14 @@ const ActionFilterInput = builder.inputType('ActionFilter', {
     themes: t.field({ type: [ThemeCode] }),
     publics: t.field({ type: [PublicCode] }),
     statuses: t.field({ type: [ActionStatus] }),
-    health: t.field({ type: [Health], description: 'Santé calculée à la date du jour' }),
+    health: t.field({ type: [Health], description: 'Santé calculée à la date du jour (parmi les 20 000 premières actions correspondant aux autres critères)' }),
     partner: t.string({ description: "Code d'un partenaire ayant un rôle dans l'action" }),
     text: t.string({ description: 'Recherche plein texte en français (« accompagner » trouve « accompagnement »)' }),
   }),
 });
 
 /** How many matching actions a health filter looks at (health is computed, not stored). */
-const HEALTH_FILTER_SCAN = 5_000;
+const HEALTH_FILTER_SCAN = 20_000;
 
 builder.queryFields((t) => ({
   actions: t.connection({

@@ -1,4 +1,7 @@
 import {
+  DomainError,
+  getSchemesByIds,
+  importSchemeFile,
   listSchemes,
   isSchemeVisible,
   roundPercent,
@@ -13,7 +16,7 @@ import {
 } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { ActionConnection, ConsultationEventConnection, DistrictConnection, GoverningBodyConnection, IndicatorConnection, OrientationConnection, PhaseConnection, ProposalConnection, SchemeConnection } from './connections.ts';
-import type { Context } from '../context.ts';
+import { codeCollator, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
 import { SchemeStatus } from './enums.ts';
 import {
@@ -65,6 +68,17 @@ PrincipleRef.implement({
   }),
 });
 
+const HealthSummary = builder.objectRef<{ onTrack: number; behind: number; atRisk: number; unknown: number; illustrative: boolean }>('HealthSummary').implement({
+  description: 'Nombre d’actions par santé (dans les temps, en retard, à risque, inconnue : sans dates ou abandonnée)',
+  fields: (t) => ({
+    onTrack: t.exposeInt('onTrack'),
+    behind: t.exposeInt('behind'),
+    atRisk: t.exposeInt('atRisk'),
+    unknown: t.exposeInt('unknown'),
+    illustrative: t.exposeBoolean('illustrative', { description: 'Vrai si une action comptée est illustrative' }),
+  }),
+});
+
 builder.node(SchemeRef, {
   description: "Un schéma départemental d'organisation sociale et médico-sociale / a département's solidarity scheme",
   id: { resolve: (scheme) => scheme.id },
@@ -105,6 +119,23 @@ builder.node(SchemeRef, {
       nullable: true,
       description: 'Avancement 0–100 : moyenne des orientations de premier niveau (règle de Decidim)',
       resolve: async (s, _args, ctx) => roundPercent((await ctx.loaders.progressBySchemeId.load(s.id))?.progress ?? null),
+    }),
+    healthSummary: t.field({
+      type: HealthSummary,
+      description: 'Santé des actions du schéma, à la date du jour',
+      resolve: async (s, _args, ctx) => {
+        const actions = await ctx.loaders.actionsBySchemeId.load(s.id);
+        const reports = await ctx.loaders.actionHealthByActionId.loadMany(actions.map((a) => a.id));
+        const summary = { onTrack: 0, behind: 0, atRisk: 0, unknown: 0, illustrative: actions.some((a) => a.illustrative) };
+        for (const report of reports) {
+          const health = report instanceof Error ? null : (report?.health ?? null);
+          if (health === 'on_track') summary.onTrack += 1;
+          else if (health === 'behind') summary.behind += 1;
+          else if (health === 'at_risk') summary.atRisk += 1;
+          else summary.unknown += 1;
+        }
+        return summary;
+      },
     }),
     orientations: t.connection({
       type: OrientationRef,
@@ -167,7 +198,7 @@ function readingOrder<T extends { id: string; parentId: string | null }>(orienta
 
 /** Sort by code the way people read them: 1.2 before 1.10. */
 export function sortByCode<T extends { code: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
+  return [...items].sort((a, b) => codeCollator.compare(a.code, b.code));
 }
 
 const SchemeFilter = builder.inputType('SchemeFilter', {
@@ -218,6 +249,26 @@ const SchemeInput = builder.inputType('SchemeInput', {
 });
 
 type SchemeInputShape = typeof SchemeInput.$inferInput;
+
+const SchemeCreateInput = builder.inputType('SchemeCreateInput', {
+  description: 'Un nouveau schéma (brouillon par défaut) ; le reste se complète ensuite (orientations, actions…)',
+  fields: (t) => ({
+    code: t.string({ required: true, description: 'Code stable, ex. 48-2023-2027' }),
+    title: t.string({ required: true }),
+    departments: t.stringList({ required: true }),
+    periodStart: t.int({ required: true }),
+    periodEnd: t.int({ required: true }),
+    status: t.field({ type: SchemeStatus, defaultValue: 'draft' }),
+    predecessorCode: t.string(),
+    levels: t.stringList(),
+    summary: t.string(),
+    easyRead: t.string(),
+    legalBasis: t.string(),
+    sourceUrl: t.string(),
+    published: t.boolean({ description: 'Faux pour préparer sans montrer (vrai par défaut, mais un brouillon reste caché)' }),
+    illustrative: t.boolean(),
+  }),
+});
 
 /** A GraphQL scheme input as the core's patch (absent keeps, null clears). */
 function toSchemePatch(input: SchemeInputShape, current: Scheme): SchemePatch {
@@ -276,6 +327,32 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
+  createScheme: t.field({
+    type: SchemeRef,
+    description: "Créer un schéma (jeton editor d'un de ses départements) ; CONFLICT si le code existe",
+    args: { input: t.arg({ type: SchemeCreateInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const { input } = args;
+      assertCanEditScheme(ctx.principal, input.departments, ctx.lang);
+      if (await ctx.loaders.schemeByCode.load(input.code)) {
+        const message = ctx.lang === 'fr' ? `Un schéma porte déjà le code ${input.code}` : `A scheme already has the code ${input.code}`;
+        throw new DomainError('CONFLICT', message, [{ path: 'code', code: 'duplicate_code', message }]);
+      }
+      const { predecessorCode, periodStart, periodEnd, ...rest } = input;
+      const metadata = {
+        ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined)),
+        period: { start: periodStart, end: periodEnd },
+        ...(predecessorCode ? { predecessor: predecessorCode } : {}),
+      };
+      const result = await auditedWrite(
+        ctx.db,
+        (db) => importSchemeFile(db, { scheme: metadata }, { lang: ctx.lang }),
+        (r) => ({ principal: ctx.principal, operation: 'createScheme', entityType: 'Scheme', entityId: r.schemeId, before: null, after: metadata }),
+      );
+      const [scheme] = await getSchemesByIds(ctx.db, [result.schemeId]);
+      return scheme!;
+    },
+  }),
   updateScheme: t.field({
     type: SchemeRef,
     description: "Modifier les métadonnées d'un schéma (jeton editor de son département)",

@@ -52,7 +52,7 @@ export class ActionSearch extends SosmsElement<SearchView> {
   declare publicFilter: string;
   /** Most results shown (default 20, at most 100). */
   declare limit: number;
-  declare private nomenclatures: NomenclatureView | null;
+  declare private nomenclatures: (NomenclatureView & { lang: string }) | null;
 
   constructor() {
     super();
@@ -74,7 +74,9 @@ export class ActionSearch extends SosmsElement<SearchView> {
   protected async load(signal: AbortSignal): Promise<Loaded<SearchView>> {
     const lang = this.language;
     const limit = Math.min(100, Math.max(1, this.limit || 20));
-    const nomenclatures = this.nomenclatures ?? readNomenclatures(await this.runQuery('Nomenclatures', { lang }, signal), lang);
+    // Themes and publics are read once per language.
+    const nomenclatures =
+      this.nomenclatures?.lang === lang ? this.nomenclatures : { lang, ...readNomenclatures(await this.runQuery('Nomenclatures', {}, signal), lang) };
     this.nomenclatures = nomenclatures;
     const criteria = { text: this.query.trim(), theme: this.themeFilter || null, public: this.publicFilter || null };
     if (this.src) {
