@@ -6,7 +6,7 @@ import { resolvePartnerCodes } from '../partner/partner.repository.ts';
 import { progressAfterWrite } from '../rules/progress.ts';
 import type { SchemeStatus } from '../scheme/scheme.ts';
 import { lockSchemeForWrite, schemeVisibleSql } from '../scheme/scheme.repository.ts';
-import { isUuid, normalizePage, notFoundError, validationError, type ListResult, type Page, type Visibility, type WriteOptions } from '../scheme/scheme.service.ts';
+import { isUuid, normalizePage, pageTotalCount, notFoundError, validationError, type ListResult, type Page, type Visibility, type WriteOptions } from '../scheme/scheme.service.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
 import { validate } from '../validation/issues.ts';
 import { actionSchema, actionUpdateSchema, type ActionStatus } from './action.ts';
@@ -161,7 +161,7 @@ export async function searchActions(db: Kysely<Database>, filter: ActionFilter, 
   if (text) rows = rows.orderBy(sql`ts_rank(action.search, ${query})`, 'desc');
   rows = rows.orderBy('scheme.code').orderBy('tree.path').orderBy('action.position').orderBy('action.id');
   const result = await rows.limit(limit).offset(offset).execute();
-  const totalCount = result.length > 0 ? Number(result[0]!.total_count) : offset > 0 ? Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
+  const totalCount = await pageTotalCount(result, { limit, offset }, () => base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
   return { items: result.map(actionFromRow), totalCount };
 }
 
@@ -308,7 +308,7 @@ export async function addActionUpdate(
   return db.transaction().execute(async (trx) => {
     // The scheme row first, for share, as every granular write does (see `lockSchemeForWrite`).
     const owner = await trx.selectFrom('action').select('scheme_id').where('id', '=', actionId).executeTakeFirst();
-    if (owner) await trx.selectFrom('scheme').select('id').where('id', '=', owner.scheme_id).execute();
+    if (owner) await trx.selectFrom('scheme').select('id').where('id', '=', owner.scheme_id).forShare().execute();
     const action = await trx.updateTable('action').set({ updated_at: sql<Date>`now()` }).where('id', '=', actionId).returningAll().executeTakeFirst();
     if (!action) throw notFoundError('unknown_action', 'actionId', actionId, lang);
     const row = await trx

@@ -207,6 +207,34 @@ for (const engine of ENGINES) {
       expect((await fingerprint()).measurement).toBe(before.measurement! + 1);
     });
 
+    it('imports several files in one go, whatever their order, or none of them', async () => {
+      const scheme = (code: string, pilot: string, extraPartner: string) => {
+        const s = fixtureScheme(code) as { partners: { code: string; name: string; kind: string }[]; orientations: { actions: { pilot?: string }[] }[] };
+        s.orientations[0]!.actions[0]!.pilot = pilot;
+        s.partners.push({ code: extraPartner, name: `Partenaire ${extraPartner}`, kind: 'association' });
+        return YAML.stringify(s);
+      };
+      // The first file's pilot is declared by the second: the second is written first.
+      const ordered = await run(['import', file('uses.yaml', scheme('multi-a', 'asso-b', 'asso-a')), file('declares.yaml', scheme('multi-b', 'cd-92', 'asso-b'))]);
+      expect(ordered, ordered.stderr).toMatchObject({ code: 0 });
+      expect(ordered.stdout).toContain('✓ multi-a importé');
+      expect(ordered.stdout).toContain('✓ multi-b importé');
+      // Two files that need each other's partners cannot be written one after the other: nothing is, not
+      // even the valid file given first.
+      const before = await fingerprint();
+      const cycle = await run([
+        'import',
+        file('fine.yaml', scheme('multi-c', 'cd-92', 'asso-c')),
+        file('cycle-d.yaml', scheme('multi-d', 'asso-e', 'asso-d')),
+        file('cycle-e.yaml', scheme('multi-e', 'asso-d', 'asso-e')),
+      ]);
+      expect(cycle.code).toBe(1);
+      expect(cycle.stderr).toContain('partenaire inconnu : asso-');
+      expect(cycle.stderr).toContain('Rien n’a été importé.');
+      expect(cycle.stdout).not.toContain('✓');
+      expect(await fingerprint()).toEqual(before);
+    }, 90_000);
+
     it('writes the open-data files', async () => {
       const dir = join(work, `open-data-${engine}`);
       const result = await run(['export', '--open-data', dir]);

@@ -3,15 +3,17 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
+import type { Transaction } from 'kysely';
+import type { Database } from '../database/database.ts';
 import { createStore, type Store } from '../database/store.ts';
 import { writeOpenData } from '../open-data/open-data.ts';
 import { listPartners } from '../partner/partner.repository.ts';
 import { listSchemes } from '../scheme/scheme.repository.ts';
 import { exportSchemeFile } from '../scheme-file/export.ts';
-import { importSchemeFile, type ImportProgress } from '../scheme-file/import.ts';
+import { importSchemeFileInTransaction, type ImportProgress } from '../scheme-file/import.ts';
 import { parseSchemeFile, readSchemeFile } from '../scheme-file/read-file.ts';
 import type { SchemeFile } from '../scheme-file/scheme-file.ts';
-import { validateSchemeFile, walkActions, walkIndicators, walkOrientations } from '../scheme-file/validate.ts';
+import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations } from '../scheme-file/validate.ts';
 import { importSpreadsheet } from '../spreadsheet/import-sheet.ts';
 import { spreadsheetTemplate } from '../spreadsheet/template.ts';
 import { isKnownTerritory } from '../territory/geography.ts';
@@ -199,34 +201,73 @@ async function importCommand(ctx: Context, files: readonly string[]): Promise<nu
       ctx.err(ctx.fr ? 'Rien n’a été importé.' : 'Nothing was imported.');
       return EXIT.invalid;
     }
-    for (const { data } of checked) {
-      const code = data.scheme.code;
-      // The file tells how many items each stage has; the import reports each stage as it ends.
-      const expected = expectedItems(data);
-      const total = Object.values(expected).reduce((n, v) => n + v, 0);
-      const done = new Map<ImportProgress['stage'], number>();
-      const result = await importSchemeFile(store.db, data, {
-        lang: ctx.lang,
-        isOfficialTerritory: isKnownTerritory,
-        onProgress: (progress) => {
-          const size = expected[progress.stage];
-          done.set(progress.stage, progress.total === 0 ? size : Math.round((progress.done / progress.total) * size));
-          const sum = [...done.values()].reduce((n, v) => n + v, 0);
-          ctx.err(ctx.fr ? `Import de ${code} : ${sum}/${total} éléments` : `Importing ${code}: ${sum}/${total} items`);
-        },
+    // One transaction for all the files: a failure in any of them writes none. Summaries once committed.
+    let summaries: string[];
+    try {
+      summaries = await store.db.transaction().execute(async (trx) => {
+        const lines: string[] = [];
+        for (const { data } of importOrder(checked)) lines.push(await importOne(ctx, trx, data));
+        return lines;
       });
-      ctx.err(ctx.fr ? `Import de ${code} : ${total}/${total} éléments` : `Importing ${code}: ${total}/${total} items`);
-      const { created, updated, unchanged } = result.counts;
-      ctx.out(
-        ctx.fr
-          ? `✓ ${code} importé : ${created} créés, ${updated} mis à jour, ${unchanged} inchangés (${plural(result.measurements, 'nouvelle valeur', 'nouvelles valeurs')} d'indicateurs)`
-          : `✓ ${code} imported: ${created} created, ${updated} updated, ${unchanged} unchanged (${plural(result.measurements, 'new indicator value', 'new indicator values')})`,
-      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      printIssues(ctx, error.message, error.issues);
+      ctx.err(ctx.fr ? 'Rien n’a été importé.' : 'Nothing was imported.');
+      return EXIT.invalid;
     }
+    for (const line of summaries) ctx.out(line);
     return EXIT.ok;
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The files in an order where each comes after the files declaring the partners it uses (the import checks
+ * partners against the database). On a cycle the remaining files keep their order; the import then refuses.
+ */
+function importOrder<T extends { data: SchemeFile }>(files: readonly T[]): T[] {
+  const declaredBy = new Map<string, T[]>();
+  for (const f of files) for (const p of f.data.partners ?? []) declaredBy.set(p.code, [...(declaredBy.get(p.code) ?? []), f]);
+  const ordered: T[] = [];
+  // A partner is there for a file when nobody declares it (it is in the database), or the file itself or a file
+  // already ordered does.
+  const available = (f: T, code: string) => {
+    const declaring = declaredBy.get(code);
+    return !declaring || declaring.some((d) => d === f || ordered.includes(d));
+  };
+  let remaining = [...files];
+  while (remaining.length) {
+    const ready = remaining.filter((f) => referencedPartnerCodes(f.data).every((code) => available(f, code)));
+    if (ready.length === 0) return [...ordered, ...remaining];
+    ordered.push(...ready);
+    remaining = remaining.filter((f) => !ready.includes(f));
+  }
+  return ordered;
+}
+
+/** Import one checked file in the caller's transaction, progress on stderr; returns the summary line. */
+async function importOne(ctx: Context, trx: Transaction<Database>, data: SchemeFile): Promise<string> {
+  const code = data.scheme.code;
+  // The file tells how many items each stage has; the import reports each stage as it ends.
+  const expected = expectedItems(data);
+  const total = Object.values(expected).reduce((n, v) => n + v, 0);
+  const done = new Map<ImportProgress['stage'], number>();
+  const result = await importSchemeFileInTransaction(trx, data, {
+    lang: ctx.lang,
+    isOfficialTerritory: isKnownTerritory,
+    onProgress: (progress) => {
+      const size = expected[progress.stage];
+      done.set(progress.stage, progress.total === 0 ? size : Math.round((progress.done / progress.total) * size));
+      const sum = [...done.values()].reduce((n, v) => n + v, 0);
+      ctx.err(ctx.fr ? `Import de ${code} : ${sum}/${total} éléments` : `Importing ${code}: ${sum}/${total} items`);
+    },
+  });
+  ctx.err(ctx.fr ? `Import de ${code} : ${total}/${total} éléments` : `Importing ${code}: ${total}/${total} items`);
+  const { created, updated, unchanged } = result.counts;
+  return ctx.fr
+    ? `✓ ${code} importé : ${created} créés, ${updated} mis à jour, ${unchanged} inchangés (${plural(result.measurements, 'nouvelle valeur', 'nouvelles valeurs')} d'indicateurs)`
+    : `✓ ${code} imported: ${created} created, ${updated} updated, ${unchanged} unchanged (${plural(result.measurements, 'new indicator value', 'new indicator values')})`;
 }
 
 async function exportCommand(ctx: Context, args: readonly string[], options: { format?: string; output?: string; openData?: string; widgetJson?: boolean }): Promise<number> {

@@ -3,7 +3,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { resolvePartnerCodes } from '../partner/partner.repository.ts';
 import { lockSchemeForWrite, schemeVisibleSql } from '../scheme/scheme.repository.ts';
-import { isUuid, normalizePage, notFoundError, validationError, type ListResult, type Page, type Visibility, type WriteOptions } from '../scheme/scheme.service.ts';
+import { isUuid, normalizePage, pageTotalCount, notFoundError, validationError, type ListResult, type Page, type Visibility, type WriteOptions } from '../scheme/scheme.service.ts';
 import { validate } from '../validation/issues.ts';
 import { indicatorSchema, type IndicatorType } from './indicator.ts';
 import { indicatorFromRow, type Indicator } from './indicator.service.ts';
@@ -121,7 +121,7 @@ export async function listIndicators(db: Kysely<Database>, filter: IndicatorFilt
     .limit(limit)
     .offset(offset)
     .execute();
-  const totalCount = rows.length > 0 ? Number(rows[0]!.total_count) : offset > 0 ? Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
+  const totalCount = await pageTotalCount(rows, { limit, offset }, () => base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
   return { items: rows.map(indicatorFromRow), totalCount };
 }
 

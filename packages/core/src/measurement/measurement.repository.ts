@@ -97,7 +97,7 @@ export async function recordMeasurement(db: Kysely<Database>, indicatorId: strin
     // The scheme row first, for share, as every granular write does (see `lockSchemeForWrite`); then the
     // indicator row, which serialises concurrent corrections of the same indicator.
     const owner = await trx.selectFrom('indicator').select('scheme_id').where('id', '=', indicatorId).executeTakeFirst();
-    if (owner) await trx.selectFrom('scheme').select('id').where('id', '=', owner.scheme_id).execute();
+    if (owner) await trx.selectFrom('scheme').select('id').where('id', '=', owner.scheme_id).forShare().execute();
     const indicator = await trx.selectFrom('indicator').select(['id', 'scheme_id']).where('id', '=', indicatorId).forUpdate().executeTakeFirst();
     if (!indicator) throw notFoundError('unknown_indicator', 'indicatorId', indicatorId, lang);
     const issues = await checkTerritoryCodes(trx, indicator.scheme_id, [{ code: data.territory, path: 'territory' }], lang);

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import type { PartnerKind } from '../nomenclature/nomenclature.ts';
-import { isUuid, normalizePage, type ListResult, type Page } from '../scheme/scheme.service.ts';
+import { isUuid, normalizePage, pageTotalCount, type ListResult, type Page } from '../scheme/scheme.service.ts';
 import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { partnerFromRow, type PartnerRecord } from './partner.service.ts';
 
@@ -39,7 +39,7 @@ export async function getPartnersByCodes(db: Kysely<Database>, codes: readonly s
 export interface PartnerFilter {
   readonly kinds?: readonly PartnerKind[];
   readonly departments?: readonly string[];
-  /** Case- and accent-sensitive substring of the name or code. */
+  /** Substring of the name or code, case-insensitive but accent-sensitive (`ilike`). */
   readonly text?: string;
 }
 
@@ -69,7 +69,7 @@ export async function listPartners(db: Kysely<Database>, filter: PartnerFilter =
     .limit(limit)
     .offset(offset)
     .execute();
-  const totalCount = rows.length > 0 ? Number(rows[0]!.total_count) : offset > 0 ? Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
+  const totalCount = await pageTotalCount(rows, { limit, offset }, () => base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
   return { items: rows.map(partnerFromRow), totalCount };
 }
 

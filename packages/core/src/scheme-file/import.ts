@@ -6,7 +6,7 @@ import { isKnownTerritory } from '../territory/geography.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
 import type { SchemeFile } from './scheme-file.ts';
 import { canonical, insertAll, upsert } from './upsert.ts';
-import { validateSchemeFile, walkActions, walkIndicators, walkOrientations, type KnownCodes } from './validate.ts';
+import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations, type KnownCodes } from './validate.ts';
 
 /** What an import did, per kind of entity. */
 export interface ImportCounts {
@@ -79,7 +79,7 @@ export async function importSchemeFileInTransaction(trx: Transaction<Database>, 
 /** Validate a scheme file against the partners already stored; throws `DomainError('VALIDATION')`. */
 async function checkSchemeFile(db: Kysely<Database>, input: unknown, options: ImportOptions): Promise<SchemeFile> {
   const lang = options.lang ?? 'fr';
-  const referenced = collectPartnerCodes(input);
+  const referenced = referencedPartnerCodes(input);
   const existingPartners = referenced.length
     ? await db.selectFrom('partner').select('code').where('code', 'in', referenced).execute()
     : [];
@@ -91,16 +91,6 @@ async function checkSchemeFile(db: Kysely<Database>, input: unknown, options: Im
   return result.data;
 }
 
-function collectPartnerCodes(input: unknown): string[] {
-  const codes = new Set<string>();
-  JSON.stringify(input, (key, value: unknown) => {
-    if ((key === 'pilot' || key === 'partner' || key === 'funder' || key === 'owner') && typeof value === 'string') codes.add(value);
-    if (key === 'partners' && Array.isArray(value)) for (const v of value) if (typeof v === 'string') codes.add(v);
-    return value;
-  });
-  return [...codes];
-}
-
 async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, progress: (p: ImportProgress) => void): Promise<ImportResult> {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const tally = (written: { created: string[]; updated: string[] }, total: number) => {
@@ -110,7 +100,7 @@ async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, pro
   };
 
   // Partners are global: matched by code across schemes.
-  const partnerCodes = [...new Set([...(file.partners ?? []).map((p) => p.code), ...collectPartnerCodes(file)])];
+  const partnerCodes = [...new Set([...(file.partners ?? []).map((p) => p.code), ...referencedPartnerCodes(file)])];
   const partnerIds = await idsByCode(trx, 'partner', partnerCodes);
   const partnerRows = (file.partners ?? []).map((p) => ({
     id: partnerIds.get(p.code) ?? remember(partnerIds, p.code),

@@ -27,6 +27,25 @@ export function* walkOrientations(
   }
 }
 
+/**
+ * Every partner code a scheme file (parsed or not) refers to: pilots, partners, funders, indicator owners,
+ * body members and consultation partners.
+ *
+ * ### Examples
+ * ```ts
+ * referencedPartnerCodes({ orientations: [{ actions: [{ pilot: 'cd-48', partners: [{ partner: 'caf-48' }] }] }] }); // ['cd-48', 'caf-48']
+ * ```
+ */
+export function referencedPartnerCodes(input: unknown): string[] {
+  const codes = new Set<string>();
+  JSON.stringify(input, (key, value: unknown) => {
+    if ((key === 'pilot' || key === 'partner' || key === 'funder' || key === 'owner') && typeof value === 'string') codes.add(value);
+    if (key === 'partners' && Array.isArray(value)) for (const v of value) if (typeof v === 'string') codes.add(v);
+    return value;
+  });
+  return [...codes];
+}
+
 /** Every action of a file with its orientation code and path. */
 export function* walkActions(file: SchemeFile): Generator<{ action: ActionDocument; path: string; orientationCode: string; position: number }> {
   for (const { orientation, path } of walkOrientations(file.orientations)) {

@@ -5,6 +5,7 @@ import { schemeMetadataSchema, type SchemeMetadata, type SchemeStatus } from './
 import {
   isUuid,
   normalizePage,
+  pageTotalCount,
   notFoundError,
   schemeFromRow,
   schemeToMetadata,
@@ -96,7 +97,7 @@ export async function listSchemes(db: Kysely<Database>, filter: SchemeFilter, pa
     ? rows.orderBy(sql`ts_rank(scheme.search, ${query})`, 'desc').orderBy('scheme.code')
     : rows.orderBy('scheme.period_start', 'desc').orderBy('scheme.code');
   const result = await rows.limit(limit).offset(offset).execute();
-  const totalCount = result.length > 0 ? Number(result[0]!.total_count) : offset > 0 ? Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
+  const totalCount = await pageTotalCount(result, { limit, offset }, () => base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
   return { items: result.map(schemeFromRow), totalCount };
 }
 
@@ -115,7 +116,7 @@ export async function listSchemes(db: Kysely<Database>, filter: SchemeFilter, pa
  * ```
  */
 export async function lockSchemeForWrite(trx: Kysely<Database>, schemeCode: string, lang: Lang = 'fr'): Promise<string> {
-  const scheme = await trx.selectFrom('scheme').select('id').where('code', '=', schemeCode).executeTakeFirst();
+  const scheme = await trx.selectFrom('scheme').select('id').where('code', '=', schemeCode).forShare().executeTakeFirst();
   if (!scheme) throw notFoundError('unknown_scheme', 'schemeCode', schemeCode, lang);
   return scheme.id;
 }

@@ -91,6 +91,26 @@ export function normalizePage(page: Page = {}): { limit: number; offset: number 
 }
 
 /**
+ * The total count of a list page read with `count(*) over ()` as `total_count`: from the page's first row;
+ * for an empty page past the end or of `limit: 0` (asked for the count alone), from `countAll` (one more
+ * statement); for an empty first page, 0.
+ *
+ * ### Examples
+ * ```ts
+ * const totalCount = await pageTotalCount(rows, { limit, offset }, () => base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
+ * ```
+ */
+export async function pageTotalCount(
+  rows: readonly { total_count: unknown }[],
+  page: { readonly limit: number; readonly offset: number },
+  countAll: () => Promise<{ n: unknown }>,
+): Promise<number> {
+  if (rows.length > 0) return Number(rows[0]!.total_count);
+  if (page.offset === 0 && page.limit > 0) return 0;
+  return Number((await countAll()).n);
+}
+
+/**
  * Whether a reader may see a scheme (the same rule as the SQL filter of the list queries).
  *
  * ### Examples

@@ -83,7 +83,8 @@ for (const engine of ENGINES) {
       expect(await getTerritory(store.db, 'sst-brouillon', { visibility: { departments: ['77'] } })).toMatchObject({ name: 'SST Brouillon' });
       await expect(getTerritory(store.db, 'sst-sud')).rejects.toMatchObject({ code: 'CONFLICT' });
       expect(await getTerritory(store.db, 'sst-sud', { visibility: {} })).toMatchObject({ name: 'SST Sud', schemeId: other });
-      await expect(getTerritory(store.db, 'sst-sud', { visibility: { all: true } })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(getTerritory(store.db, 'sst-sud', { visibility: { all: true } })).rejects.toMatchObject({ code: 'CONFLICT', message: 'Plusieurs schémas ont un territoire « sst-sud » : précisez le schéma.' });
+      await expect(getTerritory(store.db, 'sst-sud', { lang: 'en' })).rejects.toMatchObject({ message: 'Several schemes have a territory "sst-sud": say which scheme.' });
     });
 
     it('batches a scheme\'s territories, leaving unknown codes out', async () => {

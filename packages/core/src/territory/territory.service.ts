@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
 import { isUuid, type Visibility } from '../scheme/scheme.service.ts';
-import { DomainError } from '../validation/issues.ts';
+import { DomainError, type Lang } from '../validation/issues.ts';
 import { districtFromRow } from './district.repository.ts';
 import { districtPopulation, getOfficialTerritory, type OfficialTerritory } from './geography.ts';
 
@@ -27,7 +27,7 @@ export type Territory = OfficialTerritory | DistrictTerritory;
  * A territory by its code: an official one (`fr`, `reg:76`, `dep:48`, `epci:…`, `com:…`) read from memory,
  * or a scheme's district (a code without a colon) read from the `district` table in one statement.
  * District codes are unique only within a scheme: pass `schemeId` to choose; without it, a code used by several
- * schemes is a `DomainError('CONFLICT')`. `undefined` when nothing has this code (or `schemeId` is not a UUID).
+ * schemes is a `DomainError('CONFLICT')` (message in `lang`, French by default). `undefined` when nothing has this code (or `schemeId` is not a UUID).
  * With `visibility`, districts of schemes the reader may not see are left out, so a draft's district neither
  * shows nor makes a public code ambiguous; without it every scheme counts (the caller checks visibility).
  *
@@ -41,7 +41,7 @@ export type Territory = OfficialTerritory | DistrictTerritory;
 export async function getTerritory(
   db: Kysely<Database>,
   code: string,
-  options: { schemeId?: string; visibility?: Visibility } = {},
+  options: { schemeId?: string; visibility?: Visibility; lang?: Lang } = {},
 ): Promise<Territory | undefined> {
   if (code === 'fr' || code.includes(':')) return getOfficialTerritory(code);
   if (options.schemeId !== undefined && !isUuid(options.schemeId)) return undefined;
@@ -51,10 +51,11 @@ export async function getTerritory(
   const rows = await query.limit(2).execute();
   if (rows.length === 0) return undefined;
   if (rows.length > 1) {
-    throw new DomainError(
-      'CONFLICT',
-      `Plusieurs schémas ont un territoire « ${code} » : précisez le schéma. / Several schemes have a territory "${code}": say which scheme.`,
-    );
+    const message =
+      (options.lang ?? 'fr') === 'fr'
+        ? `Plusieurs schémas ont un territoire « ${code} » : précisez le schéma.`
+        : `Several schemes have a territory "${code}": say which scheme.`;
+    throw new DomainError('CONFLICT', message, [{ path: 'code', code: 'ambiguous_territory', message }]);
   }
   return districtTerritory(districtFromRow(rows[0]));
 }

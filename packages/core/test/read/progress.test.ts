@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestStore } from '../../src/testing/engines.ts';
 import type { Store } from '../../src/database/store.ts';
-import { getSchemesByCodes } from '../../src/scheme/scheme.repository.ts';
 import { getOrientationsBySchemeIds } from '../../src/orientation/orientation.repository.ts';
 import { getActionsBySchemeIds } from '../../src/action/action.repository.ts';
 import { getIndicatorsBySchemeIds } from '../../src/indicator/indicator.repository.ts';
@@ -19,10 +18,7 @@ for (const engine of ENGINES) {
     let s92: Scheme;
     beforeAll(async () => {
       store = await openTestStore(engine, { onQuery: (s) => statements.push(s) });
-      await loadFixture(store.db);
-      const schemes = await getSchemesByCodes(store.db, ['t-48', 't-92']);
-      s48 = schemes.find((s) => s.code === 't-48')!;
-      s92 = schemes.find((s) => s.code === 't-92')!;
+      ({ s48, s92 } = await loadFixture(store.db));
     });
     afterAll(() => store?.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestStore } from '../../src/testing/engines.ts';
 import type { Store } from '../../src/database/store.ts';
-import { getSchemesByCodes, getSchemesByIds, listSchemes } from '../../src/scheme/scheme.repository.ts';
+import { getSchemesByIds, listSchemes } from '../../src/scheme/scheme.repository.ts';
 import { getOrientationsByIds, getOrientationsBySchemeIds } from '../../src/orientation/orientation.repository.ts';
 import {
   getActionPartnersByActionIds,
@@ -36,10 +36,7 @@ for (const engine of ENGINES) {
 
     beforeAll(async () => {
       store = await openTestStore(engine, { onQuery: (s) => statements.push(s) });
-      await loadFixture(store.db);
-      const schemes = await getSchemesByCodes(store.db, ['t-48', 't-92']);
-      s48 = schemes.find((s) => s.code === 't-48')!;
-      s92 = schemes.find((s) => s.code === 't-92')!;
+      ({ s48, s92 } = await loadFixture(store.db));
     });
     afterAll(() => store?.close());
 
@@ -210,6 +207,12 @@ for (const engine of ENGINES) {
       expect(page.items.map((a) => `${a.schemeId === s92.id ? 92 : 48}:${a.code}`)).toEqual(['92:1.1.1', '92:2.1']);
       const beyond = await searchActions(store.db, { visibility: {} }, { limit: 2, offset: 50 });
       expect(beyond).toEqual({ items: [], totalCount: 5 });
+      // `limit: 0` asks for the count alone (GraphQL `first: 0`): it must not read as "nothing matches".
+      expect(await searchActions(store.db, { visibility: {} }, { limit: 0 })).toEqual({ items: [], totalCount: 5 });
+      expect((await listSchemes(store.db, { visibility: {} }, { limit: 0 })).totalCount).toBe(2);
+      expect((await listIndicators(store.db, { visibility: {} }, { limit: 0 })).totalCount).toBeGreaterThan(0);
+      expect((await listPartners(store.db, {}, { limit: 0 })).totalCount).toBe(2);
+      expect((await searchActions(store.db, { text: 'introuvable', visibility: {} })).totalCount).toBe(0);
     });
 
     it('lists and finds partners', async () => {
