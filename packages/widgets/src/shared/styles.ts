@@ -5,6 +5,34 @@ import { css } from 'lit';
  * behind CSS custom properties a host site can override, for light and dark themes.
  * Every text/background pair below reaches at least 4.5:1 contrast (checked by axe in the tests).
  */
+/** The dark palette, used by `theme="dark"` and by `theme="system"` when the system is dark. */
+const DARK_TOKENS = css`
+  --sosms-primary: #8585f6;
+  --sosms-on-primary: #161616;
+  --sosms-text: #cecece;
+  --sosms-text-mention: #a8a8a8;
+  --sosms-background: #161616;
+  --sosms-background-alt: #1e1e1e;
+  --sosms-background-contrast: #242424;
+  --sosms-border: #3a3a3a;
+  --sosms-focus: #8ab4f8;
+  --sosms-success-text: #3fc371;
+  --sosms-success-background: #18211b;
+  --sosms-error-text: #ff6e63;
+  --sosms-error-background: #2b1515;
+  --sosms-warning-text: #fc8d5e;
+  --sosms-warning-background: #2b1a12;
+  --sosms-info-text: #7fa9ff;
+  --sosms-info-background: #171d2e;
+  --sosms-new-text: #d6b28f;
+  --sosms-new-background: #261e17;
+  --sosms-illustrative-text: #e2c18a;
+  --sosms-illustrative-background: #2a2318;
+  --sosms-chart-line: #8585f6;
+  --sosms-chart-baseline: #a8a8a8;
+  --sosms-chart-target: #3fc371;
+`;
+
 export const baseStyles = css`
   :host {
     /* Palette (DSFR "bleu France" and neutral greys), light theme. */
@@ -48,57 +76,11 @@ export const baseStyles = css`
     display: none;
   }
   :host([theme='dark']) {
-    --sosms-primary: #8585f6;
-    --sosms-on-primary: #161616;
-    --sosms-text: #cecece;
-    --sosms-text-mention: #a8a8a8;
-    --sosms-background: #161616;
-    --sosms-background-alt: #1e1e1e;
-    --sosms-background-contrast: #242424;
-    --sosms-border: #3a3a3a;
-    --sosms-focus: #8ab4f8;
-    --sosms-success-text: #3fc371;
-    --sosms-success-background: #18211b;
-    --sosms-error-text: #ff6e63;
-    --sosms-error-background: #2b1515;
-    --sosms-warning-text: #fc8d5e;
-    --sosms-warning-background: #2b1a12;
-    --sosms-info-text: #7fa9ff;
-    --sosms-info-background: #171d2e;
-    --sosms-new-text: #d6b28f;
-    --sosms-new-background: #261e17;
-    --sosms-illustrative-text: #e2c18a;
-    --sosms-illustrative-background: #2a2318;
-    --sosms-chart-line: #8585f6;
-    --sosms-chart-baseline: #a8a8a8;
-    --sosms-chart-target: #3fc371;
+    ${DARK_TOKENS}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='system']) {
-      --sosms-primary: #8585f6;
-      --sosms-on-primary: #161616;
-      --sosms-text: #cecece;
-      --sosms-text-mention: #a8a8a8;
-      --sosms-background: #161616;
-      --sosms-background-alt: #1e1e1e;
-      --sosms-background-contrast: #242424;
-      --sosms-border: #3a3a3a;
-      --sosms-focus: #8ab4f8;
-      --sosms-success-text: #3fc371;
-      --sosms-success-background: #18211b;
-      --sosms-error-text: #ff6e63;
-      --sosms-error-background: #2b1515;
-      --sosms-warning-text: #fc8d5e;
-      --sosms-warning-background: #2b1a12;
-      --sosms-info-text: #7fa9ff;
-      --sosms-info-background: #171d2e;
-      --sosms-new-text: #d6b28f;
-      --sosms-new-background: #261e17;
-      --sosms-illustrative-text: #e2c18a;
-      --sosms-illustrative-background: #2a2318;
-      --sosms-chart-line: #8585f6;
-      --sosms-chart-baseline: #a8a8a8;
-      --sosms-chart-target: #3fc371;
+      ${DARK_TOKENS}
     }
   }
 
