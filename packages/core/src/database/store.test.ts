@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { ENGINES, openTestStore } from '../testing/engines.ts';
 import type { Store } from './store.ts';
@@ -25,6 +25,25 @@ for (const engine of ENGINES) {
     it('stems French text for search', async () => {
       const row = await sql<{ hit: boolean }>`select to_tsvector('french', 'personnes âgées accompagnées') @@ plainto_tsquery('french', 'accompagnement') as hit`.execute(store.db);
       expect(row.rows[0]!.hit).toBe(true);
+    });
+
+    it.runIf(engine === 'postgres')('survives the server ending an idle connection, and says so', async () => {
+      // Two connections in the pool: the first ends the second while it sits idle.
+      await Promise.all([sql`select pg_sleep(0.05)`.execute(store.db), sql`select pg_sleep(0.05)`.execute(store.db)]);
+      const report = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        const ended = await sql<{ ended: number }>`
+          select count(*)::int as ended from (
+            select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid()
+          ) as terminated`.execute(store.db);
+        expect(ended.rows[0]!.ended).toBeGreaterThan(0);
+        await vi.waitFor(() => expect(report).toHaveBeenCalledWith(expect.stringContaining('idle PostgreSQL connection lost')));
+      } finally {
+        report.mockRestore();
+      }
+      const again = await sql<{ one: number }>`select 1 as one`.execute(store.db);
+      expect(again.rows[0]!.one).toBe(1);
     });
   });
 }

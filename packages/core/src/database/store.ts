@@ -44,13 +44,27 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   const log = onQuery ? (event: { query: { sql: string } }) => onQuery(event.query.sql) : undefined;
   const isPostgres = location !== undefined && /^postgres(ql)?:\/\//.test(location);
   let db: Kysely<Database>;
+  let closing = false;
   if (isPostgres) {
     const pool = new pg.Pool({ connectionString: location, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    // An idle connection that the server ends (restart, `pg_terminate_backend`, a dropped database) makes the
+    // pool emit 'error'; without a listener Node would crash the process. The pool drops that connection and
+    // opens a new one on the next query, so the loss is reported, not fatal; after close() it is expected.
+    pool.on('error', (error) => {
+      if (!closing) console.error(`[sosms] connexion PostgreSQL inactive perdue / idle PostgreSQL connection lost: ${error.message}`);
+    });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   } else {
     const pglite = await PGlite.create(location ?? 'memory://', { parsers: { [DATE_OID]: (value: string) => value } });
     db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log });
   }
   if (migrate) await migrateToLatest(db);
-  return { db, engine: isPostgres ? 'postgres' : 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    engine: isPostgres ? 'postgres' : 'pglite',
+    close: async () => {
+      closing = true;
+      await db.destroy();
+    },
+  };
 }
