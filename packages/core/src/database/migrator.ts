@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import * as initial from './migrations/2026-11-23T0900-initial.ts';
 import * as access from './migrations/2026-11-23T1000-access.ts';
+import * as measurementKey from './migrations/2026-11-23T1100-measurement-key.ts';
 
 /**
  * The dated migrations, in order. A shipped migration is never edited: add a new file and list it here.
@@ -9,6 +10,7 @@ import * as access from './migrations/2026-11-23T1000-access.ts';
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
   '2026-11-23T1000-access': access,
+  '2026-11-23T1100-measurement-key': measurementKey,
 };
 
 /**

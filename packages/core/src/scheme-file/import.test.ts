@@ -32,10 +32,17 @@ for (const engine of ENGINES) {
       expect(first.counts.created).toBeGreaterThan(10);
       const before = await snapshot(store);
       expect(before).toMatchObject({ scheme: 1, orientation: 3, action: 2, indicator: 2, measurement: 3, action_partner: 2, meeting: 1 });
+      // Child rows replaced as a whole (meetings with their decisions, updates) keep their ids when unchanged.
+      const childIds = async () => [
+        ...(await store.db.selectFrom('meeting').select('id').orderBy('id').execute()),
+        ...(await store.db.selectFrom('action_update').select('id').orderBy('id').execute()),
+      ];
+      const idsBefore = await childIds();
       const again = await importSchemeFile(store.db, sampleSchemeFile());
       expect(again.counts.created).toBe(0);
       expect(again.counts.updated).toBe(0);
       expect(await snapshot(store)).toEqual(before);
+      expect(await childIds()).toEqual(idsBefore);
     });
 
     it('moves updated_at of the rows an import changes, and only of those', async () => {

@@ -38,11 +38,21 @@ export function* walkOrientations(
  */
 export function referencedPartnerCodes(input: unknown): string[] {
   const codes = new Set<string>();
-  JSON.stringify(input, (key, value: unknown) => {
-    if ((key === 'pilot' || key === 'partner' || key === 'funder' || key === 'owner') && typeof value === 'string') codes.add(value);
-    if (key === 'partners' && Array.isArray(value)) for (const v of value) if (typeof v === 'string') codes.add(v);
-    return value;
-  });
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      // Measurements name no partner, and they are most of a large file.
+      if (key === 'measurements') continue;
+      if ((key === 'pilot' || key === 'partner' || key === 'funder' || key === 'owner') && typeof child === 'string') codes.add(child);
+      else if (key === 'partners' && Array.isArray(child)) for (const v of child) if (typeof v === 'string') codes.add(v);
+      visit(child);
+    }
+  };
+  visit(input);
   return [...codes];
 }
 

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { departmentName, districtPopulation, geographyLoadTimes, getOfficialTerritory, isKnownTerritory } from './geography.ts';
 
 describe('official geography', () => {
+  it('checks fr, région and département codes without loading the communes', () => {
+    for (const code of ['fr', 'reg:76', 'dep:48', 'dep:2A', 'dep:974']) expect(isKnownTerritory(code), code).toBe(true);
+    for (const code of ['dep:00', 'dep:20', 'reg:99', 'dep:', 'reg:']) expect(isKnownTerritory(code), code).toBe(false);
+    expect(geographyLoadTimes().main).toBeUndefined();
+  });
+
   it('loads lazily and once', () => {
     expect(geographyLoadTimes().main).toBeUndefined();
     const started = performance.now();

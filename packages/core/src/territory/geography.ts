@@ -170,7 +170,21 @@ export function getOfficialTerritory(code: string): OfficialTerritory | undefine
  * ```
  */
 export function isKnownTerritory(code: string): boolean {
+  // Most files name départements only: their codes come from two small files, without the 35,000 communes.
+  if (!index && (code === 'fr' || code.startsWith('reg:') || code.startsWith('dep:'))) return upperLevelCodes().has(code);
   return getOfficialTerritory(code) !== undefined;
+}
+
+let upperCodes: Set<string> | undefined;
+
+/** `fr` and the codes of regions and départements, read from the small region and département files. */
+function upperLevelCodes(): Set<string> {
+  upperCodes ??= new Set([
+    'fr',
+    ...readData<RegionRecord[]>('regions').map((r) => `reg:${r.code}`),
+    ...readData<DepartementRecord[]>('departements').map((d) => `dep:${d.code}`),
+  ]);
+  return upperCodes;
 }
 
 /**
