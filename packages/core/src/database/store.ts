@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { withBlobParameter } from './bulk-insert.ts';
 import { migrateToLatest } from './migrator.ts';
 
 /** Options of {@link createStore}. */
@@ -56,7 +57,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   } else {
     const pglite = await PGlite.create(location ?? 'memory://', { parsers: { [DATE_OID]: (value: string) => value } });
-    db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log });
+    db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: withBlobParameter(pglite) }), log });
   }
   if (migrate) await migrateToLatest(db);
   return {

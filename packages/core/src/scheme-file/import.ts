@@ -4,6 +4,7 @@ import type { Database, Insertable } from '../database/database.ts';
 import { periodStart } from '../measurement/measurement.ts';
 import { isKnownTerritory } from '../territory/geography.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
+import { bulkInsert } from '../database/bulk-insert.ts';
 import type { SchemeFile } from './scheme-file.ts';
 import { canonical, insertAll, upsert } from './upsert.ts';
 import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations, type KnownCodes } from './validate.ts';
@@ -313,23 +314,28 @@ async function syncChildren(
 
 type MeasurementRow = Omit<Insertable<Database['measurement']>, 'recorded_at'> & { id: string; revision: number };
 
-/** The measurement columns an import writes: name, SQL type, and whether it may be left to its default (null or false). */
-const MEASUREMENT_COLUMNS: readonly (readonly [keyof MeasurementRow, string, boolean])[] = [
-  ['id', 'uuid', false],
-  ['indicator_id', 'uuid', false],
-  ['period', 'text', false],
-  ['period_start', 'date', false],
-  ['territory', 'text', false],
-  ['revision', 'int', false],
-  ['value', 'float8', true],
-  ['numerator', 'float8', true],
-  ['denominator', 'float8', true],
-  ['missing_reason', 'text', true],
-  ['provisional', 'bool', true],
-  ['source', 'text', true],
-  ['comment', 'text', true],
-  ['illustrative', 'bool', true],
-];
+/**
+ * The measurement columns an import writes. An optional column that holds only its default (null or false)
+ * in a file is left out: PGlite spends most of a large write reading values, not storing them.
+ */
+const MEASUREMENT_COLUMNS = (
+  [
+    ['id', 'uuid', false],
+    ['indicator_id', 'uuid', false],
+    ['period', 'text', false],
+    ['period_start', 'date', false],
+    ['territory', 'text', false],
+    ['revision', 'int', false],
+    ['value', 'float8', true],
+    ['numerator', 'float8', true],
+    ['denominator', 'float8', true],
+    ['missing_reason', 'text', true],
+    ['provisional', 'bool', true],
+    ['source', 'text', true],
+    ['comment', 'text', true],
+    ['illustrative', 'bool', true],
+  ] as const
+).map(([key, type, optional]) => ({ key, name: key, type, optional, value: (row: MeasurementRow) => row[key] ?? null }));
 
 type MeasurementDoc = NonNullable<NonNullable<SchemeFile['indicators']>[number]['measurements']>[number];
 
@@ -377,18 +383,9 @@ async function writeMeasurements(
       rows.push({ id: randomUUID(), revision: (previous?.revision ?? 0) + 1, ...row });
     }
   }
-  // Column arrays through unnest(): one parameter per column instead of one per value. PGlite spends most
-  // of the write parsing those arrays, so a column that holds only its default in a batch (no numerator,
-  // no comment…) is left out and takes that default.
-  const size = 20_000;
-  for (let i = 0; i < rows.length; i += size) {
-    const batch = rows.slice(i, i + size);
-    const columns = MEASUREMENT_COLUMNS.filter(([key, , optional]) => !optional || batch.some((r) => r[key] !== null && r[key] !== false));
-    const names = sql.join(columns.map(([key]) => sql.ref(key)));
-    const arrays = sql.join(columns.map(([key, type]) => sql`${batch.map((r) => r[key])}::${sql.raw(type)}[]`));
-    await sql`insert into measurement (${names}) select * from unnest(${arrays})`.execute(trx);
-    progress({ stage: 'measurements', done: Math.min(rows.length, i + size), total: rows.length });
-  }
+  await bulkInsert(trx, 'measurement', MEASUREMENT_COLUMNS.filter((c) => !c.optional || rows.some((r) => r[c.key] !== null && r[c.key] !== false)), rows, (done) =>
+    progress({ stage: 'measurements', done, total: rows.length }),
+  );
   return { written: rows.length, total };
 }
 
