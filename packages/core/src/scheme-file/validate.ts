@@ -122,9 +122,15 @@ export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: Know
     if (code !== undefined && !partners.has(code)) issue(path, 'unknown_partner', code);
   };
   const districts = new Set((file.districts ?? []).map((d) => d.code));
+  // A large file names the same few territories tens of thousands of times: each code is checked once.
+  const checked = new Map<string, boolean>();
   const territory = (code: string | undefined, path: string) => {
     if (code === undefined || districts.has(code)) return;
-    const official = officialTerritoryCode.safeParse(code).success && (known.isOfficialTerritory?.(code) ?? true);
+    let official = checked.get(code);
+    if (official === undefined) {
+      official = officialTerritoryCode.safeParse(code).success && (known.isOfficialTerritory?.(code) ?? true);
+      checked.set(code, official);
+    }
     if (!official) issue(path, 'unknown_territory', code);
   };
   const actionCodes = new Set(actions.map(({ action }) => action.code));
