@@ -14,7 +14,7 @@ describe('main.ts', () => {
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`main.ts did not start: ${stdout} ${stderr}`)), 90_000);
       child.stdout.on('data', (chunk) => {

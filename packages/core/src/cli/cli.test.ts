@@ -188,7 +188,7 @@ for (const engine of ENGINES) {
       const json = await run(['export', 'test-92-78', '--format', 'json']);
       expect(JSON.parse(json.stdout)).toEqual(YAML.parse(second.stdout));
       expect(await run(['export', 'nope'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Schéma inconnu : nope') });
-    });
+    }, 90_000); // five runs and two fingerprints, each opening the on-disk PGlite: 14 s beside another test file, 30 s on a busier machine
 
     it('lists the schemes', async () => {
       const result = await run(['list']);
@@ -205,7 +205,7 @@ for (const engine of ENGINES) {
       const good = await run(['import-sheet', file('good.csv', '\ufeffindicateur;période;territoire;valeur\nrsa-emploi-12m;2025;dep:92;47,5\n'), '--scheme', 'test-92-78']);
       expect(good).toMatchObject({ code: 0, stdout: expect.stringContaining('mesures 1 lues, 1 nouvelles valeurs') });
       expect((await fingerprint()).measurement).toBe(before.measurement! + 1);
-    });
+    }, 90_000); // two runs and three fingerprints, each opening the on-disk PGlite
 
     it('imports several files in one go, whatever their order, or none of them', async () => {
       const scheme = (code: string, pilot: string, extraPartner: string) => {
