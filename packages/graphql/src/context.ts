@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Kysely } from 'kysely';
 import {
   authenticateToken,
@@ -33,17 +34,48 @@ import {
   type Principal,
   type Visibility,
 } from '@sosms/core';
+import { connectionItemsAsk } from './pagination.ts';
 
 /**
- * A dataloader that batches loads by key into one core batch read and hands each key its row.
- * `key` says which field of a row answers a key.
+ * A dataloader that batches loads by key into one core batch read and hands each key its row; a row it
+ * has already loaded it can also hand back at once, without a promise (`loadedOrLoad`). A list field that
+ * loads its items' rows first (`loadMany`, one batch) lets each item's field resolve synchronously, which
+ * spares GraphQL a promise per item: a tenth of the gateway's CPU on a dashboard of 3,600 indicators.
+ *
+ * ### Examples
+ * ```ts
+ * const latest = new RowLoader((ids) => getLatestMeasurementsByIndicatorIds(db, ids), (m) => m.indicatorId);
+ * await latest.loadMany(indicatorIds); // one statement
+ * latest.loadedOrLoad(indicatorIds[0]); // the measurement itself, or undefined: no promise
+ * ```
  */
-function oneBy<T>(fetch: (keys: readonly string[]) => Promise<readonly T[]>, key: (row: T) => string): DataLoader<string, T | undefined> {
-  return new DataLoader(async (keys) => {
-    const rows = await fetch(keys);
-    const map = new Map(rows.map((row) => [key(row), row]));
-    return keys.map((k) => map.get(k));
-  });
+class RowLoader<T> extends DataLoader<string, T | undefined> {
+  private readonly loaded: Map<string, T | undefined>;
+
+  /** `key` says which field of a row answers a key. */
+  constructor(fetch: (keys: readonly string[]) => Promise<readonly T[]>, key: (row: T) => string) {
+    const loaded = new Map<string, T | undefined>();
+    super(async (keys) => {
+      const rows = await fetch(keys);
+      const map = new Map(rows.map((row) => [key(row), row]));
+      return keys.map((k) => {
+        const row = map.get(k);
+        loaded.set(k, row);
+        return row;
+      });
+    });
+    this.loaded = loaded;
+  }
+
+  /** The row of `key` when already loaded (undefined when there is none), else the promise of it, as `load`. */
+  loadedOrLoad(key: string): T | undefined | Promise<T | undefined> {
+    return this.loaded.has(key) ? this.loaded.get(key) : this.load(key);
+  }
+}
+
+/** A {@link RowLoader} over a core batch read. */
+function oneBy<T>(fetch: (keys: readonly string[]) => Promise<readonly T[]>, key: (row: T) => string): RowLoader<T> {
+  return new RowLoader(fetch, key);
 }
 
 /** Compares codes the way people read them: 1.2 before 1.10 (one collator, built once). */
@@ -123,6 +155,23 @@ export function createLoaders(db: Kysely<Database>, today: string) {
     /** Alerts of indicators (wrong direction) over their series (one statement). */
     indicatorAlertsByIndicatorId: oneBy((ids) => getIndicatorAlertsByIndicatorIds(db, ids), (a) => a.indicatorId),
   };
+}
+
+/**
+ * Load, in one batch, the latest measurement of the indicators a list field returns when the query asks
+ * for their `latestMeasurement`, so that each indicator's field resolves at once. Returns the indicators.
+ *
+ * ### Examples
+ * ```ts
+ * resolve: async (a, args, ctx, info) =>
+ *   arrayConnection(args, await withLatestMeasurements(ctx, info, await ctx.loaders.indicatorsByActionId.load(a.id)), ctx.lang),
+ * ```
+ */
+export async function withLatestMeasurements<T extends { readonly id: string }>(ctx: Context, info: GraphQLResolveInfo, indicators: readonly T[]): Promise<readonly T[]> {
+  if (indicators.length > 0 && connectionItemsAsk(info, ['latestMeasurement'])) {
+    await ctx.loaders.latestMeasurementByIndicatorId.loadMany(indicators.map((i) => i.id));
+  }
+  return indicators;
 }
 
 /**

@@ -92,5 +92,21 @@ for (const engine of ENGINES) {
       expect(withFifty).toBe(withFive);
       expect(withFive).toBeLessThanOrEqual(20);
     });
+
+    it('reads latest measurements once when the indicators ask for them, through fragments too, and not otherwise', async () => {
+      const latestReads = async (query: string) => {
+        statements.length = 0;
+        counting = true;
+        const result = await executeQuery(store.db, query, {}, { today: '2026-11-23' });
+        counting = false;
+        expect(result.errors).toBeUndefined();
+        return statements.filter((sql) => /\bmeasurement\b/.test(sql)).length;
+      };
+      const indicators = (selection: string) => `{ schemes(first: 100) { nodes { orientations(all: true) { nodes { actions { nodes { indicators ${selection} } } } } } } }`;
+      expect(await latestReads(indicators('{ nodes { name } }'))).toBe(0);
+      expect(await latestReads(indicators('{ nodes { name latestMeasurement { value } } }'))).toBe(1);
+      expect(await latestReads(`query Q ${indicators('{ edges { node { ...Latest } } }')} fragment Latest on Indicator { latestMeasurement { value } }`)).toBe(1);
+      expect(await latestReads(indicators('{ nodes { ... on Indicator { latestMeasurement { period } } } }'))).toBe(1);
+    });
   });
 }

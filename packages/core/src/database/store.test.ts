@@ -27,6 +27,11 @@ for (const engine of ENGINES) {
       expect(row.rows[0]!.hit).toBe(true);
     });
 
+    it.runIf(engine === 'postgres')('compiles no query with JIT, on every connection of the pool', async () => {
+      const settings = await Promise.all([1, 2, 3].map(() => sql<{ jit: string }>`select current_setting('jit') as jit, pg_sleep(0.02)`.execute(store.db)));
+      expect(settings.map((s) => s.rows[0]!.jit)).toEqual(['off', 'off', 'off']);
+    });
+
     it.runIf(engine === 'postgres')('survives the server ending an idle connection, and says so', async () => {
       // Two connections in the pool: the first ends the second while it sits idle.
       await Promise.all([sql`select pg_sleep(0.05)`.execute(store.db), sql`select pg_sleep(0.05)`.execute(store.db)]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../database/database.ts';
+import type { Database, MeasurementRow } from '../database/database.ts';
 import { isUuid, notFoundError, validationError, type WriteOptions } from '../scheme/scheme.service.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
 import { validate } from '../validation/issues.ts';
@@ -11,13 +11,20 @@ import { measurementFromRow, type Measurement } from './measurement.service.ts';
  * The latest value of each of several indicators, in one statement: the latest revision of the latest
  * period. With `territory`, only that territory counts; without, the latest period wins and, within it,
  * a département (`dep:`) value comes before other territories (then by territory code). Indicators
- * without any measurement are absent from the result.
+ * without any measurement are absent from the result; the others come once each, in no particular order.
+ *
+ * Each indicator is looked up on its own through the primary key (indicator, period, territory, revision)
+ * and only its own rows are sorted (a lateral join), instead of sorting every measurement of every asked
+ * indicator at once: on the national benchmark (3,600 indicators, 86,400 of 436,320 measurements) that
+ * sort spilled to disk and took about 200 ms on three PostgreSQL processes; the lateral join takes about
+ * 110 ms on one, and needs no extra index (which would slow the writes of imports down).
  *
  * ### Examples
  * ```ts
  * const latest = await getLatestMeasurementsByIndicatorIds(db, indicators.map((i) => i.id), { territory: 'dep:92' });
- * // select distinct on (indicator_id) * from measurement where indicator_id in (…) and territory = $n
- * // order by indicator_id, period_start desc, …, revision desc
+ * // select latest.* from unnest($1::uuid[]) as wanted (indicator_id) cross join lateral (
+ * //   select * from measurement where indicator_id = wanted.indicator_id and territory = $2
+ * //   order by period_start desc, …, revision desc limit 1) as latest
  * ```
  */
 export async function getLatestMeasurementsByIndicatorIds(
@@ -25,17 +32,17 @@ export async function getLatestMeasurementsByIndicatorIds(
   indicatorIds: readonly string[],
   options: { territory?: string } = {},
 ): Promise<Measurement[]> {
-  const valid = indicatorIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  let query = db.selectFrom('measurement').distinctOn('indicator_id').selectAll().where('indicator_id', 'in', valid);
-  if (options.territory) query = query.where('territory', '=', options.territory);
-  const rows = await query
-    .orderBy('indicator_id')
-    .orderBy('period_start', 'desc')
-    .orderBy(sql`(territory like 'dep:%')`, 'desc')
-    .orderBy('territory')
-    .orderBy('revision', 'desc')
-    .execute();
+  const ids = [...new Set(indicatorIds.filter(isUuid))];
+  if (ids.length === 0) return [];
+  const territory = options.territory ? sql`and measurement.territory = ${options.territory}` : sql``;
+  const { rows } = await sql<MeasurementRow>`
+    select latest.* from unnest(${ids}::uuid[]) as wanted (indicator_id)
+    cross join lateral (
+      select * from measurement
+      where measurement.indicator_id = wanted.indicator_id ${territory}
+      order by measurement.period_start desc, (measurement.territory like 'dep:%') desc, measurement.territory, measurement.revision desc
+      limit 1
+    ) as latest`.execute(db);
   return rows.map(measurementFromRow);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionHealth, expectedProgress } from './health.ts';
+import { actionHealth, countByHealth, expectedProgress } from './health.ts';
 
 // 2024-01-01 → 2024-04-10 is exactly 100 days (2024 is a leap year); on 2024-02-20, 50 days have passed.
 const period = { startDate: '2024-01-01', endDate: '2024-04-10' };
@@ -58,5 +58,20 @@ describe('actionHealth', () => {
   });
   it('is null without dates', () => {
     expect(actionHealth({ status: 'in_progress', progress: 50, startDate: '2024-01-01' }, midway)).toBeNull();
+  });
+});
+
+describe('countByHealth', () => {
+  it('counts each action once by its health, unknown for no dates or abandoned', () => {
+    const actions = [
+      { status: 'in_progress' as const, progress: 50, ...period }, // on track
+      { status: 'in_progress' as const, progress: 45, ...period }, // behind (90 %)
+      { status: 'in_progress' as const, progress: 10, ...period }, // at risk
+      { status: 'done' as const }, // on track
+      { status: 'abandoned' as const, progress: 10, ...period }, // unknown
+      { status: 'in_progress' as const, progress: 50 }, // unknown: no dates
+    ];
+    expect(countByHealth(actions, midway)).toEqual({ onTrack: 2, behind: 1, atRisk: 1, unknown: 2 });
+    expect(countByHealth([], midway)).toEqual({ onTrack: 0, behind: 0, atRisk: 0, unknown: 0 });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  actionHealth,
   addActionUpdate,
   districtTerritory,
   getOfficialTerritory,
@@ -20,7 +21,7 @@ import {
 } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { ActionConnection, ActionPartnerConnection, ActionUpdateConnection, IndicatorConnection } from './connections.ts';
-import { canSeeScheme, type Context } from '../context.ts';
+import { canSeeScheme, withLatestMeasurements, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
 import { ActionRole, ActionStatus, Health, Priority, PublicCode, SchemeStatus, ThemeCode, UpdateKind } from './enums.ts';
 import { Public, Theme } from './nomenclature.ts';
@@ -132,7 +133,8 @@ builder.node(ActionRef, {
       type: Health,
       nullable: true,
       description: 'Avancement réel comparé au temps écoulé (null sans dates, ou action abandonnée)',
-      resolve: async (a, _args, ctx) => (await ctx.loaders.actionHealthByActionId.load(a.id))?.health ?? null,
+      // From the action already read: no SQL, no dataloader (the alerts below need the latest update).
+      resolve: (a, _args, ctx) => actionHealth(a, ctx.today),
     }),
     alerts: t.field({
       type: [AlertRef],
@@ -168,7 +170,8 @@ builder.node(ActionRef, {
     }, ActionUpdateConnection),
     indicators: t.connection({
       type: IndicatorRef,
-      resolve: async (a, args, ctx) => arrayConnection(args, await ctx.loaders.indicatorsByActionId.load(a.id), ctx.lang),
+      resolve: async (a, args, ctx, info) =>
+        arrayConnection(args, await withLatestMeasurements(ctx, info, await ctx.loaders.indicatorsByActionId.load(a.id)), ctx.lang),
     }, IndicatorConnection),
   }),
 });
@@ -217,10 +220,9 @@ builder.queryFields((t) => ({
         matching.push(...page.items);
         if (offset + 500 >= page.totalCount) break;
       }
-      const reports = await ctx.loaders.actionHealthByActionId.loadMany(matching.map((a) => a.id));
-      const kept = matching.filter((_, i) => {
-        const report = reports[i];
-        return report && !(report instanceof Error) && report.health !== null && health.includes(report.health);
+      const kept = matching.filter((a) => {
+        const h = actionHealth(a, ctx.today);
+        return h !== null && health.includes(h);
       });
       return arrayConnection(args, kept, ctx.lang);
     },

@@ -12,7 +12,7 @@ import {
 } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { IndicatorConnection, MeasurementConnection } from './connections.ts';
-import { canSeeScheme, type Context } from '../context.ts';
+import { canSeeScheme, withLatestMeasurements, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
 import { Aggregation, Direction, IndicatorType, Periodicity } from './enums.ts';
 import { withoutNulls } from './orientation.ts';
@@ -75,7 +75,8 @@ builder.node(IndicatorRef, {
       type: MeasurementRef,
       nullable: true,
       description: 'Dernière période mesurée (dernière révision ; le département en priorité)',
-      resolve: async (i, _args, ctx) => (await ctx.loaders.latestMeasurementByIndicatorId.load(i.id)) ?? null,
+      // Loaded beforehand by the list of indicators (withLatestMeasurements): no promise per indicator.
+      resolve: (i, _args, ctx) => ctx.loaders.latestMeasurementByIndicatorId.loadedOrLoad(i.id),
     }),
     completionRate: t.float({
       nullable: true,
@@ -136,9 +137,9 @@ builder.queryFields((t) => ({
     type: IndicatorRef,
     description: 'Les indicateurs de tous les schémas visibles',
     args: { filter: t.arg({ type: IndicatorFilter }) },
-    resolve: (_root, args, ctx) =>
-      pagedConnection(args, ctx.lang, (page) =>
-        listIndicators(
+    resolve: (_root, args, ctx, info) =>
+      pagedConnection(args, ctx.lang, async (page) => {
+        const result = await listIndicators(
           ctx.db,
           {
             sharedCodes: args.filter?.sharedCode ? [args.filter.sharedCode] : undefined,
@@ -147,8 +148,10 @@ builder.queryFields((t) => ({
             visibility: ctx.visibility,
           },
           page,
-        ),
-      ),
+        );
+        await withLatestMeasurements(ctx, info, result.items);
+        return result;
+      }),
   }, IndicatorConnection),
   compareIndicator: t.connection({
     type: Comparison,

@@ -1,7 +1,7 @@
 import { auditedWrite, roundPercent, saveOrientation } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { ActionConnection, IndicatorConnection, OrientationConnection } from './connections.ts';
-import { canSeeScheme, type Context } from '../context.ts';
+import { canSeeScheme, withLatestMeasurements, type Context } from '../context.ts';
 import { arrayConnection } from '../pagination.ts';
 import { ActionRef, IndicatorRef, OrientationRef, SchemeRef } from './refs.ts';
 import { schemeForWrite, sortByCode } from './scheme.ts';
@@ -55,7 +55,8 @@ builder.node(OrientationRef, {
     }, ActionConnection),
     indicators: t.connection({
       type: IndicatorRef,
-      resolve: async (o, args, ctx) => arrayConnection(args, await ctx.loaders.indicatorsByOrientationId.load(o.id), ctx.lang),
+      resolve: async (o, args, ctx, info) =>
+        arrayConnection(args, await withLatestMeasurements(ctx, info, await ctx.loaders.indicatorsByOrientationId.load(o.id)), ctx.lang),
     }, IndicatorConnection),
   }),
 });

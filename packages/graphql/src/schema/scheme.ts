@@ -1,4 +1,5 @@
 import {
+  countByHealth,
   DomainError,
   getSchemesByIds,
   importSchemeFile,
@@ -16,7 +17,7 @@ import {
 } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { ActionConnection, ConsultationEventConnection, DistrictConnection, GoverningBodyConnection, IndicatorConnection, OrientationConnection, PhaseConnection, ProposalConnection, SchemeConnection } from './connections.ts';
-import { codeCollator, type Context } from '../context.ts';
+import { codeCollator, withLatestMeasurements, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
 import { SchemeStatus } from './enums.ts';
 import {
@@ -125,16 +126,7 @@ builder.node(SchemeRef, {
       description: 'Santé des actions du schéma, à la date du jour',
       resolve: async (s, _args, ctx) => {
         const actions = await ctx.loaders.actionsBySchemeId.load(s.id);
-        const reports = await ctx.loaders.actionHealthByActionId.loadMany(actions.map((a) => a.id));
-        const summary = { onTrack: 0, behind: 0, atRisk: 0, unknown: 0, illustrative: actions.some((a) => a.illustrative) };
-        for (const report of reports) {
-          const health = report instanceof Error ? null : (report?.health ?? null);
-          if (health === 'on_track') summary.onTrack += 1;
-          else if (health === 'behind') summary.behind += 1;
-          else if (health === 'at_risk') summary.atRisk += 1;
-          else summary.unknown += 1;
-        }
-        return summary;
+        return { ...countByHealth(actions, ctx.today), illustrative: actions.some((a) => a.illustrative) };
       },
     }),
     orientations: t.connection({
@@ -154,7 +146,8 @@ builder.node(SchemeRef, {
     indicators: t.connection({
       type: IndicatorRef,
       description: 'Indicateurs rattachés au schéma lui-même (ceux des orientations et actions sont sur elles)',
-      resolve: async (s, args, ctx) => arrayConnection(args, await ctx.loaders.schemeIndicatorsBySchemeId.load(s.id), ctx.lang),
+      resolve: async (s, args, ctx, info) =>
+        arrayConnection(args, await withLatestMeasurements(ctx, info, await ctx.loaders.schemeIndicatorsBySchemeId.load(s.id)), ctx.lang),
     }, IndicatorConnection),
     districts: t.connection({
       type: DistrictRef,
