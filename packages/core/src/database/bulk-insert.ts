@@ -33,9 +33,9 @@ export async function bulkInsert<Row>(
 ): Promise<void> {
   const size = 20_000;
   const pglite = db.getExecutor().adapter instanceof PGliteAdapter;
+  const names = sql.join(columns.map((c) => sql.ref(c.name)));
   for (let i = 0; i < rows.length; i += size) {
     const batch = rows.slice(i, i + size);
-    const names = sql.join(columns.map((c) => sql.ref(c.name)));
     if (pglite) {
       // The data travels as a Blob parameter that `withBlobParameter` hands to PGlite's `blob` option; the
       // placeholder sits in a comment, so PostgreSQL sees a statement without parameters.

@@ -335,7 +335,7 @@ const MEASUREMENT_COLUMNS = (
     ['comment', 'text', true],
     ['illustrative', 'bool', true],
   ] as const
-).map(([key, type, optional]) => ({ key, name: key, type, optional, value: (row: MeasurementRow) => row[key] ?? null }));
+).map(([name, type, optional]) => ({ name, type, optional, value: (row: MeasurementRow) => row[name] ?? null }));
 
 type MeasurementDoc = NonNullable<NonNullable<SchemeFile['indicators']>[number]['measurements']>[number];
 
@@ -383,9 +383,8 @@ async function writeMeasurements(
       rows.push({ id: randomUUID(), revision: (previous?.revision ?? 0) + 1, ...row });
     }
   }
-  await bulkInsert(trx, 'measurement', MEASUREMENT_COLUMNS.filter((c) => !c.optional || rows.some((r) => r[c.key] !== null && r[c.key] !== false)), rows, (done) =>
-    progress({ stage: 'measurements', done, total: rows.length }),
-  );
+  const columns = MEASUREMENT_COLUMNS.filter((c) => !c.optional || rows.some((r) => c.value(r) !== null && c.value(r) !== false));
+  await bulkInsert(trx, 'measurement', columns, rows, (done) => progress({ stage: 'measurements', done, total: rows.length }));
   return { written: rows.length, total };
 }
 
