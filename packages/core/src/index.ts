@@ -25,6 +25,11 @@ export * from './territory/geography.ts';
 export * from './territory/territory.service.ts';
 // Read side, computed values and granular writes (helper core-read).
 export * from './scheme/scheme.service.ts';
+export * from './shared/errors.ts';
+export * from './shared/ids.ts';
+export * from './shared/pages.ts';
+export * from './shared/values.ts';
+export * from './shared/visibility.ts';
 export * from './scheme/scheme.repository.ts';
 export * from './orientation/orientation.service.ts';
 export * from './orientation/orientation.repository.ts';
@@ -53,3 +58,4 @@ export { importSpreadsheet, type SpreadsheetImportResult, type SpreadsheetImport
 export { spreadsheetTemplate } from './spreadsheet/template.ts';
 export { writeOpenData } from './open-data/open-data.ts';
 export { toCsv, csvField, type CsvValue } from './open-data/csv.ts';
+export * from './shared/transaction.ts';

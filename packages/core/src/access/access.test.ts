@@ -1,3 +1,4 @@
+import { inTransaction } from '../shared/transaction.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestStore } from '../testing/engines.ts';
@@ -125,10 +126,10 @@ for (const engine of ENGINES) {
         ),
       ).rejects.toThrow('audit impossible');
       expect(await count()).toBe(before);
-      // The write opens its own transaction (kysely refuses nested ones): joinTransaction makes it join ours.
+      // A write that opens its own transaction through inTransaction joins ours (kysely refuses nested ones).
       const { token } = await auditedWrite(
         store.db,
-        (tx) => tx.transaction().execute((inner) => createToken(inner, { label: 'gardé', role: 'editor', departments: ['48'] })),
+        (tx) => inTransaction(tx, (inner) => createToken(inner, { label: 'gardé', role: 'editor', departments: ['48'] })),
         ({ token }) => ({ principal: undefined, operation: 'createToken', entityType: 'ApiToken', entityId: token.id, before: null, after: { label: token.label } }),
       );
       expect(await count()).toBe(before + 1);

@@ -4,4 +4,4 @@ export * from './access.table.ts';
 export * from './token.repository.ts';
 export * from './audit.repository.ts';
 export { runTokenCommand, type TokenCommandIo, type TokenCommandOutput } from './cli.ts';
-export { auditedWrite, joinTransaction } from './audited-write.ts';
+export { auditedWrite } from './audited-write.ts';

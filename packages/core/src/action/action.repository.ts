@@ -1,3 +1,4 @@
+import { inTransaction } from '../shared/transaction.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
@@ -6,7 +7,10 @@ import { resolvePartnerCodes } from '../partner/partner.repository.ts';
 import { progressAfterWrite } from '../rules/progress.ts';
 import type { SchemeStatus } from '../scheme/scheme.ts';
 import { lockSchemeForWrite, schemeVisibleSql } from '../scheme/scheme.repository.ts';
-import { isUuid, normalizePage, pageTotalCount, notFoundError, validationError, type ListResult, type Page, type Visibility, type WriteOptions } from '../scheme/scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
+import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
+import { notFoundError, validationError, type WriteOptions } from '../shared/errors.ts';
+import { type Visibility } from '../shared/visibility.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
 import { validate } from '../validation/issues.ts';
 import { actionSchema, actionUpdateSchema, type ActionStatus } from './action.ts';
@@ -203,7 +207,7 @@ export async function saveAction(
   const result = validate(actionSchema, input, lang);
   if (!result.ok) throw validationError(result.issues, lang);
   const data = result.data;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const scheme = { id: await lockSchemeForWrite(trx, schemeCode, lang) };
     const orientation = await trx
       .selectFrom('orientation')
@@ -305,7 +309,7 @@ export async function addActionUpdate(
   if (!result.ok) throw validationError(result.issues, lang);
   const data = result.data;
   if (!isUuid(actionId)) throw notFoundError('unknown_action', 'actionId', actionId, lang);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // The scheme row first, for share, as every granular write does (see `lockSchemeForWrite`).
     const owner = await trx.selectFrom('action').select('scheme_id').where('id', '=', actionId).executeTakeFirst();
     if (owner) await trx.selectFrom('scheme').select('id').where('id', '=', owner.scheme_id).forShare().execute();

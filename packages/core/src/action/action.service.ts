@@ -1,7 +1,7 @@
 import type { ActionRow, Selectable, ActionPartnerTable, ActionUpdateTable } from '../database/database.ts';
 import type { PublicCode, ThemeCode } from '../nomenclature/nomenclature.ts';
 import type { ActionRole } from '../partner/partner.ts';
-import { toIsoTimestamp } from '../scheme/scheme.service.ts';
+import { toIsoTimestamp } from '../shared/values.ts';
 import type { ActionStatus, Priority, UpdateKind } from './action.ts';
 
 /**

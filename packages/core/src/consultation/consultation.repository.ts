@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { isUuid } from '../scheme/scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
 import { consultationEventFromRow, phaseFromRow, proposalFromRow, type ConsultationEvent, type Phase, type Proposal } from './consultation.service.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { isUuid } from '../scheme/scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
 import { bodyMemberFromRow, governingBodyFromRow, meetingFromRow, type BodyMember, type GoverningBody, type Meeting } from './governance.service.ts';
 
 /**

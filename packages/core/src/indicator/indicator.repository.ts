@@ -1,9 +1,13 @@
+import { inTransaction } from '../shared/transaction.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { resolvePartnerCodes } from '../partner/partner.repository.ts';
 import { lockSchemeForWrite, schemeVisibleSql } from '../scheme/scheme.repository.ts';
-import { isUuid, normalizePage, pageTotalCount, notFoundError, validationError, type ListResult, type Page, type Visibility, type WriteOptions } from '../scheme/scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
+import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
+import { notFoundError, validationError, type WriteOptions } from '../shared/errors.ts';
+import { type Visibility } from '../shared/visibility.ts';
 import { validate } from '../validation/issues.ts';
 import { indicatorSchema, type IndicatorType } from './indicator.ts';
 import { indicatorFromRow, type Indicator } from './indicator.service.ts';
@@ -164,7 +168,7 @@ export async function saveIndicator(
     const message = lang === 'fr' ? "un indicateur est rattaché à une orientation ou à une action, pas aux deux" : 'an indicator belongs to an orientation or to an action, not both';
     throw validationError([{ path: 'owner', code: 'owner_conflict', message }], lang);
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const scheme = { id: await lockSchemeForWrite(trx, schemeCode, lang) };
     const { ids: partnerIds, issues } = await resolvePartnerCodes(trx, data.owner ? [{ code: data.owner, path: 'owner' }] : [], lang);
     if (issues.length) throw validationError(issues, lang);

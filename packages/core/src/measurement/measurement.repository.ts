@@ -1,7 +1,9 @@
+import { inTransaction } from '../shared/transaction.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, MeasurementRow } from '../database/database.ts';
-import { isUuid, notFoundError, validationError, type WriteOptions } from '../scheme/scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
+import { notFoundError, validationError, type WriteOptions } from '../shared/errors.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
 import { validate } from '../validation/issues.ts';
 import { measurementSchema, periodStart } from './measurement.ts';
@@ -100,7 +102,7 @@ export async function recordMeasurement(db: Kysely<Database>, indicatorId: strin
   if (!result.ok) throw validationError(result.issues, lang);
   const data = result.data;
   if (!isUuid(indicatorId)) throw notFoundError('unknown_indicator', 'indicatorId', indicatorId, lang);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // The scheme row first, for share, as every granular write does (see `lockSchemeForWrite`); then the
     // indicator row, which serialises concurrent corrections of the same indicator.
     const owner = await trx.selectFrom('indicator').select('scheme_id').where('id', '=', indicatorId).executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { MeasurementRow } from '../database/database.ts';
-import { toIsoTimestamp } from '../scheme/scheme.service.ts';
+import { toIsoTimestamp } from '../shared/values.ts';
 import type { MissingReason } from './measurement.ts';
 
 /**

@@ -1,8 +1,10 @@
+import { inTransaction } from '../shared/transaction.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { lockSchemeForWrite } from '../scheme/scheme.repository.ts';
-import { isUuid, notFoundError, validationError, type WriteOptions } from '../scheme/scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
+import { notFoundError, validationError, type WriteOptions } from '../shared/errors.ts';
 import { validate } from '../validation/issues.ts';
 import { orientationSchema } from './orientation.ts';
 import { orientationFromRow, type Orientation } from './orientation.service.ts';
@@ -68,7 +70,7 @@ export async function saveOrientation(
   const result = validate(orientationSchema, input, lang);
   if (!result.ok) throw validationError(result.issues, lang);
   const data = result.data;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const scheme = { id: await lockSchemeForWrite(trx, schemeCode, lang) };
     const existing = await trx
       .selectFrom('orientation')

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import type { PartnerKind } from '../nomenclature/nomenclature.ts';
-import { isUuid, normalizePage, pageTotalCount, type ListResult, type Page } from '../scheme/scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
+import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
 import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { partnerFromRow, type PartnerRecord } from './partner.service.ts';
 

@@ -8,7 +8,8 @@ import { actionHealth, type Health } from '../rules/health.ts';
 import { completionRate } from '../rules/indicator.ts';
 import { computeTreeProgress } from '../rules/progress.ts';
 import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
-import { isUuid, type Visibility } from '../scheme/scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
+import { type Visibility } from '../shared/visibility.ts';
 import { getOfficialTerritory } from '../territory/geography.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { inTransaction } from '../shared/transaction.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Insertable } from '../database/database.ts';
@@ -56,7 +57,7 @@ const json = (v: unknown) => v ?? [];
 export async function importSchemeFile(db: Kysely<Database>, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   // Validated before the transaction opens, so a large file holds no lock while it is checked.
   const file = await checkSchemeFile(db, input, options);
-  return db.transaction().execute((trx) => writeSchemeFile(trx, file, options.onProgress ?? (() => {})));
+  return inTransaction(db, (trx) => writeSchemeFile(trx, file, options.onProgress ?? (() => {})));
 }
 
 /**

@@ -1,21 +1,13 @@
+import { inTransaction } from '../shared/transaction.ts';
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { validate, type Lang } from '../validation/issues.ts';
 import { schemeMetadataSchema, type SchemeMetadata, type SchemeStatus } from './scheme.ts';
-import {
-  isUuid,
-  normalizePage,
-  pageTotalCount,
-  notFoundError,
-  schemeFromRow,
-  schemeToMetadata,
-  validationError,
-  type ListResult,
-  type Page,
-  type Scheme,
-  type Visibility,
-  type WriteOptions,
-} from './scheme.service.ts';
+import { schemeFromRow, schemeToMetadata, type Scheme } from './scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
+import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
+import { notFoundError, validationError, type WriteOptions } from '../shared/errors.ts';
+import { type Visibility } from '../shared/visibility.ts';
 
 /**
  * The SQL condition "this scheme row is visible to the reader": published and not a draft, or one of
@@ -141,7 +133,7 @@ export type SchemePatch = { readonly [K in keyof Omit<SchemeMetadata, 'code'>]?:
  */
 export async function updateScheme(db: Kysely<Database>, code: string, patch: SchemePatch, options: WriteOptions = {}): Promise<SchemeWrite> {
   const lang = options.lang ?? 'fr';
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('scheme').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
     if (!row) throw notFoundError('unknown_scheme', 'code', code, lang);
     const before = schemeFromRow(row);
@@ -201,7 +193,7 @@ export async function setSchemePublished(db: Kysely<Database>, code: string, pub
   if (typeof published !== 'boolean') {
     throw validationError([{ path: 'published', code: 'invalid_type', message: lang === 'fr' ? 'booléen attendu' : 'expected a boolean' }], lang);
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('scheme').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
     if (!row) throw notFoundError('unknown_scheme', 'code', code, lang);
     const updated = await trx

@@ -1,3 +1,4 @@
+import { inTransaction } from '../shared/transaction.ts';
 import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { actionSchema, type ActionDocument } from '../action/action.ts';
@@ -254,7 +255,7 @@ export async function importSpreadsheet(db: Kysely<Database>, source: string | U
 
   // Read, merge and write in one transaction, the scheme row locked first: a concurrent write to the scheme
   // (another import, a granular write) either lands before the read or waits for the write, never lost.
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx.selectFrom('scheme').select('id').where('code', '=', options.schemeCode).forUpdate().execute();
     const file = structuredClone(await exportSchemeFile(trx, options.schemeCode, lang));
     const targets = new Map<object, RowTarget>();

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Selectable, DistrictTable } from '../database/database.ts';
-import { isUuid } from '../scheme/scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
 import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { isKnownTerritory } from './geography.ts';
 import { officialTerritoryCode } from './territory.ts';

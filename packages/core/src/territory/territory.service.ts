@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
-import { isUuid, type Visibility } from '../scheme/scheme.service.ts';
+import { isUuid } from '../shared/ids.ts';
+import { type Visibility } from '../shared/visibility.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
 import { districtFromRow } from './district.repository.ts';
 import { districtPopulation, getOfficialTerritory, type OfficialTerritory } from './geography.ts';

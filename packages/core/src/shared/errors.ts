@@ -1,0 +1,41 @@
+import { DomainError, messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
+
+/**
+ * Options of the granular writes: the language of error messages (French by default).
+ *
+ * ### Examples
+ * ```ts
+ * await updateScheme(db, '48-2018-2022', { title: '' }, { lang: 'en' }); // throws, message in English
+ * ```
+ */
+export interface WriteOptions {
+  readonly lang?: Lang;
+}
+
+/**
+ * The `DomainError('VALIDATION')` every granular write throws: its message lists the field paths.
+ *
+ * ### Examples
+ * ```ts
+ * const result = validate(actionSchema, input);
+ * if (!result.ok) throw validationError(result.issues);
+ * ```
+ */
+export function validationError(issues: readonly ValidationIssue[], lang: Lang = 'fr'): DomainError {
+  const [head, root, colon, separator] = lang === 'fr' ? ['Données invalides', '(racine)', ' : ', ' ; '] : ['Invalid data', '(root)', ': ', '; '];
+  return new DomainError('VALIDATION', `${head}${colon}${issues.map((i) => `${i.path || root}${colon}${i.message}`).join(separator)}`, issues);
+}
+
+/**
+ * The `DomainError('NOT_FOUND')` for a missing parent or target, named by one of the message codes of
+ * `validation/issues.ts` (`unknown_scheme`, `unknown_orientation`…).
+ *
+ * ### Examples
+ * ```ts
+ * throw notFoundError('unknown_scheme', 'schemeCode', '92-2024-2028');
+ * ```
+ */
+export function notFoundError(messageCode: string, path: string, value: string, lang: Lang = 'fr'): DomainError {
+  const message = messageWithDetail(messageCode, value, lang);
+  return new DomainError('NOT_FOUND', message, [{ path, code: messageCode, message }]);
+}
