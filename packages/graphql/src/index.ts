@@ -4,9 +4,11 @@ import { authenticateToken, type Database, type Lang } from '@sosms/core';
 import type { ApolloServer } from '@apollo/server';
 import { createContext, type Context } from './context.ts';
 import { localizeErrors } from './errors.ts';
-import { createApollo } from './server.ts';
+import { createApollo } from './apollo.ts';
 
 export { createGateway, createApollo, OPERATION_LIMITS, jsonLogger, type Gateway, type GatewayOptions, type Logger } from './server.ts';
+export { createGatewayHandler, type GatewayHandler, type GatewayHandlerOptions } from './handler.ts';
+export { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
 export { createContext, languageOf, type Context } from './context.ts';
 export { schema } from './schema/index.ts';
 

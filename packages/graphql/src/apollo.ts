@@ -1,0 +1,79 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Context } from './context.ts';
+import { createErrorFormatter, localizeErrors } from './errors.ts';
+import { isDatabaseUnavailable } from './unavailable.ts';
+import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
+import type { Logger } from './log.ts';
+import { schema } from './schema/index.ts';
+
+/** Options of {@link createApollo}. */
+export interface ApolloOptions {
+  readonly limits?: Partial<GatewayLimits>;
+  /** On unless said otherwise; never switched by `NODE_ENV` (Apollo's own default would be). */
+  readonly introspection?: boolean;
+}
+
+/**
+ * The Apollo server over the schema: depth, aliases, cost and directives limited by GraphQL Armor's
+ * validation rules, tokens by graphql-js `parse` itself (a syntax error stays a 400), domain errors as
+ * codes, unexpected errors masked, no landing page, no stack traces.
+ *
+ * ### Examples
+ * ```ts
+ * const apollo = createApollo(jsonLogger);
+ * await apollo.start();
+ * ```
+ */
+export function createApollo(log: Logger, options: ApolloOptions = {}): ApolloServer<Context> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    costLimit: { maxCost: limits.maxCost },
+    // graphql-armor's token limit throws from a plugin, which Apollo answers with HTTP 500: parse's own maxTokens instead.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: limits.maxDirectives },
+    // Suggestions (« Did you mean … ») help analysts write queries; the schema is public anyway.
+    blockFieldSuggestion: { enabled: false },
+  });
+  // graphql-armor's types come from Apollo's CommonJS build: same objects, distinct declarations.
+  const protection = armor.protect() as unknown as { plugins: ApolloServerPlugin<Context>[]; validationRules: NonNullable<ConstructorParameters<typeof ApolloServer<Context>>[0]['validationRules']> };
+  const requestPlugin: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operationName }) {
+          contextValue.meta.operationName = operationName ?? undefined;
+        },
+        async didEncounterErrors({ contextValue, errors }) {
+          if (errors.some((e) => isDatabaseUnavailable(e.originalError ?? e))) contextValue.meta.databaseUnavailable = true;
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind === 'single') {
+            response.body.singleResult.errors = localizeErrors(response.body.singleResult.errors, contextValue.lang);
+          }
+        },
+      };
+    },
+  };
+  return new ApolloServer<Context>({
+    schema,
+    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    introspection: options.introspection ?? true,
+    // The HTTP layer (handler.ts) checks and caps batches itself.
+    allowBatchedHttpRequests: true,
+    // Persisted queries are resolved by the HTTP layer (bounded, hash checked, a locked-down mode).
+    persistedQueries: false,
+    // Cache control would wrap every field resolver; the HTTP layer sets Cache-Control and ETag.
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestPlugin],
+    formatError: createErrorFormatter((error) => log({ level: 'error', msg: 'unexpected error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) })),
+    includeStacktraceInErrorResponses: false,
+    // Tokens travel in the Authorization header, never in cookies: a cross-site request cannot borrow
+    // them; POST bodies must be application/json (checked by the HTTP layer), so CSRF prevention is not needed.
+    csrfPrevention: false,
+    // The gateway shuts down on SIGTERM itself (stop listening, finish requests, close the store).
+    stopOnTerminationSignals: false,
+  });
+}

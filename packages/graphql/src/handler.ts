@@ -1,0 +1,377 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { getOperationAST, GraphQLError, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { sql, type Kysely } from 'kysely';
+import type { Database, Lang, Store } from '@sosms/core';
+import { authenticate, createContext, type Context } from './context.ts';
+import { limitError } from './errors.ts';
+import { clientAddress, CORS_HEADERS, HttpError, mediaType, readRequestBody, requestLanguage, sendHttpError, sendJson, type GatewayRequest } from './http.ts';
+import { BoundedMap, CostBudget, DEFAULT_LIMITS, requestPoints, type GatewayLimits } from './limits.ts';
+import { playgroundPage, readExamples } from './playground.ts';
+import { isDatabaseUnavailable } from './unavailable.ts';
+import { createApollo } from './apollo.ts';
+import { jsonLogger, type Logger } from './log.ts';
+
+/** Options of {@link createGatewayHandler}. */
+export interface GatewayHandlerOptions {
+  /** The open store (or give `db`). */
+  readonly store?: Pick<Store, 'db'>;
+  readonly db?: Kysely<Database>;
+  /** Where GraphQL answers (default `/graphql`); the full path, whatever the framework's mount point. */
+  readonly path?: string;
+  /** Where the health check answers (default `<path>/healthz`; `false` for none). */
+  readonly healthPath?: string | false;
+  /** Request and error logs (default: JSON lines on stdout). */
+  readonly log?: Logger;
+  /** Today's date for health and alerts (default: the real date). */
+  readonly today?: () => string;
+  /** Limits (body size, depth, aliases, tokens, cost, batch, budget per minute, timeout); unset ones keep {@link DEFAULT_LIMITS}. */
+  readonly limits?: Partial<GatewayLimits>;
+  /**
+   * Introspection (`__schema`, `__type`): on by default, this API being open; never changed by `NODE_ENV`.
+   */
+  readonly introspection?: boolean;
+  /** Use the first `X-Forwarded-For` address as the client's for rate limits (only behind a proxy you run). */
+  readonly trustProxy?: boolean;
+  /** Serve the query page to browsers asking for HTML on the GraphQL path (default true). */
+  readonly playground?: boolean;
+}
+
+/** `(req, res, next?)`: a node:http listener and a Connect/Express middleware at once. */
+export type GatewayHandler = ((req: http.IncomingMessage, res: http.ServerResponse, next?: (error?: unknown) => void) => Promise<void>) & {
+  /** The Apollo server behind the handler. */
+  readonly apollo: ApolloServer<Context>;
+  /** Resolves once Apollo has started (the handler waits for it by itself). */
+  readonly ready: Promise<void>;
+  /** Refuse new GraphQL requests (503), wait for those in flight, stop Apollo (the store stays open). */
+  close(): Promise<void>;
+};
+
+/** One GraphQL request of a GET, a POST or a batch, before execution. */
+interface GraphQLRequestBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+  extensions?: unknown;
+}
+
+/** A request checked and priced, ready for Apollo. */
+interface PreparedOperation {
+  readonly body: { query: string; variables: Record<string, unknown>; operationName?: string; extensions?: Record<string, unknown> };
+  readonly operation: OperationDefinitionNode;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/** Answers smaller than this are sent as they are. */
+const COMPRESS_FROM_BYTES = 1_024;
+
+/**
+ * The gateway as a handler to mount anywhere: node:http (`http.createServer(handler)`), Express
+ * (`app.use(handler)`, before or after `express.json()`), Fastify (see the README), under any path.
+ * It answers `path` (GraphQL over GET and POST), `healthPath`, CORS preflights there, and hands every
+ * other request to `next` (or answers 404 without one). CORS, token authentication, limits, the cost
+ * budget per client and the request log apply to every request it answers.
+ *
+ * ### Examples
+ * ```ts
+ * const store = await createStore({ location: process.env.DATABASE_URL });
+ * const graphql = createGatewayHandler({ store, path: '/api/graphql' });
+ * http.createServer((req, res) => graphql(req, res, () => { res.statusCode = 404; res.end(); })).listen(8080);
+ * ```
+ */
+export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHandler {
+  const db = options.db ?? options.store?.db;
+  if (!db) throw new TypeError('createGatewayHandler: « store » ou « db » requis / "store" or "db" is required');
+  const path = normalizePath(options.path ?? '/graphql');
+  const healthPath = options.healthPath === false ? undefined : normalizePath(options.healthPath ?? `${path}/healthz`);
+  const log = options.log ?? jsonLogger;
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const apollo = createApollo(log, { limits, introspection: options.introspection ?? true });
+  const ready = apollo.start();
+  const examples = readExamples();
+  const page = options.playground === false ? undefined : playgroundPage(examples);
+  const budget = new CostBudget(limits.costBudgetPerMinute);
+  /** Queries registered by hash (automatic persisted queries): bounded, and only texts that match their hash. */
+  const persisted = new BoundedMap<string>(2_000, 20_000_000, (text) => text.length);
+  for (const example of examples) persisted.set(sha256(example.query), example.query);
+  let inFlight = 0;
+  let closing = false;
+  let idle: (() => void) | undefined;
+
+  function prepare(request: GraphQLRequestBody, method: string): PreparedOperation {
+    const extensions = parseJsonParam(request.extensions, 'extensions');
+    const variables = parseJsonParam(request.variables, 'variables') ?? {};
+    if (typeof variables !== 'object' || Array.isArray(variables)) throw new HttpError(400, 'INVALID_VARIABLES');
+    if (request.operationName != null && typeof request.operationName !== 'string') throw new HttpError(400, 'BAD_REQUEST', { reason: 'operationName' });
+    let query = typeof request.query === 'string' && request.query !== '' ? request.query : undefined;
+    const persistedQuery = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
+    if (persistedQuery) {
+      const hash = typeof persistedQuery.sha256Hash === 'string' ? persistedQuery.sha256Hash.toLowerCase() : '';
+      if (!/^[0-9a-f]{64}$/.test(hash)) throw new HttpError(400, 'BAD_REQUEST', { reason: 'persistedQuery.sha256Hash' });
+      const known = persisted.get(hash);
+      if (known !== undefined) query = known;
+      else if (query === undefined) throw new HttpError(404, 'PERSISTED_QUERY_NOT_FOUND', {}, { 'cache-control': 'no-store' });
+      else if (sha256(query) !== hash) throw new HttpError(400, 'PERSISTED_QUERY_HASH_MISMATCH');
+      else persisted.set(hash, query);
+    }
+    if (query === undefined) throw new HttpError(400, 'MISSING_QUERY');
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: limits.maxTokens });
+    } catch (error) {
+      const limit = limitError(error instanceof GraphQLError ? error.message : '');
+      if (limit) throw new HttpError(400, 'QUERY_TOO_COMPLEX', { limit: limits.maxTokens, limitFr: 'nombre de jetons lexicaux', limitEn: 'number of tokens' });
+      throw new HttpError(400, 'GRAPHQL_PARSE_FAILED', { detail: error instanceof GraphQLError ? error.message.replace(/^Syntax Error: /, '') : 'document illisible' });
+    }
+    const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
+    const operation = getOperationAST(document, operationName);
+    if (!operation) throw new HttpError(400, 'OPERATION_NOT_FOUND');
+    if (operation.operation === 'subscription') throw new HttpError(400, 'SUBSCRIPTION_NOT_SUPPORTED');
+    if (operation.operation === 'mutation' && method === 'GET') throw new HttpError(405, 'MUTATION_OVER_GET', {}, { allow: 'POST' });
+    return {
+      body: { query, variables: variables as Record<string, unknown>, ...(operationName ? { operationName } : {}), ...(extensions ? { extensions: extensions as Record<string, unknown> } : {}) },
+      operation,
+    };
+  }
+
+  async function readGraphQLRequests(req: GatewayRequest, url: URL, method: string): Promise<{ requests: GraphQLRequestBody[]; batch: boolean }> {
+    if (method === 'GET') {
+      const p = url.searchParams;
+      return {
+        requests: [{ query: p.get('query') ?? undefined, variables: p.get('variables') ?? undefined, operationName: p.get('operationName') ?? undefined, extensions: p.get('extensions') ?? undefined }],
+        batch: false,
+      };
+    }
+    const type = mediaType(req.headers['content-type']);
+    if (type !== 'application/json' && type !== 'application/graphql+json') {
+      // Drain nothing more than the limit; a text/plain POST is also how a cross-site form would try.
+      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', {}, { connection: 'close' });
+    }
+    const body = await readRequestBody(req, limits.maxBodyBytes);
+    let parsed: unknown;
+    if ('parsed' in body) parsed = typeof body.parsed === 'string' || Buffer.isBuffer(body.parsed) ? parseJsonBody(String(body.parsed)) : body.parsed;
+    else parsed = parseJsonBody(body.text);
+    if (Array.isArray(parsed)) {
+      if (parsed.length === 0) throw new HttpError(400, 'MISSING_QUERY');
+      if (parsed.length > limits.maxBatch) throw new HttpError(400, 'BATCH_TOO_LARGE', { limit: limits.maxBatch });
+      return { requests: parsed.map(asRequestBody), batch: true };
+    }
+    return { requests: [asRequestBody(parsed)], batch: false };
+  }
+
+  async function serveGraphQL(req: GatewayRequest, res: http.ServerResponse, url: URL, lang: Lang, entry: Record<string, unknown>): Promise<number> {
+    const started = performance.now();
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', {}, { allow: 'GET, POST, OPTIONS' });
+    if (method === 'GET' && page && !url.searchParams.has('query') && !url.searchParams.has('extensions') && (req.headers.accept ?? '').includes('text/html')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
+      return 200;
+    }
+    const address = `ip:${clientAddress(req, options.trustProxy ?? false)}`;
+    refuseOverBudget(address);
+    let client = address;
+    const admitted = await readGraphQLRequests(req, url, method)
+      .then(async ({ requests, batch }) => ({ prepared: requests.map((r) => prepare(r, method)), batch, auth: await authenticate(db!, req.headers.authorization) }))
+      .catch((error: unknown) => {
+        // Refusals cost little but are not free: 1 point each, 100 for a bad token (2,000 guesses met no throttling).
+        if (error instanceof HttpError) budget.spend(address, 1);
+        throw error;
+      });
+    const { prepared, batch, auth } = admitted;
+    if (!auth.ok) {
+      budget.spend(address, 100);
+      throw new HttpError(401, 'UNAUTHENTICATED', {}, { 'www-authenticate': 'Bearer' });
+    }
+    entry.token = auth.principal?.tokenId;
+    if (auth.principal) {
+      client = `token:${auth.principal.tokenId}`;
+      refuseOverBudget(client);
+    }
+    const context = createContext(db!, { principal: auth.principal, lang, today: today() });
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    // Apollo receives the checked, resolved operations as a JSON POST (a GET query is the same query).
+    headers.set('content-type', 'application/json');
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    const body = batch ? prepared.map((p) => p.body) : prepared[0]!.body;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new HttpError(503, 'REQUEST_TIMEOUT', { limit: limits.requestTimeoutMs }, { 'retry-after': '5' })), limits.requestTimeoutMs);
+    });
+    try {
+      const response = await Promise.race([
+        apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers, search: '', body }, context: async () => context }),
+        timeout,
+      ]);
+      entry.operationName = context.meta.operationName;
+      if (context.meta.databaseUnavailable) throw new HttpError(503, 'DATABASE_UNAVAILABLE', { retryAfter: 2 }, { 'retry-after': '2' });
+      const status = response.status ?? 200;
+      const text = response.body.kind === 'complete' ? response.body.string : await collect(response.body.asyncIterator);
+      res.statusCode = status;
+      for (const [name, value] of response.headers) res.setHeader(name, value);
+      const isQuery = prepared.every((p) => p.operation.operation === 'query');
+      res.setHeader('cache-control', isQuery && !auth.principal && status === 200 ? 'public, max-age=0, must-revalidate' : 'private, no-store');
+      res.setHeader('vary', 'Accept, Accept-Encoding, Accept-Language, Authorization');
+      await sendMaybeCompressed(req, res, text);
+      entry.points = requestPoints(Buffer.byteLength(text), performance.now() - started);
+      budget.spend(client, entry.points as number);
+      return status;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function refuseOverBudget(client: string): void {
+    const verdict = budget.check(client);
+    if (!verdict.ok) {
+      throw new HttpError(429, 'RATE_LIMITED', { budget: limits.costBudgetPerMinute, retryAfter: verdict.retryAfter }, { 'retry-after': String(verdict.retryAfter) });
+    }
+  }
+
+  async function health(res: http.ServerResponse): Promise<number> {
+    try {
+      await sql`select 1`.execute(db!);
+      sendJson(res, 200, { status: 'ok', database: 'ok' }, { 'cache-control': 'no-store' });
+      return 200;
+    } catch (error) {
+      log({ level: 'error', msg: 'health check failed', error: String(error) });
+      sendJson(res, 503, { status: 'error', database: 'unreachable' }, { 'cache-control': 'no-store', 'retry-after': '2' });
+      return 503;
+    }
+  }
+
+  const handler = async (req: http.IncomingMessage, res: http.ServerResponse, next?: (error?: unknown) => void): Promise<void> => {
+    const request = req as GatewayRequest;
+    const url = new URL(request.originalUrl ?? request.url ?? '/', 'http://localhost');
+    const pathname = normalizePath(url.pathname);
+    const isGraphQL = pathname === path;
+    if (!isGraphQL && pathname !== healthPath) {
+      if (next) return next();
+      sendHttpError(res, new HttpError(404, 'NOT_FOUND', { path }), requestLanguage(url, req.headers['accept-language']));
+      return;
+    }
+    const started = performance.now();
+    const requestId = requestIdOf(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+    const lang = requestLanguage(url, req.headers['accept-language']);
+    const entry: Record<string, unknown> = { level: 'info', msg: 'request', requestId, method: req.method, path: pathname };
+    let status = 500;
+    inFlight++;
+    try {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204);
+        res.end();
+        status = 204;
+      } else if (!isGraphQL) {
+        status = await health(res);
+      } else {
+        if (closing) throw new HttpError(503, 'SHUTTING_DOWN', {}, { 'retry-after': '1', connection: 'close' });
+        await ready;
+        status = await serveGraphQL(request, res, url, lang, entry);
+      }
+    } catch (error) {
+      if (error instanceof HttpError) {
+        status = error.status;
+        entry.code = error.code;
+        sendHttpError(res, error, lang);
+      } else if (isDatabaseUnavailable(error)) {
+        status = 503;
+        entry.code = 'DATABASE_UNAVAILABLE';
+        log({ level: 'warn', msg: 'database unavailable', requestId, error: error instanceof Error ? error.message : String(error) });
+        sendHttpError(res, new HttpError(503, 'DATABASE_UNAVAILABLE', { retryAfter: 2 }, { 'retry-after': '2' }), lang);
+      } else {
+        status = 500;
+        entry.code = 'INTERNAL_SERVER_ERROR';
+        log({ level: 'error', msg: 'request failed', requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        sendHttpError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR'), lang);
+      }
+    } finally {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+      log({ ...entry, level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info', status, durationMs: Math.round((performance.now() - started) * 10) / 10 });
+    }
+  };
+
+  return Object.assign(handler, {
+    apollo,
+    ready,
+    async close() {
+      closing = true;
+      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      await ready.catch(() => {});
+      await apollo.stop();
+    },
+  });
+}
+
+function normalizePath(path: string): string {
+  const withSlash = path.startsWith('/') ? path : `/${path}`;
+  return withSlash.length > 1 ? withSlash.replace(/\/+$/, '') : withSlash;
+}
+
+/** The client's request id when it is a short safe token, else a fresh UUID. */
+function requestIdOf(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && /^[\w.:-]{1,64}$/.test(value) ? value : randomUUID();
+}
+
+function parseJsonBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'INVALID_JSON');
+  }
+}
+
+/** A GET parameter holds JSON text; a POST body holds the value itself. */
+function parseJsonParam(value: unknown, name: string): unknown {
+  if (value == null || value === '') return undefined;
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new HttpError(400, name === 'variables' ? 'INVALID_VARIABLES' : 'BAD_REQUEST', { reason: name });
+  }
+}
+
+function asRequestBody(value: unknown): GraphQLRequestBody {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, 'MISSING_QUERY');
+  return value as GraphQLRequestBody;
+}
+
+async function collect(chunks: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
+/** Send a text answer, compressed with brotli or gzip when the client accepts it and it is worth it. */
+async function sendMaybeCompressed(req: http.IncomingMessage, res: http.ServerResponse, text: string): Promise<void> {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  const raw = Buffer.from(text, 'utf8');
+  let payload = raw;
+  if (raw.length >= COMPRESS_FROM_BYTES) {
+    if (/\bbr\b/.test(accepted)) {
+      payload = await brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+      res.setHeader('content-encoding', 'br');
+    } else if (/\bgzip\b/.test(accepted)) {
+      payload = await gzip(raw, { level: 6 });
+      res.setHeader('content-encoding', 'gzip');
+    }
+  }
+  res.setHeader('content-length', String(payload.length));
+  res.end(payload);
+}
