@@ -59,3 +59,9 @@ export { spreadsheetTemplate } from './spreadsheet/template.ts';
 export { writeOpenData } from './open-data/open-data.ts';
 export { toCsv, csvField, type CsvValue } from './open-data/csv.ts';
 export * from './shared/transaction.ts';
+// Evaluation, legal trail and lineage (issue 14).
+export * from './evaluation/evaluation.ts';
+export * from './evaluation/evaluation.table.ts';
+export * from './evaluation/evaluation.check.ts';
+export * from './evaluation/evaluation.repository.ts';
+export * from './evaluation/evaluation.service.ts';

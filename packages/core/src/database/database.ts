@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { EvaluationDatabase } from '../evaluation/evaluation.table.ts';
 
 /** A column PostgreSQL fills in when a row is written (`default now()`, generated columns). */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -215,7 +216,7 @@ export interface ProposalTable {
 }
 
 /** Every table of the store, as kysely sees them. */
-export interface Database {
+export interface Database extends EvaluationDatabase {
   partner: PartnerTable;
   scheme: SchemeTable;
   district: DistrictTable;

@@ -3,6 +3,7 @@ import { Migrator, type Migration } from 'kysely/migration';
 import * as initial from './migrations/2026-11-23T0900-initial.ts';
 import * as access from './migrations/2026-11-23T1000-access.ts';
 import * as measurementKey from './migrations/2026-11-23T1100-measurement-key.ts';
+import * as evaluation from './migrations/2026-12-01T2100-evaluation.ts';
 
 /**
  * The dated migrations, in order. A shipped migration is never edited: add a new file and list it here.
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
   '2026-11-23T1000-access': access,
   '2026-11-23T1100-measurement-key': measurementKey,
+  '2026-12-01T2100-evaluation': evaluation,
 };
 
 /**

@@ -6,6 +6,7 @@ import type { OrientationDocument } from '../orientation/orientation.ts';
 import type { ActionDocument } from '../action/action.ts';
 import type { IndicatorDocument } from '../indicator/indicator.ts';
 import type { MeasurementDocument } from '../measurement/measurement.ts';
+import { readEvaluationSection } from './sections/evaluation.ts';
 
 /** Drop `null`, `undefined` and empty lists so an exported file reads like a hand-written one. */
 function compact<T extends Record<string, unknown>>(value: T): T {
@@ -197,6 +198,7 @@ async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang):
     ? await db.selectFrom('partner').selectAll().where('code', 'in', [...partnerIds]).orderBy('code').execute()
     : [];
 
+  const evaluation = await readEvaluationSection(db, schemeId, scheme.predecessor_code);
   const membersOf = group(members, (m) => m.body_id);
   const meetingsOf = group(meetings, (m) => m.body_id);
   return compact({
@@ -247,5 +249,6 @@ async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang):
       }),
     ),
     proposals: proposals.map((p) => compact({ code: p.code, text: p.text, event: opt(p.event_code), outcome: p.outcome as 'pending', actions: p.actions, illustrative: p.illustrative || undefined })),
+    ...evaluation,
   }) as SchemeFile;
 }

@@ -8,6 +8,7 @@ import { DomainError, type Lang } from '../validation/issues.ts';
 import { bulkInsert } from '../database/bulk-insert.ts';
 import type { SchemeFile } from './scheme-file.ts';
 import { canonical, insertAll, upsert } from './upsert.ts';
+import { writeEvaluationSection } from './sections/evaluation.ts';
 import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations, type KnownCodes } from './validate.ts';
 
 /** What an import did, per kind of entity. */
@@ -260,6 +261,7 @@ async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, pro
   progress({ stage: 'governance', done: 1, total: 1 });
   await writeConsultation(trx, schemeId, file, tally);
   progress({ stage: 'consultation', done: 1, total: 1 });
+  await writeEvaluationSection(trx, schemeId, file, indicatorIds, tally);
 
   return { schemeId, schemeCode: s.code, counts, measurements: measurements.written };
 }

@@ -6,6 +6,7 @@ import { orientationSchema, type OrientationDocument } from '../orientation/orie
 import { indicatorSchema } from '../indicator/indicator.ts';
 import { governingBodySchema } from '../governance/governance.ts';
 import { consultationEventSchema, phaseSchema, proposalSchema } from '../consultation/consultation.ts';
+import { evaluationSectionShape } from './sections/evaluation.ts';
 
 /**
  * A whole scheme as one file ("scheme as code"): metadata, partners, districts, the orientation tree
@@ -27,6 +28,7 @@ export const schemeFileSchema = z.object({
   phases: z.array(phaseSchema).optional(),
   consultationEvents: z.array(consultationEventSchema).optional(),
   proposals: z.array(proposalSchema).optional(),
+  ...evaluationSectionShape,
 });
 
 export type SchemeFileInput = z.input<typeof schemeFileSchema>;

@@ -5,6 +5,7 @@ import type { ActionDocument } from '../action/action.ts';
 import type { IndicatorDocument } from '../indicator/indicator.ts';
 import { messageWithDetail, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { officialTerritoryCode } from '../territory/territory.ts';
+import { checkEvaluationReferences } from './sections/evaluation.ts';
 
 /** What the database already knows, for references a file may make to things it does not declare. */
 export interface KnownCodes {
@@ -170,6 +171,8 @@ export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: Know
     if (proposal.event && !events.has(proposal.event)) issue(`proposals[${i}].event`, 'unknown_event', proposal.event);
     proposal.actions?.forEach((a, j) => actionCodes.has(a) || issue(`proposals[${i}].actions[${j}]`, 'unknown_action', a));
   }
+  const indicatorCodes = new Set(indicators.map(({ indicator }) => indicator.code));
+  issues.push(...checkEvaluationReferences(file, { predecessor: file.scheme.predecessor, orientations: orientationCodes, actions: actionCodes, indicators: indicatorCodes }, lang));
   return issues;
 }
 
