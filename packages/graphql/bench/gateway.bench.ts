@@ -1,14 +1,23 @@
-// Benchmark of the gateway on a national dataset in PostgreSQL: 101 départements, one in-force scheme
-// each with 60 actions, 3 indicators per action and 24 monthly measurements per indicator.
-// Usage: SOSMS_TEST_DATABASE_URL=postgres://… pnpm --filter @sosms/graphql bench
-// Prints requests/s, p50, p99 and SQL statements per request. Prints, never asserts.
-import type { AddressInfo } from 'node:net';
+// Benchmark of the gateway on a national dataset in PostgreSQL (see dataset.ts), against a floor: one
+// hand-written SQL statement per request returning the same JSON, served by bare node:http (floor.ts).
+// Both run in their own process (serve.ts), so the Node CPU time per request is the server's alone.
+// The runs are interleaved (floor, gateway, gateway, floor, …) and the median of BENCH_ROUNDS is kept.
+//
+// Usage: SOSMS_TEST_DATABASE_URL=postgres://… pnpm --filter @sosms/graphql bench (or `pnpm bench` at the root)
+//   BENCH_SECONDS       seconds per run (default 10)
+//   BENCH_ROUNDS        interleaved rounds of the main runs (default 3)
+//   BENCH_CONNECTIONS   concurrent connections (default 10)
+//   BENCH_JSON          a file to append one JSON line per figure to: {"name", "value", "unit"}
+//   BENCH_DATABASE      reuse this database when it exists (and keep it), instead of a fresh one
+// Prints, never asserts.
+import { fork, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
-import { createStore, importSchemeFile, type SchemeFileInput } from '@sosms/core';
-import { createGateway } from '../src/server.ts';
+import { createStore, importSchemeFile } from '@sosms/core';
+import { COMPARE_QUERY, DEPARTMENTS, dashboardQuery, nationalScheme } from './dataset.ts';
 
 const adminUrl = process.env.SOSMS_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!adminUrl) {
@@ -16,145 +25,240 @@ if (!adminUrl) {
   process.exit(2);
 }
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const TODAY = '2026-11-23';
 
-/** The 101 départements: 01–95 without 20, Corsica 2A and 2B, and five overseas. */
-const DEPARTMENTS = [
-  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((d) => d !== '20'),
-  '2A', '2B', '971', '972', '973', '974', '976',
-];
-const MONTHS = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
-const STATUSES = ['planned', 'in_progress', 'in_progress', 'in_progress', 'done', 'late'] as const;
+/** One figure: printed in the table and written as a JSON line to BENCH_JSON. */
+const figures: { name: string; value: number | null; unit: string }[] = [];
+function figure(name: string, value: number | null, unit: string): void {
+  const rounded = value === null || !Number.isFinite(value) ? null : Math.round(value * 1000) / 1000;
+  figures.push({ name, value: rounded, unit });
+  if (process.env.BENCH_JSON) appendFileSync(process.env.BENCH_JSON, `${JSON.stringify({ name, value: rounded, unit })}\n`);
+}
 
-/** One scheme: 4 orientations × 3 objectives × 5 actions = 60 actions, 3 indicators each, 24 months of values. */
-function nationalScheme(department: string, n: number): SchemeFileInput {
-  let actionIndex = 0;
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+// ---- the dataset ---------------------------------------------------------------------------------------
+const reuse = process.env.BENCH_DATABASE;
+const name = reuse ?? `sosms_bench_${Date.now().toString(36)}`;
+const admin = await createStore({ location: adminUrl, migrate: false });
+const exists = reuse ? (await sql<{ n: number }>`select count(*)::int as n from pg_database where datname = ${name}`.execute(admin.db)).rows[0]!.n > 0 : false;
+if (!exists) await sql.raw(`create database ${name}`).execute(admin.db);
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+const databaseUrl = url.toString();
+
+/** A server process (serve.ts) and how to read its CPU time and statement count. */
+interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly port: number;
+  stats(): Promise<{ cpuMs: number; statements: number; served: number }>;
+  stop(): Promise<void>;
+}
+
+async function startServer(role: 'gateway' | 'floor'): Promise<ServerProcess> {
+  const child = fork(new URL('./serve.ts', import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_ROLE: role, BENCH_DATABASE_URL: databaseUrl, BENCH_TODAY: TODAY },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { type: string; port: number }) => resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
+  });
   return {
-    scheme: {
-      code: `bench-${department}-2024-2028`,
-      title: `Schéma départemental des solidarités ${department} (données de test)`,
-      departments: [department],
-      period: { start: 2024, end: 2028 },
-      status: 'in_force',
-      illustrative: true,
-    },
-    orientations: [1, 2, 3, 4].map((o) => ({
-      code: `${o}`,
-      title: `Orientation ${o}`,
-      orientations: [1, 2, 3].map((s) => ({
-        code: `${o}.${s}`,
-        title: `Objectif ${o}.${s}`,
-        actions: [1, 2, 3, 4, 5].map((a) => {
-          actionIndex += 1;
-          const status = STATUSES[(n + actionIndex) % STATUSES.length]!;
-          return {
-            code: `${o}.${s}.${a}`,
-            title: `Action ${o}.${s}.${a} : accompagner les publics du territoire`,
-            status,
-            progress: status === 'in_progress' || status === 'late' ? (actionIndex * 7) % 90 : undefined,
-            startDate: '2024-01-01',
-            endDate: a % 2 === 0 ? '2026-06-30' : '2028-12-31',
-            illustrative: true,
-            indicators: [1, 2, 3].map((k) => ({
-              code: `ind-${o}-${s}-${a}-${k}`,
-              name: `Indicateur ${k} de l'action ${o}.${s}.${a}`,
-              unit: '%',
-              periodicity: 'month' as const,
-              baseline: { value: 20, date: '2023-12-31' },
-              target: { value: 60, date: '2028-12-31' },
-              // One shared national code per scheme, for compareIndicator.
-              sharedCode: o === 1 && s === 1 && a === 1 && k === 1 ? 'bench-rsa-emploi' : undefined,
-              illustrative: true,
-              measurements: MONTHS.map((period, m) => ({ period, territory: `dep:${department}`, value: 20 + ((m + n + k) % 30), illustrative: true })),
-            })),
-          };
-        }),
-      })),
-    })),
+    child,
+    port,
+    stats: () =>
+      new Promise((resolve) => {
+        child.once('message', (m: { cpu: NodeJS.CpuUsage; statements: number; served: number }) =>
+          resolve({ cpuMs: (m.cpu.user + m.cpu.system) / 1000, statements: m.statements, served: m.served }),
+        );
+        child.send({ type: 'stats' });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ type: 'exit' });
+      }),
   };
 }
 
-const DASHBOARD = `query Dashboard {
-  schemes(first: 20) {
-    totalCount
-    nodes {
-      code title progress
-      orientations(all: true) {
-        nodes {
-          code progress
-          actions { nodes { code status health progress indicators { nodes { name latestMeasurement { period value } } } } }
-        }
+/** One measured run: autocannon against a server, with the server's CPU and statements over the run. */
+interface RunResult {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly cpuMsPerRequest: number;
+  readonly statementsPerRequest: number;
+  readonly requests: number;
+  readonly failures: number;
+  readonly notModified: number;
+}
+
+async function run(
+  server: ServerProcess,
+  request: { path: string; method?: string; body?: string; headers?: Record<string, string> },
+  connections = CONNECTIONS,
+): Promise<RunResult> {
+  const before = await server.stats();
+  const statuses = new Map<number, number>();
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}${request.path}`,
+    method: request.method ?? 'POST',
+    headers: { 'content-type': 'application/json', ...request.headers },
+    body: request.body,
+    connections,
+    duration: DURATION,
+    timeout: 120,
+    setupClient: (client: { on(event: 'response', listener: (status: number) => void): void }) =>
+      client.on('response', (status: number) => void statuses.set(status, (statuses.get(status) ?? 0) + 1)),
+  });
+  // Requests still in flight when autocannon stops are answered before the CPU is read again; the server
+  // counts the answers it sent, so costs are per answer, in flight ones included.
+  let after = await server.stats();
+  for (let waited = 0; waited < 60_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await server.stats();
+    if (now.served === after.served && now.statements === after.statements) break;
+    after = now;
+  }
+  const requests = Math.max(1, after.served - before.served);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerRequest: (after.cpuMs - before.cpuMs) / requests,
+    statementsPerRequest: (after.statements - before.statements) / requests,
+    requests,
+    failures: result.errors + result.non2xx - (statuses.get(304) ?? 0),
+    notModified: statuses.get(304) ?? 0,
+  };
+}
+
+/** One request's answer and statement count, outside the timed runs. */
+async function once(server: ServerProcess, path: string, body: string): Promise<{ text: string; statements: number }> {
+  const before = await server.stats();
+  const response = await fetch(`http://127.0.0.1:${server.port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const text = await response.text();
+  const after = await server.stats();
+  return { text, statements: after.statements - before.statements };
+}
+
+const servers: ServerProcess[] = [];
+try {
+  if (!exists) {
+    const loadStarted = performance.now();
+    const store = await createStore({ location: databaseUrl });
+    for (const [n, department] of DEPARTMENTS.entries()) {
+      await importSchemeFile(store.db, nationalScheme(department, n));
+      if ((n + 1) % 20 === 0) process.stdout.write(`  chargé / loaded ${n + 1}/${DEPARTMENTS.length} schémas\n`);
+    }
+    await sql`analyze`.execute(store.db);
+    await store.close();
+    process.stdout.write(`Jeu national chargé / national dataset loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s\n`);
+  }
+  process.stdout.write(
+    `Jeu national / national dataset: ${DEPARTMENTS.length} schémas, ${DEPARTMENTS.length * 60} actions, ${DEPARTMENTS.length * 180} indicateurs, ${DEPARTMENTS.length * 4320} mesures\n` +
+      `${CONNECTIONS} connexions, ${DURATION} s par passage, ${ROUNDS} passages entrelacés (médiane)\n\n`,
+  );
+
+  const floor = await startServer('floor');
+  const gateway = await startServer('gateway');
+  servers.push(floor, gateway);
+
+  const graphql = (query: string) => ({ path: '/graphql', body: JSON.stringify({ query }) });
+  const scenarios = {
+    dashboard: { gateway: graphql(dashboardQuery(20)), floor: { path: '/dashboard/20', body: '{}' } },
+    compare: { gateway: graphql(COMPARE_QUERY), floor: { path: '/compare', body: '{}' } },
+  } as const;
+
+  // Answers and statements of one request, and whether the floor answers the same data.
+  const sizes: Record<string, number> = {};
+  for (const [key, scenario] of Object.entries(scenarios)) {
+    const g = await once(gateway, scenario.gateway.path, scenario.gateway.body);
+    const f = await once(floor, scenario.floor.path, scenario.floor.body);
+    if ((JSON.parse(g.text) as { errors?: unknown }).errors) throw new Error(`${key}: ${g.text.slice(0, 500)}`);
+    const same = JSON.stringify(JSON.parse(g.text)) === JSON.stringify(JSON.parse(f.text));
+    sizes[key] = Buffer.byteLength(g.text);
+    figure(`${key}.sql_statements`, g.statements, 'statements');
+    figure(`${key}.floor_sql_statements`, f.statements, 'statements');
+    figure(`${key}.response_bytes`, sizes[key]!, 'bytes');
+    process.stdout.write(`${key}: ${g.statements} instructions SQL (plancher ${f.statements}), ${(sizes[key]! / 1024).toFixed(0)} Kio, réponse du plancher ${same ? 'identique' : 'DIFFÉRENTE'} / floor answer ${same ? 'identical' : 'DIFFERENT'}\n`);
+  }
+
+  // Main runs, interleaved: the floor and the gateway alternate first.
+  const results: Record<string, { floor: RunResult[]; gateway: RunResult[] }> = { dashboard: { floor: [], gateway: [] }, compare: { floor: [], gateway: [] } };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [key, scenario] of Object.entries(scenarios)) {
+      const order = round % 2 === 0 ? (['floor', 'gateway'] as const) : (['gateway', 'floor'] as const);
+      for (const target of order) {
+        const r = await run(target === 'floor' ? floor : gateway, scenario[target]);
+        results[key]![target].push(r);
+        process.stdout.write(`  passage ${round + 1} ${key} ${target}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(1)} ms CPU/req, ${r.failures} échecs\n`);
       }
     }
   }
-}`;
-const COMPARE = `query Compare { compareIndicator(sharedCode: "bench-rsa-emploi", period: "2025-12") { totalCount nodes { department value target completionRate population } } }`;
 
-const name = `sosms_bench_${Date.now().toString(36)}`;
-// The admin connection goes through the core's store (no driver here): create, later drop, a fresh database.
-const admin = await createStore({ location: adminUrl, migrate: false });
-await sql.raw(`create database ${name}`).execute(admin.db);
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-
-let statements = 0;
-const store = await createStore({ location: url.toString(), onQuery: () => void (statements += 1) });
-try {
-  const loadStarted = performance.now();
-  for (const [n, department] of DEPARTMENTS.entries()) {
-    await importSchemeFile(store.db, nationalScheme(department, n));
-    if ((n + 1) % 20 === 0) process.stdout.write(`  chargé / loaded ${n + 1}/${DEPARTMENTS.length} schémas\n`);
+  const rows: string[][] = [['', 'req/s', 'p50 ms', 'p99 ms', 'CPU Node ms/req', 'SQL/req']];
+  for (const [key, { floor: f, gateway: g }] of Object.entries(results)) {
+    const m = (list: RunResult[], pick: (r: RunResult) => number) => median(list.map(pick));
+    for (const [label, list] of [[`${key} plancher / floor`, f], [`${key} passerelle / gateway`, g]] as const) {
+      rows.push([label, m(list, (r) => r.rps).toFixed(1), m(list, (r) => r.p50).toFixed(0), m(list, (r) => r.p99).toFixed(0), m(list, (r) => r.cpuMsPerRequest).toFixed(1), m(list, (r) => r.statementsPerRequest).toFixed(1)]);
+    }
+    figure(`${key}.floor_rps`, m(f, (r) => r.rps), 'requests/s');
+    figure(`${key}.rps`, m(g, (r) => r.rps), 'requests/s');
+    figure(`${key}.rps_ratio_to_floor`, m(g, (r) => r.rps) / m(f, (r) => r.rps), 'ratio');
+    figure(`${key}.floor_p99_ms`, m(f, (r) => r.p99), 'ms');
+    figure(`${key}.p99_ms`, m(g, (r) => r.p99), 'ms');
+    figure(`${key}.p99_ratio_to_floor`, m(g, (r) => r.p99) / m(f, (r) => r.p99), 'ratio');
+    figure(`${key}.node_cpu_ms_per_request`, m(g, (r) => r.cpuMsPerRequest), 'ms');
+    figure(`${key}.floor_node_cpu_ms_per_request`, m(f, (r) => r.cpuMsPerRequest), 'ms');
+    figure(`${key}.failures`, g.reduce((n, r) => n + r.failures, 0), 'requests');
   }
-  const measurements = DEPARTMENTS.length * 60 * 3 * 24;
-  process.stdout.write(
-    `Jeu national / national dataset: ${DEPARTMENTS.length} schémas, ${DEPARTMENTS.length * 60} actions, ${DEPARTMENTS.length * 180} indicateurs, ${measurements} mesures — ${((performance.now() - loadStarted) / 1000).toFixed(1)} s\n`,
-  );
 
-  const gateway = await createGateway({ db: store.db, log: () => {} });
-  await new Promise<void>((resolve) => gateway.server.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}/graphql`;
+  // Warm HTTP cache: the same dashboard as a GET with the ETag of a first answer (304 Not Modified).
+  const getPath = `/graphql?query=${encodeURIComponent(dashboardQuery(20))}`;
+  const first = await fetch(`http://127.0.0.1:${gateway.port}${getPath}`, { headers: { accept: 'application/graphql-response+json, application/json' } });
+  await first.arrayBuffer();
+  const etag = first.headers.get('etag');
+  if (etag) {
+    const cached = await run(gateway, { path: getPath, method: 'GET', headers: { 'if-none-match': etag } });
+    rows.push(['dashboard GET + ETag (304)', cached.rps.toFixed(1), cached.p50.toFixed(0), cached.p99.toFixed(0), cached.cpuMsPerRequest.toFixed(2), cached.statementsPerRequest.toFixed(1)]);
+    figure('dashboard.cached_rps', cached.rps, 'requests/s');
+    figure('dashboard.cached_speedup', cached.rps / median(results.dashboard!.gateway.map((r) => r.rps)), 'ratio');
+    figure('dashboard.cached_node_cpu_ms_per_request', cached.cpuMsPerRequest, 'ms');
+    figure('dashboard.cached_not_modified_share', cached.notModified / cached.requests, 'ratio');
+  } else {
+    process.stdout.write('  (pas d’ETag sur GET : cache HTTP non mesuré / no ETag on GET: HTTP cache not measured)\n');
+  }
 
-  const runs = [
-    ['(a) tableau de bord / dashboard (20 schémas → orientations → actions + santé → indicateurs + dernière mesure)', DASHBOARD],
-    ['(b) compareIndicator sur tous les départements / across all départements', COMPARE],
-  ] as const;
-  // Count SQL statements of one request of each query first, while nothing else runs.
-  const perRequest: number[] = [];
-  const responseBytes: number[] = [];
-  for (const [label, query] of runs) {
-    statements = 0;
-    const once = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    const text = await once.text();
-    if ((JSON.parse(text) as { errors?: unknown[] }).errors) throw new Error(`${label}: ${text.slice(0, 500)}`);
-    perRequest.push(statements);
-    responseBytes.push(Buffer.byteLength(text));
+  // How cost grows with the schemes asked for: one run each, one connection (latency and CPU per answer).
+  for (const n of [5, 20, 50, 100]) {
+    const g = await run(gateway, graphql(dashboardQuery(n)), 1);
+    const f = await run(floor, { path: `/dashboard/${n}`, body: '{}' }, 1);
+    rows.push([`dashboard first ${n} passerelle / gateway`, g.rps.toFixed(1), g.p50.toFixed(0), g.p99.toFixed(0), g.cpuMsPerRequest.toFixed(1), g.statementsPerRequest.toFixed(1)]);
+    rows.push([`dashboard first ${n} plancher / floor`, f.rps.toFixed(1), f.p50.toFixed(0), f.p99.toFixed(0), f.cpuMsPerRequest.toFixed(1), f.statementsPerRequest.toFixed(1)]);
+    figure(`dashboard.first_${n}.rps`, g.rps, 'requests/s');
+    figure(`dashboard.first_${n}.floor_rps`, f.rps, 'requests/s');
+    figure(`dashboard.first_${n}.rps_ratio_to_floor`, g.rps / f.rps, 'ratio');
+    figure(`dashboard.first_${n}.node_cpu_ms_per_request`, g.cpuMsPerRequest, 'ms');
+    figure(`dashboard.first_${n}.p50_ms`, g.p50, 'ms');
+    figure(`dashboard.first_${n}.floor_p50_ms`, f.p50, 'ms');
+    figure(`dashboard.first_${n}.floor_node_cpu_ms_per_request`, f.cpuMsPerRequest, 'ms');
+    figure(`dashboard.first_${n}.sql_statements`, g.statementsPerRequest, 'statements');
   }
-  for (const [i, [label, query]] of runs.entries()) {
-    const result = await autocannon({
-      url: endpoint,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-      connections: CONNECTIONS,
-      duration: DURATION,
-    });
-    process.stdout.write(
-      [
-        label,
-        `  requêtes/s (moyenne) / requests/s (mean): ${result.requests.average.toFixed(1)}`,
-        `  latence p50: ${result.latency.p50} ms   p99: ${result.latency.p99} ms`,
-        `  instructions SQL par requête / SQL statements per request: ${perRequest[i]}`,
-        `  taille de la réponse / response size: ${(responseBytes[i]! / 1024).toFixed(0)} Kio`,
-        `  réponses non 2xx / non-2xx: ${result.non2xx}, erreurs / errors: ${result.errors}, connexions: ${CONNECTIONS}, durée: ${DURATION} s`,
-        '',
-      ].join('\n'),
-    );
-    // Let requests still in flight finish before the next run.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-  }
-  await gateway.close();
+
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  process.stdout.write(`\n${rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n')}\n\n`);
+  for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);
 } finally {
-  await store.close();
-  await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
+  for (const s of servers) await s.stop();
+  if (!reuse) await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
   await admin.close();
 }

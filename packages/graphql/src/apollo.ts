@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Context } from './context.ts';
+import { compiledReadsPlugin } from './compiled.ts';
 import { createErrorFormatter, localizeErrors } from './errors.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
 import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
@@ -67,7 +68,7 @@ export function createApollo(log: Logger, options: ApolloOptions = {}): ApolloSe
     // Persisted queries are resolved by the HTTP layer (bounded, hash checked, a locked-down mode).
     persistedQueries: false,
     // Cache control would wrap every field resolver; the HTTP layer sets Cache-Control and ETag.
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestPlugin],
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestPlugin, compiledReadsPlugin()],
     formatError: createErrorFormatter((error) => log({ level: 'error', msg: 'unexpected error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) })),
     includeStacktraceInErrorResponses: false,
     // Tokens travel in the Authorization header, never in cookies: a cross-site request cannot borrow

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadDemoSchemes, type Store } from '@sosms/core';
 import { openTestStore } from '@sosms/core/testing';
@@ -58,4 +59,18 @@ export async function post(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as GraphQLBody, headers: response.headers };
+}
+
+const QUERIES = new URL('../../../examples/queries/', import.meta.url);
+/** The read-only example operations and their variables. */
+export function exampleOperations(): { name: string; query: string; variables: Record<string, unknown> }[] {
+  return readdirSync(QUERIES)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((name) => {
+      const query = readFileSync(new URL(name, QUERIES), 'utf8');
+      const line = /^# variables: (.*)$/m.exec(query);
+      return { name: name.replace(/\.graphql$/, ''), query, variables: line ? (JSON.parse(line[1]!) as Record<string, unknown>) : {} };
+    })
+    .filter((op) => !/^\s*mutation\b/m.test(op.query));
 }

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken, importSchemeFile, loadDemoSchemes, type Store } from '@sosms/core';
+import { ENGINES, openTestStore } from '@sosms/core/testing';
+import { executeQuery } from '../src/index.ts';
+import { exampleOperations } from './helpers.ts';
+
+/*
+ * Compiled reads (src/compiled.ts) must answer exactly as graphql-js does: every query below runs with
+ * compiled reads on and off (SOSMS_COMPILED_READS=off) and both answers must be the same text.
+ */
+
+/** A seeded pseudo-random generator (mulberry32), so that the random selections are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIELDS = {
+  Measurement: ['id', 'period', 'periodStart', 'territory', 'revision', 'value', 'numerator', 'denominator', 'missingReason', 'provisional', 'source', 'comment', 'illustrative', '__typename'],
+  Indicator: ['id', 'code', 'name', 'definition', 'type', 'unit', 'direction', 'periodicity', 'source', 'aggregation', 'sharedCode', 'position', 'illustrative', 'completionRate', 'baseline { value date illustrative }', 'target { value date }'],
+  Action: ['id', 'code', 'title', 'description', 'easyRead', 'objectives', 'expectedResults', 'territoryCodes', 'startDate', 'endDate', 'priority', 'status', 'recordedProgress', 'weight', 'position', 'illustrative', 'progress', 'health', 'lastUpdateDate', 'alerts { code message illustrative }'],
+  Orientation: ['id', 'code', 'title', 'description', 'easyRead', 'objectives', 'weight', 'position', 'depth', 'level', 'illustrative', 'progress'],
+  Scheme: ['id', 'code', 'title', 'departments', 'status', 'levels', 'summary', 'easyRead', 'legalBasis', 'sourceUrl', 'predecessorCode', 'published', 'illustrative', 'progress', 'period { start end }', 'adoption { date reference }', 'healthSummary { onTrack behind atRisk unknown illustrative }'],
+} as const;
+
+/** A random selection of compiled fields, nested down to measurements, with aliases, fragments, directives and pages. */
+function randomQuery(next: () => number): string {
+  const pick = (fields: readonly string[]) => fields.filter(() => next() < 0.35).map((f) => (next() < 0.1 && !f.includes('{') && f !== '__typename' ? `a${Math.floor(next() * 100)}: ${f}` : f));
+  const page = () => (next() < 0.3 ? `(first: ${1 + Math.floor(next() * 4)}${next() < 0.3 ? ', after: "T2Zmc2V0Q29ubmVjdGlvbjow"' : ''})` : '');
+  const connection = (inner: string, args = page()) => {
+    const shape = next();
+    if (shape < 0.15) return `${args} { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ${inner} } } }`;
+    if (shape < 0.25) return `${args} { ... on ${'X'}Connection { nodes { ${inner} } } }`;
+    return `${args} { totalCount nodes { ${inner} } }`;
+  };
+  const wrap = (typename: string, fields: string[]) => {
+    const body = fields.length ? fields.join(' ') : '__typename';
+    return next() < 0.2 ? `... on ${typename} { ${body} } tn: __typename` : body;
+  };
+  const measurement = wrap('Measurement', pick(FIELDS.Measurement));
+  const indicator = wrap('Indicator', [...pick(FIELDS.Indicator), ...(next() < 0.6 ? [`latestMeasurement { ${measurement} }`] : [])]);
+  const action = wrap('Action', [...pick(FIELDS.Action), ...(next() < 0.7 ? [`indicators${connection(indicator).replace('XConnection', 'IndicatorConnection')}`] : []), ...(next() < 0.1 ? ['skipped: code @skip(if: true)'] : [])]);
+  const orientation = wrap('Orientation', [
+    ...pick(FIELDS.Orientation),
+    ...(next() < 0.7 ? [`actions${connection(action).replace('XConnection', 'ActionConnection')}`] : []),
+    ...(next() < 0.3 ? [`children { nodes { code progress } }`] : []),
+    ...(next() < 0.3 ? [`indicators { nodes { ${indicator} } }`] : []),
+  ]);
+  const scheme = [
+    ...pick(FIELDS.Scheme),
+    ...(next() < 0.8 ? [`orientations${connection(orientation, next() < 0.5 ? '(all: true)' : page()).replace('XConnection', 'OrientationConnection')}`] : []),
+    ...(next() < 0.3 ? [`actions(first: 3) { nodes { code } }`] : []),
+    ...(next() < 0.3 ? [`indicators { nodes { ${indicator} } }`] : []),
+  ];
+  const root = next() < 0.2 ? `scheme(code: "48-2018-2022") { ${wrap('Scheme', scheme)} }` : `schemes${page()} { totalCount nodes { ${wrap('Scheme', scheme)} } }`;
+  return `query Random { ${root} }`;
+}
+
+/** A scheme in draft of the département 48 (hidden from anonymous readers). */
+const DRAFT = {
+  scheme: { code: '48-2028-2032', title: 'Schéma en préparation', departments: ['48'], period: { start: 2028, end: 2032 }, status: 'draft' as const, illustrative: true },
+  orientations: [{ code: '1', title: 'Orientation', actions: [{ code: '1.1', title: 'Action', status: 'planned' as const, illustrative: true }] }],
+};
+
+for (const engine of ENGINES) {
+  describe(`compiled reads on ${engine}`, () => {
+    let store: Store;
+    let token: string;
+    const statements: string[] = [];
+    let counting = false;
+    beforeAll(async () => {
+      store = await openTestStore(engine, { onQuery: (sql) => void (counting && statements.push(sql)) });
+      await loadDemoSchemes(store.db);
+      await importSchemeFile(store.db, DRAFT);
+      token = (await createToken(store.db, { label: 'Équipe 48', role: 'editor', departments: ['48'] })).secret;
+    });
+    afterAll(() => store?.close());
+
+    /** The answer with compiled reads on, the answer with them off, and the statements of the compiled one. */
+    async function both(query: string, variables: Record<string, unknown> = {}, options: { token?: string } = {}) {
+      statements.length = 0;
+      counting = true;
+      const compiled = JSON.stringify(await executeQuery(store.db, query, variables, { today: '2026-11-23', ...options }));
+      counting = false;
+      const count = statements.length;
+      process.env.SOSMS_COMPILED_READS = 'off';
+      try {
+        const reference = JSON.stringify(await executeQuery(store.db, query, variables, { today: '2026-11-23', ...options }));
+        return { compiled, reference, statements: count };
+      } finally {
+        delete process.env.SOSMS_COMPILED_READS;
+      }
+    }
+
+    it('answers the example queries as graphql-js does', async () => {
+      for (const op of exampleOperations()) {
+        const { compiled, reference } = await both(op.query, op.variables);
+        expect(compiled, op.name).toBe(reference);
+      }
+    });
+
+    it('reads the whole dashboard example in one statement, and compareIndicator in two', async () => {
+      const [dashboard, compare] = exampleOperations();
+      expect((await both(dashboard!.query, dashboard!.variables)).statements).toBe(1);
+      expect((await both(compare!.query, compare!.variables)).statements).toBe(2);
+    });
+
+    it('answers 150 random selections as graphql-js does, each in one statement', async () => {
+      const next = random(11);
+      for (let i = 0; i < 150; i += 1) {
+        const query = randomQuery(next);
+        const { compiled, reference, statements: count } = await both(query);
+        expect(compiled, query).toBe(reference);
+        expect(reference, query).not.toContain('"errors"');
+        expect(count, query).toBe(1);
+      }
+    });
+
+    it('keeps drafts out of anonymous answers and shows them to their département, inside the statement', async () => {
+      const query = '{ schemes(filter: { departments: ["48"] }) { totalCount nodes { code status orientations { nodes { code actions { nodes { code } } } } } } draft: scheme(code: "48-2028-2032") { code } }';
+      const anonymous = await both(query);
+      expect(anonymous.compiled).toBe(anonymous.reference);
+      expect(anonymous.compiled).not.toContain('48-2028-2032');
+      expect(anonymous.statements).toBe(2);
+      const withToken = await both(query, {}, { token });
+      expect(withToken.compiled).toBe(withToken.reference);
+      expect(withToken.compiled).toContain('"draft":{"code":"48-2028-2032"}');
+    });
+
+    it('leaves errors and unknown fields to graphql-js', async () => {
+      for (const query of [
+        '{ schemes(first: 500) { nodes { code } } }',
+        '{ schemes(first: 1) { nodes { code updatedAt } } }',
+        '{ schemes(first: 1) { nodes { code orientations { nodes { scheme { code } } } } } }',
+        'query ($s: [SchemeStatus!]) { schemes(filter: { statuses: $s }) { totalCount } }',
+      ]) {
+        const { compiled, reference } = await both(query, { s: ['NOT_A_STATUS'] });
+        expect(compiled, query).toBe(reference);
+      }
+    });
+  });
+}
