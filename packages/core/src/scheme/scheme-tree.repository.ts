@@ -3,7 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { ActionTable, Database, IndicatorTable, MeasurementTable, OrientationTable, SchemeTable } from '../database/database.ts';
 import type { SchemeStatus } from './scheme.ts';
 import { schemeVisibleSql } from './scheme.repository.ts';
-import type { Visibility } from './scheme.service.ts';
+import type { Visibility } from '../shared/visibility.ts';
 
 /** A column of a table a tree read may ask for (the generated `search` vectors never travel). */
 export type SchemeColumn = Exclude<keyof SchemeTable, 'search'>;
