@@ -110,9 +110,9 @@ for (const engine of ENGINES) {
       expect((await both(compare!.query, compare!.variables)).statements).toBe(2);
     });
 
-    it('answers 150 random selections as graphql-js does, each in one statement', async () => {
+    it('answers 80 random selections as graphql-js does, each in one statement', async () => {
       const next = random(11);
-      for (let i = 0; i < 150; i += 1) {
+      for (let i = 0; i < 80; i += 1) {
         const query = randomQuery(next);
         const { compiled, reference, statements: count } = await both(query);
         expect(compiled, query).toBe(reference);
