@@ -32,6 +32,9 @@ export const builder = new SchemaBuilder<{
     nodesOnConnection: true,
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // schema/node.ts defines `node` and `nodes`: one bad id answers NOT_FOUND for itself alone.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
 });
 

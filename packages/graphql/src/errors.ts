@@ -66,7 +66,8 @@ const LIMIT_NAMES = {
   Directives: { fr: 'nombre de directives', en: 'number of directives' },
 } as const;
 const LIMIT_MESSAGE = /^Syntax Error: (Query depth|Aliases|Query Cost|Directives) limit of (\d+) exceeded/;
-const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more than (\d+) tokens/;
+// graphql-js 16 writes « more that ».
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
 
 /**
  * Where the English version of a French message travels from `formatError` (which does not know the
@@ -122,6 +123,12 @@ export function createErrorFormatter(logError: (error: unknown) => void) {
     const limit = limitError(formatted.message);
     if (limit) return limit;
     const code = formatted.extensions?.code;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
+      // graphql-js writes these in English; the French sentence leads, the English one follows on request.
+      const detail = formatted.message.replace(/^Syntax Error: /, '');
+      const [fr, en] = code === 'GRAPHQL_PARSE_FAILED' ? ['Erreur de syntaxe GraphQL', 'GraphQL syntax error'] : ['Requête GraphQL invalide', 'Invalid GraphQL query'];
+      return { message: `${fr} : ${detail}`, locations: formatted.locations, path: formatted.path, extensions: { code, [ENGLISH]: `${en}: ${detail}` } };
+    }
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
