@@ -49,6 +49,7 @@ export function createApollo(log: Logger, options: ApolloOptions = {}): ApolloSe
         },
         async didEncounterErrors({ contextValue, errors }) {
           if (errors.some((e) => isDatabaseUnavailable(e.originalError ?? e))) contextValue.meta.databaseUnavailable = true;
+          if (errors.some((e) => (e.originalError as { code?: unknown } | undefined)?.code === '57014')) contextValue.meta.statementTimeout = true;
         },
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind === 'single') {

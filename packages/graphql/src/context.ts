@@ -203,7 +203,7 @@ export interface Context {
   readonly today: string;
   readonly loaders: Loaders;
   /** Filled while the request runs, for the request log. */
-  readonly meta: { operationName?: string; databaseUnavailable?: boolean };
+  readonly meta: { operationName?: string; databaseUnavailable?: boolean; statementTimeout?: boolean };
 }
 
 /**

@@ -29,6 +29,7 @@ export const HTTP_ERRORS = {
   OPERATION_NOT_FOUND: { fr: 'Opération introuvable dans le document', en: 'Operation not found in the document' },
   UNAUTHENTICATED: { fr: 'Jeton inconnu, expiré ou révoqué', en: 'Unknown, expired or revoked token' },
   RATE_LIMITED: { fr: 'Trop de requêtes : budget de {budget} points par minute dépassé, réessayez dans {retryAfter} s', en: 'Too many requests: budget of {budget} points per minute exceeded, retry in {retryAfter} s' },
+  STATEMENT_TIMEOUT: { fr: 'La requête demande trop de travail à la base de données (délai par instruction dépassé) : restreignez-la', en: 'The request asks too much of the database (statement timeout): narrow it' },
   REQUEST_TIMEOUT: { fr: 'La requête a dépassé {limit} ms', en: 'The request took more than {limit} ms' },
   DATABASE_UNAVAILABLE: { fr: 'Base de données momentanément indisponible, réessayez dans {retryAfter} s', en: 'Database temporarily unavailable, retry in {retryAfter} s' },
   SHUTTING_DOWN: { fr: 'La passerelle s’arrête, réessayez', en: 'The gateway is shutting down, retry' },

@@ -177,25 +177,26 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       return 200;
     }
     const address = `ip:${clientAddress(req, options.trustProxy ?? false)}`;
-    refuseOverBudget(address);
-    let client = address;
+    const hasToken = Boolean(req.headers.authorization?.trim());
+    // Anonymous requests spend the budget of their address; a token its own (checked once it is known).
+    if (!hasToken) refuseOverBudget(address);
     const admitted = await readGraphQLRequests(req, url, method)
       .then(async ({ requests, batch }) => ({ prepared: requests.map((r) => prepare(r, method)), batch, auth: await authenticate(db!, req.headers.authorization) }))
       .catch((error: unknown) => {
-        // Refusals cost little but are not free: 1 point each, 100 for a bad token (2,000 guesses met no throttling).
+        // Refusals cost little but are not free: 1 point each.
         if (error instanceof HttpError) budget.spend(address, 1);
         throw error;
       });
     const { prepared, batch, auth } = admitted;
     if (!auth.ok) {
+      // A wrong token costs its address 100 points: guesses are throttled to a few hundred a minute.
+      refuseOverBudget(address);
       budget.spend(address, 100);
       throw new HttpError(401, 'UNAUTHENTICATED', {}, { 'www-authenticate': 'Bearer' });
     }
     entry.token = auth.principal?.tokenId;
-    if (auth.principal) {
-      client = `token:${auth.principal.tokenId}`;
-      refuseOverBudget(client);
-    }
+    const client = auth.principal ? `token:${auth.principal.tokenId}` : address;
+    if (auth.principal) refuseOverBudget(client);
     const context = createContext(db!, { principal: auth.principal, lang, today: today() });
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -217,6 +218,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       ]);
       entry.operationName = context.meta.operationName;
       if (context.meta.databaseUnavailable) throw new HttpError(503, 'DATABASE_UNAVAILABLE', { retryAfter: 2 }, { 'retry-after': '2' });
+      if (context.meta.statementTimeout) throw new HttpError(503, 'STATEMENT_TIMEOUT');
       const status = response.status ?? 200;
       const text = response.body.kind === 'complete' ? response.body.string : await collect(response.body.asyncIterator);
       res.statusCode = status;

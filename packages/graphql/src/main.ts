@@ -1,22 +1,36 @@
 import { createStore, listSchemes, loadDemoSchemes } from '@sosms/core';
-import { createGateway, jsonLogger } from './server.ts';
+import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
+import { jsonLogger } from './log.ts';
+import { createGateway } from './server.ts';
 
-// Only listens: everything else lives in server.ts so that tests run the gateway in-process.
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 4000);
+// Only listens: everything else lives in server.ts and handler.ts so that tests run the gateway in-process.
+// Settings come from the environment (README « Réglages »), each with a documented default.
+const env = process.env;
+const host = env.HOST ?? '127.0.0.1';
+const port = Number(env.PORT ?? 4000);
+/** Off only when SOSMS_INTROSPECTION says so; NODE_ENV changes nothing. */
+const introspection = !['0', 'false', 'off', 'no'].includes((env.SOSMS_INTROSPECTION ?? 'true').toLowerCase());
+const limits: Partial<GatewayLimits> = {};
+for (const name of Object.keys(DEFAULT_LIMITS) as (keyof GatewayLimits)[]) {
+  const variable = `SOSMS_LIMIT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+  if (env[variable]) limits[name] = Number(env[variable]);
+}
 
-const store = await createStore({ location: process.env.DATABASE_URL || undefined });
+const store = await createStore({
+  location: env.DATABASE_URL || undefined,
+  statementTimeoutMs: Number(env.SOSMS_STATEMENT_TIMEOUT_MS ?? 10_000),
+});
 const { totalCount } = await listSchemes(store.db, { visibility: { all: true } }, { limit: 1 });
 if (totalCount === 0) {
   const loaded = await loadDemoSchemes(store.db);
   jsonLogger({ level: 'info', msg: 'demo schemes loaded', schemes: loaded.map((r) => r.schemeCode) });
 }
-const gateway = await createGateway({ db: store.db });
+const gateway = await createGateway({ db: store.db, introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true' });
 gateway.server.listen(port, host, () => {
   const address = gateway.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host}:${actualPort}/graphql`;
-  jsonLogger({ level: 'info', msg: 'listening', url, engine: store.engine });
+  jsonLogger({ level: 'info', msg: 'listening', url, engine: store.engine, introspection });
   process.stdout.write(`Passerelle GraphQL prête / GraphQL gateway ready: ${url}\n`);
 });
 

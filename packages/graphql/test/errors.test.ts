@@ -14,11 +14,13 @@ describe('error handling', () => {
     expect(en.errors?.[0]?.message).toBe('Internal error');
   });
 
-  it('answers BAD_USER_INPUT to an undecodable global id', async () => {
+  it('answers NOT_FOUND to an undecodable global id, French then English', async () => {
     const store = await createStore();
     const { errors } = await executeQuery(store.db, '{ node(id: "garbage") { id } }');
-    expect(errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    expect(errors?.[0]?.message).toMatch(/^Argument invalide : Invalid global ID/);
+    expect(errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(errors?.[0]?.message).toMatch(/^Aucun objet visible pour cet identifiant : garbage/);
+    const en = await executeQuery(store.db, '{ node(id: "garbage") { id } }', {}, { lang: 'en' });
+    expect(en.errors?.[0]?.message).toMatch(/^No visible object for this id/);
     await store.close();
   });
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadDemoSchemes, type Store } from '@sosms/core';
 import { openTestStore } from '@sosms/core/testing';
-import { createGateway, type Gateway } from '../src/server.ts';
+import { createGateway, type Gateway, type GatewayOptions } from '../src/server.ts';
 
 /** A store seeded with the five real schemes and a gateway listening on 127.0.0.1 (random port). */
 export interface TestGateway {
@@ -23,11 +23,15 @@ export interface TestGateway {
  * await fetch(`${t.url}/healthz`);
  * ```
  */
-export async function startTestGateway(engine: 'pglite' | 'postgres', options: { onQuery?: (sql: string) => void; seed?: boolean } = {}): Promise<TestGateway> {
-  const store = await openTestStore(engine, { onQuery: options.onQuery });
-  if (options.seed !== false) await loadDemoSchemes(store.db);
+export async function startTestGateway(
+  engine: 'pglite' | 'postgres',
+  options: { onQuery?: (sql: string) => void; seed?: boolean; statementTimeoutMs?: number } & Partial<Omit<GatewayOptions, 'db'>> = {},
+): Promise<TestGateway> {
+  const { onQuery, seed, statementTimeoutMs, ...gatewayOptions } = options;
+  const store = await openTestStore(engine, { onQuery, statementTimeoutMs });
+  if (seed !== false) await loadDemoSchemes(store.db);
   const logs: Record<string, unknown>[] = [];
-  const gateway = await createGateway({ db: store.db, log: (entry) => void logs.push(entry), today: () => '2026-11-23' });
+  const gateway = await createGateway({ db: store.db, log: (entry) => void logs.push(entry), today: () => '2026-11-23', ...gatewayOptions });
   await new Promise<void>((resolve) => gateway.server.listen(0, '127.0.0.1', resolve));
   const { port } = gateway.server.address() as AddressInfo;
   return {

@@ -16,6 +16,11 @@ export interface StoreOptions {
   readonly migrate?: boolean;
   /** Called with every SQL statement executed (for statement counting in tests and benchmarks). */
   readonly onQuery?: (sql: string) => void;
+  /**
+   * Longest time one SQL statement may run, in milliseconds (PostgreSQL's `statement_timeout`, SQLSTATE
+   * 57014 beyond). Unset: no limit (the CLI's imports); the gateway sets one.
+   */
+  readonly statementTimeoutMs?: number;
 }
 
 /** An open store: the kysely instance and how to close it. */
@@ -51,7 +56,16 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     // queries, and ours are short. The per-indicator lateral join of the latest measurements passes the cost
     // at which PostgreSQL compiles (100,000) for a few thousand indicators or on a table without statistics,
     // and compiling then cost 15 to 180 ms on top of a 60 to 450 ms read.
-    const pool = new pg.Pool({ connectionString: location, max: Number(process.env.PG_POOL_SIZE ?? 10), options: '-c jit=off' });
+    const timeout = options.statementTimeoutMs ? ` -c statement_timeout=${Math.max(1, Math.round(options.statementTimeoutMs))}` : '';
+    const pool = new pg.Pool({ connectionString: location, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c jit=off${timeout}` });
+    // A connection in use that the server ends (restart, `pg_terminate_backend`) fails its query, which the
+    // caller sees, and also emits 'error' on the client, which the pool only listens to while the client is
+    // idle: without this listener that second report would crash the process. The pool then discards it.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => {
+        if (!closing) console.error(`[sosms] connexion PostgreSQL perdue / PostgreSQL connection lost: ${error.message}`);
+      });
+    });
     // An idle connection that the server ends (restart, `pg_terminate_backend`, a dropped database) makes the
     // pool emit 'error'; without a listener Node would crash the process. The pool drops that connection and
     // opens a new one on the next query, so the loss is reported, not fatal; after close() it is expected.
@@ -61,6 +75,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   } else {
     const pglite = await PGlite.create(location ?? 'memory://', { parsers: { [DATE_OID]: (value: string) => value } });
+    if (options.statementTimeoutMs) await pglite.exec(`set statement_timeout = ${Math.max(1, Math.round(options.statementTimeoutMs))}`);
     db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: withBlobParameter(pglite) }), log });
   }
   if (migrate) await migrateToLatest(db);

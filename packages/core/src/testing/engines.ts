@@ -60,7 +60,7 @@ async function adminQuery(adminUrl: string, statement: string): Promise<void> {
  * for (const engine of ENGINES) describe(engine, () => { let store: Store; beforeAll(async () => { store = await openTestStore(engine); }); afterAll(() => store.close()); });
  * ```
  */
-export async function openTestStore(engine: 'pglite' | 'postgres', options: { onQuery?: (sql: string) => void } = {}): Promise<Store> {
+export async function openTestStore(engine: 'pglite' | 'postgres', options: { onQuery?: (sql: string) => void; statementTimeoutMs?: number } = {}): Promise<Store> {
   if (engine === 'pglite') return createStore(options);
   const database = await createTestDatabase();
   const store = await createStore({ location: database.url, ...options });
