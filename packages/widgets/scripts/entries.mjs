@@ -8,6 +8,7 @@ export const ENTRIES = {
   'sosms-timeline': 'src/scheme-timeline/scheme-timeline.ts',
   'sosms-compare': 'src/indicator-compare/indicator-compare.ts',
   'sosms-search': 'src/action-search/action-search.ts',
+  'sosms-proposals': 'src/scheme-proposals/scheme-proposals.ts',
 };
 
 /** gzip budgets in bytes: the full bundle, and each single-widget entry. */

@@ -1,6 +1,8 @@
 import { DomainError, type Lang } from '@sosms/core';
 import { executeQuery } from '@sosms/graphql';
 import { QUERIES, STATIC_QUERIES, type QueryName } from '../src/data/queries.ts';
+import { completePages } from '../src/data/source.ts';
+import { chooseComparisonPeriod } from '../src/data/read.ts';
 
 /** The store's Kysely instance, as the gateway takes it. */
 type Db = Parameters<typeof executeQuery>[0];
@@ -21,7 +23,7 @@ async function run(db: Db, name: QueryName, variables: Record<string, unknown>, 
  * Run the widget queries in-process through the gateway (`executeQuery`) and return the static JSON every
  * widget reads with `src=…`: `{ "<queryName>": <data of that query>, … }` for the queries that take only the
  * scheme, and `"CompareIndicator": [{ variables, data }, …]` for each shared indicator of the scheme at its
- * latest measured period. Throws `DomainError('NOT_FOUND')` for an unknown (or unpublished) scheme.
+ * default period (where most départements have a value). Throws `DomainError('NOT_FOUND')` for an unknown (or unpublished) scheme.
  *
  * ### Examples
  * ```ts
@@ -33,18 +35,20 @@ export async function exportWidgetJson(db: Db, schemeCode: string, options: { la
   const lang = options.lang ?? 'fr';
   const file: WidgetJsonFile = {};
   for (const name of STATIC_QUERIES) {
-    const data = await run(db, name, name === 'Nomenclatures' ? {} : { scheme: schemeCode }, lang);
+    const variables = name === 'Nomenclatures' ? {} : { scheme: schemeCode };
+    const data = await run(db, name, variables, lang);
     if ('scheme' in data && data.scheme === null) {
       const message = lang === 'fr' ? `Schéma inconnu : ${schemeCode}` : `Unknown scheme: ${schemeCode}`;
       throw new DomainError('NOT_FOUND', message, [{ path: 'scheme', code: 'unknown_scheme', message }]);
     }
-    file[name] = data;
+    // Every page of the paged connections: the file holds the whole lists, as the live widgets show them.
+    file[name] = await completePages(data, name, variables, (page, vars) => run(db, page, vars, lang));
   }
   file.CompareIndicator = await comparisons(db, file.SchemeIndicators, lang);
   return file;
 }
 
-/** For each shared indicator of the scheme, the comparison across départements at its latest measured period. */
+/** For each shared indicator of the scheme, the comparison across départements at its default period (as the live widget chooses it). */
 async function comparisons(db: Db, schemeIndicators: unknown, lang: Lang): Promise<{ variables: Record<string, unknown>; data: unknown }[]> {
   const scheme = (schemeIndicators as { scheme: SchemeIndicatorsData }).scheme;
   const indicators = [
@@ -56,9 +60,9 @@ async function comparisons(db: Db, schemeIndicators: unknown, lang: Lang): Promi
   const entries: { variables: Record<string, unknown>; data: unknown }[] = [];
   for (const sharedCode of sharedCodes) {
     const periods = await run(db, 'SharedIndicatorPeriods', { sharedCode }, lang);
-    const latest = latestPeriod(periods);
-    if (!latest) continue;
-    const variables = { sharedCode, period: latest };
+    const period = chooseComparisonPeriod(periods);
+    if (!period) continue;
+    const variables = { sharedCode, period };
     entries.push({ variables, data: await run(db, 'CompareIndicator', variables, lang) });
   }
   return entries;
@@ -71,17 +75,4 @@ interface SchemeIndicatorsData {
   indicators: { nodes: IndicatorNode[] };
   orientations: { nodes: { indicators: { nodes: IndicatorNode[] } }[] };
   actions: { nodes: { indicators: { nodes: IndicatorNode[] } }[] };
-}
-
-function periodStart(value: string): string {
-  const [y, rest] = value.split('-');
-  if (!rest) return `${y}-01-01`;
-  if (rest.startsWith('Q')) return `${y}-${String((Number(rest.slice(1)) - 1) * 3 + 1).padStart(2, '0')}-01`;
-  return `${y}-${rest}-01`;
-}
-
-function latestPeriod(data: Record<string, unknown>): string | null {
-  const nodes = (data.indicators as { nodes: { latestMeasurement: { period: string } | null }[] }).nodes;
-  const periods = nodes.map((n) => n.latestMeasurement?.period).filter((p): p is string => Boolean(p));
-  return periods.sort((a, b) => periodStart(a).localeCompare(periodStart(b)) || a.length - b.length).at(-1) ?? null;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { filterActions, fold, items, readComparison, readLatestPeriod, readSchemeOverview } from '../src/data/read.ts';
+import { chooseComparisonPeriod, filterActions, fold, items, readComparison, readProgress, readSchemeOverview } from '../src/data/read.ts';
+import { completePages } from '../src/data/source.ts';
+import { actionUrl } from '../src/action-search/action-search.ts';
 import { label } from '../src/shared/i18n.ts';
 
 describe('readers', () => {
@@ -31,9 +33,45 @@ describe('readers', () => {
     expect(() => readSchemeOverview({ scheme: null }, 'nope')).toThrow(expect.objectContaining({ code: 'SCHEME_NOT_FOUND', detail: 'nope' }));
   });
 
-  test('the latest period orders years, quarters and months by their start', () => {
-    expect(readLatestPeriod({ indicators: { nodes: [{ latestMeasurement: { period: '2023-Q4' } }, { latestMeasurement: { period: '2024' } }, { latestMeasurement: null }] } })).toBe('2024');
-    expect(readLatestPeriod({ indicators: { nodes: [] } })).toBeNull();
+  test('the default comparison period is the one most départements measured, the latest among equals', () => {
+    const m = (period: string, territory: string, value: number | null = 1) => ({ period, territory, value });
+    const data = {
+      indicators: {
+        nodes: [
+          { measurements: { nodes: [m('2021', 'dep:48'), m('2022', 'dep:48'), m('2023', 'dep:48')] } },
+          { measurements: { nodes: [m('2021', 'dep:92'), m('2022', 'dep:92'), m('2022', 'dep:78'), m('2023', 'dep:92', null)] } },
+          { measurements: { nodes: [m('2022', 'dep:77'), m('2023', 'sst:nord')] } },
+        ],
+      },
+    };
+    // 2022: 48, 92, 78, 77 have a value; 2023 only 48 (a null value and a district do not count).
+    expect(chooseComparisonPeriod(data)).toBe('2022');
+    // Equal counts: the most recent, quarters ordered by their start.
+    expect(chooseComparisonPeriod({ indicators: { nodes: [{ measurements: { nodes: [m('2023-Q4', 'dep:48'), m('2024', 'dep:48'), m('2023', 'dep:48')] } }] } })).toBe('2024');
+    expect(chooseComparisonPeriod({ indicators: { nodes: [] } })).toBeNull();
+  });
+
+  test('paged connections are completed page after page, and the counts match totalCount', async () => {
+    const node = (i: number) => ({ id: `a${i}`, code: `1.${i}`, status: 'PLANNED', illustrative: i % 2 === 0, orientation: { id: 'o' } });
+    const page = (from: number, to: number, total: number) => ({
+      totalCount: total,
+      pageInfo: { hasNextPage: to < total, endCursor: to < total ? `c${to}` : null },
+      nodes: Array.from({ length: to - from }, (_, i) => node(from + i)),
+    });
+    const data = { scheme: { code: 's', title: 'S', actions: page(0, 100, 150) } };
+    const asked: unknown[] = [];
+    await completePages(data, 'SchemeActions', { scheme: 's' }, async (name, variables) => {
+      asked.push([name, variables.after]);
+      return { scheme: { actions: page(100, 150, 150) } };
+    });
+    expect(asked).toEqual([['SchemeActionsPage', 'c100']]);
+    const view = readProgress(data, 's');
+    expect(view).toMatchObject({ total: 150, totalCount: 150 });
+    expect(view.byStatus).toEqual([{ key: 'planned', count: 150, illustrative: 75 }]);
+  });
+
+  test('result links follow the action-url template, values encoded', () => {
+    expect(actionUrl('/s/{scheme}/a/{action}?d={department}', { schemeCode: '92-78-2018-2023', code: '1 & 2', departments: ['92', '78'] })).toBe('/s/92-78-2018-2023/a/1%20%26%202?d=92');
   });
 
   test('comparison rows are sorted by département', () => {
@@ -42,7 +80,7 @@ describe('readers', () => {
   });
 
   test('search folds accents and case, and every word must match', () => {
-    const base = { id: '1', title: '', easyRead: null, status: null, progress: null, health: null, illustrative: false, schemeCode: null, schemeTitle: null, publics: [] };
+    const base = { id: '1', title: '', easyRead: null, status: null, progress: null, health: null, illustrative: false, schemeCode: null, schemeTitle: null, departments: [], publics: [] };
     const actions = [
       { ...base, code: '1', themes: ['carer_support'], text: 'Soutenir les aidants à domicile' },
       { ...base, code: '2', themes: [], text: 'Développer l’observatoire' },

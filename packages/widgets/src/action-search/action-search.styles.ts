@@ -18,12 +18,19 @@ export const actionSearchStyles = css`
   }
   .sosms-result {
     padding: 0.75rem 0;
-    border-top: 1px solid var(--sosms-border);
+    border-top: 1px solid var(--_border);
   }
   .sosms-result p {
     margin: 0 0 0.25rem;
   }
   .sosms-result .sosms-progress {
     max-width: 20rem;
+  }
+  .sosms-result__title {
+    font-size: 1rem;
+    margin: 0 0 0.25rem;
+  }
+  .sosms-more {
+    margin-top: 1rem;
   }
 `;

@@ -12,15 +12,33 @@ export interface SearchView {
   nomenclatures: NomenclatureView;
   results: SearchResultView[];
   totalCount: number;
+  /** Where the next page starts (a cursor, or an offset in a static file); `null` on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * The link of a result from the `action-url` template: `{scheme}`, `{action}` and `{department}` are
+ * replaced by the URL-encoded scheme code, action code and first département code.
+ *
+ * ### Examples
+ * ```ts
+ * actionUrl('/schemas/{scheme}/actions/{action}', { schemeCode: '77-2019-2024', code: '1.1.2', departments: ['77'] });
+ * // '/schemas/77-2019-2024/actions/1.1.2'
+ * ```
+ */
+export function actionUrl(template: string, result: Pick<SearchResultView, 'schemeCode' | 'code' | 'departments'>): string {
+  const values: Record<string, string> = { scheme: result.schemeCode ?? '', action: result.code, department: result.departments[0] ?? '' };
+  return template.replace(/\{(scheme|action|department)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
 }
 
 /**
  * `<sosms-search>`: full-text search of actions across every scheme of the endpoint (or within `scheme`),
- * filtered by theme and public. With `src`, it searches the actions of the static file's scheme.
+ * filtered by theme and public, one page at a time. Each result names its scheme and département(s) and,
+ * with `action-url`, links to the action's page. With `src`, it searches the actions of the static file's scheme.
  *
  * ### Examples
  * ```html
- * <sosms-search endpoint="https://example.org/graphql"></sosms-search>
+ * <sosms-search endpoint="https://example.org/graphql" action-url="/schemas/{scheme}/actions/{action}"></sosms-search>
  * <sosms-search src="/data/48-2018-2022.widgets.json" scheme="48-2018-2022" query="aidants"></sosms-search>
  * ```
  *
@@ -30,6 +48,7 @@ export interface SearchView {
  * @csspart status - The live region announcing loading, empty and error states.
  * @csspart form - The search form.
  * @csspart results - The list of results.
+ * @csspart more - The « Afficher les résultats suivants » button.
  * @cssprop --sosms-primary - Colour of the search button and progress bars.
  */
 export class ActionSearch extends SosmsElement<SearchView> {
@@ -41,7 +60,9 @@ export class ActionSearch extends SosmsElement<SearchView> {
     themeFilter: { type: String, attribute: 'theme-filter' },
     publicFilter: { type: String, attribute: 'public-filter' },
     limit: { type: Number },
+    actionUrlTemplate: { type: String, attribute: 'action-url' },
     nomenclatures: { state: true, attribute: false },
+    more: { state: true, attribute: false },
   };
 
   /** Search text (also set by the form). */
@@ -50,9 +71,17 @@ export class ActionSearch extends SosmsElement<SearchView> {
   declare themeFilter: string;
   /** Public code to filter on (e.g. `elderly`). */
   declare publicFilter: string;
-  /** Most results shown (default 20, at most 100). */
+  /** Results per page (default 20, at most 100); « Afficher les résultats suivants » loads the next page. */
   declare limit: number;
+  /**
+   * Template of the link of each result, e.g. `/schemas/{scheme}/actions/{action}` (`{scheme}`, `{action}`,
+   * `{department}` are replaced); without it, results are not links.
+   */
+  declare actionUrlTemplate: string | null;
   declare private nomenclatures: (NomenclatureView & { lang: string }) | null;
+  /** Pages loaded after the first one, and where the next starts. */
+  declare private more: { results: SearchResultView[]; nextCursor: string | null; forView: SearchView } | null;
+  private loadingMore = false;
 
   constructor() {
     super();
@@ -60,7 +89,9 @@ export class ActionSearch extends SosmsElement<SearchView> {
     this.themeFilter = '';
     this.publicFilter = '';
     this.limit = 20;
+    this.actionUrlTemplate = null;
     this.nomenclatures = null;
+    this.more = null;
   }
 
   protected get regionLabel(): string {
@@ -71,19 +102,34 @@ export class ActionSearch extends SosmsElement<SearchView> {
     return [...super.taskArgs(), this.query, this.themeFilter, this.publicFilter, this.limit, this.lang];
   }
 
+  private get pageSize(): number {
+    return Math.min(100, Math.max(1, this.limit || 20));
+  }
+
+  private get criteria(): { text: string; theme: string | null; public: string | null } {
+    return { text: this.query.trim(), theme: this.themeFilter || null, public: this.publicFilter || null };
+  }
+
   protected async load(signal: AbortSignal): Promise<Loaded<SearchView>> {
     const lang = this.language;
-    const limit = Math.min(100, Math.max(1, this.limit || 20));
+    this.more = null;
     // Themes and publics are read once per language.
     const nomenclatures =
       this.nomenclatures?.lang === lang ? this.nomenclatures : { lang, ...readNomenclatures(await this.runQuery('Nomenclatures', {}, signal), lang) };
     this.nomenclatures = nomenclatures;
-    const criteria = { text: this.query.trim(), theme: this.themeFilter || null, public: this.publicFilter || null };
+    return { nomenclatures, ...(await this.page(null, signal)) };
+  }
+
+  /** One page of results, from the start (`cursor` null) or after `cursor`. */
+  private async page(cursor: string | null, signal: AbortSignal): Promise<Omit<SearchView, 'nomenclatures'>> {
+    const criteria = this.criteria;
+    const size = this.pageSize;
     if (this.src) {
       const scheme = this.requireScheme();
-      const all = readSchemeActionsForSearch(await this.runQuery('SchemeActions', { scheme }, signal), scheme);
-      const results = filterActions(all, criteria);
-      return { nomenclatures, results: results.slice(0, limit), totalCount: results.length };
+      const all = filterActions(readSchemeActionsForSearch(await this.runQuery('SchemeActions', { scheme }, signal), scheme), criteria);
+      const start = cursor ? Number(cursor) : 0;
+      const end = start + size;
+      return { results: all.slice(start, end), totalCount: all.length, nextCursor: end < all.length ? String(end) : null };
     }
     const data = await this.runQuery(
       'SearchActions',
@@ -93,19 +139,41 @@ export class ActionSearch extends SosmsElement<SearchView> {
         themes: criteria.theme ? [criteria.theme.toUpperCase()] : null,
         publics: criteria.public ? [criteria.public.toUpperCase()] : null,
         schemeCodes: this.scheme ? [this.scheme] : null,
-        first: limit,
+        first: size,
+        after: cursor,
       },
       signal,
     );
-    const { results, totalCount } = readSearchResults(data);
-    return { nomenclatures, results, totalCount };
+    return readSearchResults(data);
+  }
+
+  /** Load the next page, append it, and move the focus to its first result. */
+  private async loadMore(view: SearchView): Promise<void> {
+    const cursor = this.more?.forView === view ? this.more.nextCursor : view.nextCursor;
+    if (!cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      const next = await this.page(cursor, new AbortController().signal);
+      if (this.data.value !== view) return; // a new search started meanwhile
+      const before = this.more?.forView === view ? this.more.results : [];
+      this.more = { results: [...before, ...next.results], nextCursor: next.nextCursor, forView: view };
+      await this.updateComplete;
+      const first = this.renderRoot.querySelectorAll<HTMLElement>('.sosms-result')[view.results.length + before.length];
+      first?.focus();
+    } catch (error) {
+      this.dispatchEvent(
+        new CustomEvent('sosms-error', { detail: { code: 'more', message: this.errorMessage(error) }, bubbles: true, composed: true }),
+      );
+    } finally {
+      this.loadingMore = false;
+    }
   }
 
   protected override renderControls(): TemplateResult {
     const lang = this.language;
     const nomenclatures = this.nomenclatures;
     return html`<form part="form" class="sosms-search" role="search" @submit=${this.onSubmit}>
-      <h2>${t('search', lang)}</h2>
+      ${this.heading(0, t('search', lang))}
       <div class="sosms-search__fields">
         <div class="fr-input-group">
           <label class="fr-label" for="q">${t('searchLabel', lang)}</label>
@@ -140,28 +208,45 @@ export class ActionSearch extends SosmsElement<SearchView> {
 
   protected renderData(view: SearchView): TemplateResult {
     const lang = this.language;
+    const more = this.more?.forView === view ? this.more : null;
+    const results = more ? [...view.results, ...more.results] : view.results;
+    const nextCursor = more ? more.nextCursor : view.nextCursor;
     return html`<p class="sosms-search__count" role="status">
-        ${view.totalCount ? `${view.totalCount} ${t('results', lang)}` : t('noResult', lang)}
+        ${view.totalCount
+          ? results.length < view.totalCount
+            ? `${results.length} ${t('resultsShown', lang)} ${view.totalCount}`
+            : `${view.totalCount} ${t('results', lang)}`
+          : t('noResult', lang)}
       </p>
-      ${view.results.length
+      ${results.length
         ? html`<ul class="sosms-results" part="results">
-            ${view.results.map(
-              (action) => html`<li class="sosms-result">
-                ${action.schemeTitle ? html`<p class="fr-text--mention">${action.schemeTitle}</p>` : nothing}
-                <p class="sosms-result__title"><strong>${t('action', lang)} ${action.code}</strong> — ${this.easyRead && action.easyRead ? action.easyRead : action.title}</p>
-                <p class="fr-badges-group">
-                  ${statusBadge(action.status, lang)} ${healthBadge(action.health, lang)} ${illustrativeBadge(action.illustrative, lang)}
-                </p>
-                ${action.themes.length
-                  ? html`<ul class="fr-tags-group">
-                      ${action.themes.map((code) => html`<li class="fr-tag">${view.nomenclatures.themes.find((th) => th.code === code)?.label ?? code}</li>`)}
-                    </ul>`
-                  : nothing}
-                ${progressBar(action.progress, `${t('action', lang)} ${action.code}`, lang)}
-              </li>`,
-            )}
+            ${results.map((action) => this.renderResult(action, view))}
           </ul>`
+        : nothing}
+      ${nextCursor
+        ? html`<button class="fr-btn sosms-more" part="more" type="button" @click=${() => this.loadMore(view)}>${t('moreResults', lang)}</button>`
         : nothing}`;
+  }
+
+  private renderResult(action: SearchResultView, view: SearchView): TemplateResult {
+    const lang = this.language;
+    const title = html`${t('action', lang)} ${action.code} — ${this.fr(this.easyRead && action.easyRead ? action.easyRead : action.title)}`;
+    const departments = action.departments.length
+      ? html` — ${action.departments.length > 1 ? t('departments', lang) : t('department', lang)} ${action.departments.join(', ')}`
+      : nothing;
+    return html`<li class="sosms-result" tabindex="-1">
+      ${this.heading(1, this.actionUrlTemplate ? html`<a href=${actionUrl(this.actionUrlTemplate, action)}>${title}</a>` : title, 'sosms-result__title')}
+      <p class="fr-text--mention">${t('scheme', lang)} : ${action.schemeTitle ? this.fr(action.schemeTitle) : t('notSet', lang)}${departments}</p>
+      <p class="fr-badges-group">
+        ${statusBadge(action.status, lang)} ${healthBadge(action.health, lang)} ${illustrativeBadge(action.illustrative, lang)}
+      </p>
+      ${action.themes.length
+        ? html`<ul class="fr-tags-group">
+            ${action.themes.map((code) => html`<li class="fr-tag">${view.nomenclatures.themes.find((th) => th.code === code)?.label ?? code}</li>`)}
+          </ul>`
+        : nothing}
+      ${progressBar(action.progress, `${t('action', lang)} ${action.code}`, lang, action.illustrative)}
+    </li>`;
   }
 }
 

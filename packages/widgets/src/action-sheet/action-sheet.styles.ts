@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /** Styles proper to `<sosms-action>`. */
 export const actionSheetStyles = css`
-  .sosms-sheet h3 {
+  .sosms-sub {
     margin-top: 1.25rem;
   }
   .sosms-sheet__progress {

@@ -3,14 +3,14 @@ import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
 import { label, t } from '../shared/i18n.ts';
 import { formatDate, formatNumber } from '../shared/format.ts';
-import { healthBadge, illustrativeBadge, progressBar, readable, statusBadge } from '../shared/parts.ts';
+import { healthBadge, illustrativeBadge, progressBar, readable, statusBadge, tableRegion } from '../shared/parts.ts';
 import { readActionDetail } from '../data/read.ts';
 import type { ActionDetailView } from '../data/views.ts';
 import { actionSheetStyles } from './action-sheet.styles.ts';
 
 /**
- * `<sosms-action>`: one fiche-action — objectives, pilot and partners, dates and milestones, status, health,
- * indicators and the latest dated updates.
+ * `<sosms-action>`: one fiche-action — objectives, territories, pilot and partners, dates and milestones,
+ * status, health, budget (planned and executed per year and funder), indicators and the latest dated updates.
  *
  * ### Examples
  * ```html
@@ -22,6 +22,8 @@ import { actionSheetStyles } from './action-sheet.styles.ts';
  * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
  * @csspart status - The live region announcing loading, empty and error states.
  * @csspart sheet - The fiche-action.
+ * @csspart table-budget - The budget table.
+ * @csspart table-indicators - The indicators table.
  * @cssprop --sosms-primary - Main colour (progress bar).
  */
 export class ActionSheet extends SosmsElement<ActionDetailView> {
@@ -54,52 +56,64 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<ActionDetailView>> {
     const scheme = this.requireScheme();
-    return readActionDetail(await this.runQuery('SchemeActions', { scheme }, signal), scheme, this.action);
+    const action = this.requireAttribute('action', this.action);
+    return readActionDetail(await this.runQuery('SchemeActions', { scheme }, signal), scheme, action);
   }
 
   protected renderData(action: ActionDetailView): TemplateResult {
     const lang = this.language;
+    const fr = (text: string | null | undefined) => this.fr(text);
     const updates = [...action.updates].sort((a, b) => b.date.localeCompare(a.date)).slice(0, Math.max(0, this.updates));
+    const sub = (key: Parameters<typeof t>[0]) => this.heading(1, t(key, lang), 'sosms-sub');
     return html`<article part="sheet" class="sosms-sheet">
       ${action.orientation
-        ? html`<p class="fr-text--mention">${action.orientation.code} — ${action.orientation.title}</p>`
+        ? html`<p class="fr-text--mention">${action.orientation.code} — ${fr(action.orientation.title)}</p>`
         : nothing}
-      <h2>${t('action', lang)} ${action.code} — ${action.title}</h2>
+      ${this.heading(0, html`${t('action', lang)} ${action.code} — ${fr(action.title)}`)}
       <p class="fr-badges-group">
         ${statusBadge(action.status, lang)} ${healthBadge(action.health, lang)} ${illustrativeBadge(action.illustrative, lang)}
       </p>
       ${readable(action.description, action.easyRead, this.easyRead, lang)}
-      <div class="sosms-sheet__progress">${progressBar(action.progress, `${t('action', lang)} ${action.code}`, lang)}</div>
+      <div class="sosms-sheet__progress">${progressBar(action.progress, `${t('action', lang)} ${action.code}`, lang, action.illustrative)}</div>
 
       <dl class="sosms-meta">
-        <div><dt>${t('pilot', lang)}</dt><dd>${action.pilot ?? t('notSet', lang)}</dd></div>
-        ${action.priority ? html`<div><dt>${t('priority', lang)}</dt><dd>${label('priority', action.priority, lang)}</dd></div>` : nothing}
+        <div><dt>${t('pilot', lang)}</dt><dd>${action.pilot ? fr(action.pilot) : t('notSet', lang)}</dd></div>
+        <div><dt>${t('priority', lang)}</dt><dd>${action.priority ? label('priority', action.priority, lang) : t('notSet', lang)}</dd></div>
         <div><dt>${t('startDate', lang)}</dt><dd>${action.startDate ? formatDate(action.startDate, lang) : t('notSet', lang)}</dd></div>
         <div><dt>${t('endDate', lang)}</dt><dd>${action.endDate ? formatDate(action.endDate, lang) : t('notSet', lang)}</dd></div>
       </dl>
 
-      ${list(t('objectives', lang), action.objectives)} ${list(t('expectedResults', lang), action.expectedResults)}
-      ${action.partners.length
-        ? html`<h3>${t('partners', lang)}</h3>
+      ${this.list('objectives', action.objectives)} ${this.list('expectedResults', action.expectedResults)}
+      ${action.territories.length
+        ? html`${sub('territories')}
             <ul class="fr-tags-group">
-              ${action.partners.map((p) => html`<li class="fr-tag">${p.name}${p.role ? ` (${label('role', p.role, lang)})` : ''}</li>`)}
+              ${action.territories.map((te) => html`<li class="fr-tag">${fr(te.name)}</li>`)}
+            </ul>`
+        : nothing}
+      ${action.partners.length
+        ? html`${sub('partners')}
+            <ul class="fr-tags-group">
+              ${action.partners.map((p) => html`<li class="fr-tag">${fr(p.name)}${p.role ? ` (${label('role', p.role, lang)})` : ''}</li>`)}
             </ul>`
         : nothing}
       ${action.milestones.length
-        ? html`<h3>${t('milestones', lang)}</h3>
+        ? html`${sub('milestones')}
             <ol class="sosms-milestones">
               ${action.milestones.map(
                 (m) => html`<li>
-                  <span class="sosms-milestones__date">${formatDate(m.date, lang)}</span> ${m.title}
+                  <span class="sosms-milestones__date">${formatDate(m.date, lang)}</span> ${fr(m.title)}
                   <span class="fr-badge fr-badge--sm ${m.done ? 'fr-badge--success' : ''}">${m.done ? t('milestoneDone', lang) : t('milestoneTodo', lang)}</span>
                 </li>`,
               )}
             </ol>`
         : nothing}
+      ${action.budget.length ? this.renderBudget(action) : nothing}
       ${action.indicators.length
-        ? html`<h3>${t('indicators', lang)}</h3>
-            <div class="fr-table">
-              <table>
+        ? html`${sub('indicators')}
+            ${tableRegion(
+              'caption-indicators',
+              html`<table>
+                <caption id="caption-indicators">${t('indicators', lang)}</caption>
                 <thead>
                   <tr>
                     <th scope="col">${t('indicators', lang)}</th>
@@ -112,18 +126,19 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
                   ${action.indicators.map((i) => {
                     const latest = i.measurements.at(-1);
                     return html`<tr>
-                      <th scope="row">${i.name} ${illustrativeBadge(i.illustrative || Boolean(latest?.illustrative), lang)}</th>
-                      <td class="num">${i.baseline ? formatNumber(i.baseline.value, i.unit, lang) : '–'}</td>
-                      <td class="num">${latest ? formatNumber(latest.value, i.unit, lang) : '–'}</td>
-                      <td class="num">${i.target ? formatNumber(i.target.value, i.unit, lang) : '–'}</td>
+                      <th scope="row">${fr(i.name)} ${illustrativeBadge(i.illustrative || Boolean(latest?.illustrative), lang)}</th>
+                      <td class="num">${i.baseline ? fr(formatNumber(i.baseline.value, i.unit, lang)) : t('notSet', lang)}</td>
+                      <td class="num">${latest && latest.value !== null ? fr(formatNumber(latest.value, i.unit, lang)) : t('notSet', lang)}</td>
+                      <td class="num">${i.target ? fr(formatNumber(i.target.value, i.unit, lang)) : t('notSet', lang)}</td>
                     </tr>`;
                   })}
                 </tbody>
-              </table>
-            </div>`
+              </table>`,
+              'table-indicators',
+            )}`
         : nothing}
       ${updates.length
-        ? html`<h3>${t('latestUpdates', lang)}</h3>
+        ? html`${sub('latestUpdates')}
             <ul class="sosms-updates">
               ${updates.map(
                 (u) => html`<li>
@@ -131,21 +146,65 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
                     ${formatDate(u.date, lang)}${u.kind ? ` · ${label('updateKind', u.kind, lang)}` : ''}
                     ${illustrativeBadge(u.illustrative, lang)}
                   </p>
-                  <p>${u.text}</p>
+                  <p>${fr(u.text)}</p>
                 </li>`,
               )}
             </ul>`
         : nothing}
     </article>`;
   }
-}
 
-function list(title: string, items: string[]): TemplateResult | typeof nothing {
-  if (!items.length) return nothing;
-  return html`<h3>${title}</h3>
-    <ul>
-      ${items.map((item) => html`<li>${item}</li>`)}
-    </ul>`;
+  /** Planned and executed budget per year and funder, with the totals of each year. */
+  private renderBudget(action: ActionDetailView): TemplateResult {
+    const lang = this.language;
+    const euros = (v: number | null) => (v === null ? t('notSet', lang) : formatNumber(v, '€', lang));
+    const illustrative = action.budget.some((b) => b.illustrative);
+    const sum = (key: 'planned' | 'executed') => {
+      const values = action.budget.map((b) => b[key]).filter((v): v is number => v !== null);
+      return values.length ? values.reduce((a, b) => a + b, 0) : null;
+    };
+    return html`${this.heading(1, t('budget', lang), 'sosms-sub')}
+      ${tableRegion(
+        'caption-budget',
+        html`<table>
+          <caption id="caption-budget">${t('budget', lang)} ${illustrativeBadge(illustrative, lang)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('year', lang)}</th>
+              <th scope="col">${t('funder', lang)}</th>
+              <th scope="col" class="num">${t('planned', lang)}</th>
+              <th scope="col" class="num">${t('executed', lang)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${action.budget.map(
+              (b) => html`<tr>
+                <th scope="row">${b.year}</th>
+                <td>${this.fr(b.funder)}</td>
+                <td class="num">${euros(b.planned)}</td>
+                <td class="num">${euros(b.executed)}</td>
+              </tr>`,
+            )}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colspan="2">${t('total', lang)}${illustrative ? html` <span class="fr-text--mention">(${t('illustrativeFigure', lang)})</span>` : nothing}</th>
+              <td class="num">${euros(sum('planned'))}</td>
+              <td class="num">${euros(sum('executed'))}</td>
+            </tr>
+          </tfoot>
+        </table>`,
+        'table-budget',
+      )}`;
+  }
+
+  private list(key: 'objectives' | 'expectedResults', items: string[]): TemplateResult | typeof nothing {
+    if (!items.length) return nothing;
+    return html`${this.heading(1, t(key, this.language), 'sosms-sub')}
+      <ul>
+        ${items.map((item) => html`<li>${this.fr(item)}</li>`)}
+      </ul>`;
+  }
 }
 
 define('sosms-action', ActionSheet);

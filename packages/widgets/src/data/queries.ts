@@ -5,8 +5,49 @@
  * (`CompareIndicator`, which takes a shared code and a period, is stored as a list of `{ variables, data }`).
  *
  * Connections are left at the gateway's default page size (100, its maximum): a literal `first` would
- * multiply the operation's cost under the gateway's cost limit.
+ * multiply the operation's cost under the gateway's cost limit. A connection that may hold more than one
+ * page asks for its `pageInfo`, and a `…Page` query (same fragment, `$after`) fetches the following pages:
+ * no list is ever cut silently (see `loadAllPages` in source.ts).
  */
+
+const PAGE = 'pageInfo { hasNextPage endCursor }';
+
+const ACTION_SUMMARY = /* GraphQL */ `
+  fragment WidgetActionSummary on Action { id code title easyRead status progress health illustrative orientation { id } }
+`;
+
+const ORIENTATION_SUMMARY = /* GraphQL */ `
+  fragment WidgetOrientation on Orientation { id code title easyRead progress parent { id } }
+`;
+
+const MEASUREMENT = /* GraphQL */ `
+  fragment WidgetMeasurement on Measurement { period territory value missingReason provisional illustrative }
+`;
+
+const ACTION_DETAIL = /* GraphQL */ `
+  fragment WidgetAction on Action {
+    id code title description easyRead objectives expectedResults priority status progress health illustrative
+    startDate endDate
+    themes { code }
+    publics { code }
+    orientation { id code title }
+    pilot { code name }
+    territories { code name }
+    budget { year funderCode funder { name } planned executed illustrative }
+    partners { nodes { role partner { code name } } }
+    milestones { date title done }
+    updates { nodes { date kind text illustrative } }
+    indicators {
+      nodes {
+        id code name unit illustrative completionRate
+        baseline { value date }
+        target { value date }
+        measurements { nodes { ...WidgetMeasurement } }
+      }
+    }
+  }
+  ${MEASUREMENT}
+`;
 
 /** The scheme, its whole orientation tree (flat, with parent ids) and its actions' status and progress. */
 export const SchemeOverview = /* GraphQL */ `
@@ -15,10 +56,28 @@ export const SchemeOverview = /* GraphQL */ `
       id code title status departments levels summary easyRead illustrative progress
       period { start end }
       adoption { date reference }
-      orientations(all: true) { totalCount nodes { id code title easyRead progress parent { id } } }
-      actions { totalCount nodes { id code title easyRead status progress health illustrative orientation { id } } }
+      orientations(all: true) { totalCount ${PAGE} nodes { ...WidgetOrientation } }
+      actions { totalCount ${PAGE} nodes { ...WidgetActionSummary } }
     }
   }
+  ${ACTION_SUMMARY}
+  ${ORIENTATION_SUMMARY}
+`;
+
+/** The next page of a scheme's action summaries. */
+export const SchemeOverviewActionsPage = /* GraphQL */ `
+  query SchemeOverviewActionsPage($scheme: String!, $after: String) {
+    scheme(code: $scheme) { id actions(after: $after) { totalCount ${PAGE} nodes { ...WidgetActionSummary } } }
+  }
+  ${ACTION_SUMMARY}
+`;
+
+/** The next page of a scheme's orientation tree. */
+export const SchemeOrientationsPage = /* GraphQL */ `
+  query SchemeOrientationsPage($scheme: String!, $after: String) {
+    scheme(code: $scheme) { id orientations(all: true, after: $after) { totalCount ${PAGE} nodes { ...WidgetOrientation } } }
+  }
+  ${ORIENTATION_SUMMARY}
 `;
 
 /** Every action of a scheme with its full fiche (fiche-action, progress and search widgets). */
@@ -27,31 +86,30 @@ export const SchemeActions = /* GraphQL */ `
     scheme(code: $scheme) {
       id code title departments illustrative progress
       period { start end }
-      actions {
-        totalCount
-        nodes {
-          id code title description easyRead objectives expectedResults priority status progress health illustrative
-          startDate endDate
-          themes { code }
-          publics { code }
-          orientation { id code title }
-          pilot { code name }
-          partners { nodes { role partner { code name } } }
-          milestones { date title done }
-          updates { nodes { date kind text illustrative } }
-          indicators {
-            nodes {
-              id code name unit illustrative completionRate
-              baseline { value date }
-              target { value date }
-              measurements { nodes { ...WidgetMeasurement } }
-            }
-          }
-        }
-      }
+      actions { totalCount ${PAGE} nodes { ...WidgetAction } }
     }
   }
-  fragment WidgetMeasurement on Measurement { period territory value missingReason provisional illustrative }
+  ${ACTION_DETAIL}
+`;
+
+/** The next page of a scheme's full fiches. */
+export const SchemeActionsPage = /* GraphQL */ `
+  query SchemeActionsPage($scheme: String!, $after: String) {
+    scheme(code: $scheme) { id actions(after: $after) { totalCount ${PAGE} nodes { ...WidgetAction } } }
+  }
+  ${ACTION_DETAIL}
+`;
+
+const INDICATOR = /* GraphQL */ `
+  fragment WidgetIndicator on Indicator {
+    id code name definition type unit direction source sharedCode illustrative completionRate
+    baseline { value date }
+    target { value date }
+    latestMeasurement { period }
+    measurements { nodes { ...WidgetMeasurement } }
+    revisions: measurements(history: true) { nodes { period territory revision value missingReason provisional illustrative comment recordedAt } }
+  }
+  ${MEASUREMENT}
 `;
 
 /** Every indicator of a scheme (on the scheme, its orientations and its actions) with its values (indicator chart). */
@@ -64,13 +122,7 @@ export const SchemeIndicators = /* GraphQL */ `
       actions { nodes { indicators { nodes { ...WidgetIndicator } } } }
     }
   }
-  fragment WidgetIndicator on Indicator {
-    id code name definition type unit direction source sharedCode illustrative completionRate
-    baseline { value date }
-    target { value date }
-    latestMeasurement { period }
-    measurements { nodes { period territory value missingReason provisional illustrative } }
-  }
+  ${INDICATOR}
 `;
 
 /** Phases, consultation events and governing-body meetings of a scheme (timeline). */
@@ -85,10 +137,22 @@ export const SchemeTimeline = /* GraphQL */ `
   }
 `;
 
-/** The latest measured period of a shared indicator in each scheme (comparison without a period). */
+/** Proposals of the consultation and the actions they led to (traceability of the participation). */
+export const SchemeProposals = /* GraphQL */ `
+  query SchemeProposals($scheme: String!) {
+    scheme(code: $scheme) {
+      id code title
+      proposals { totalCount ${PAGE} nodes { code text outcome illustrative event { code title date } actions { code title } } }
+    }
+  }
+`;
+
+/** The measured periods of a shared indicator in each scheme (to choose the comparison's default period). */
 export const SharedIndicatorPeriods = /* GraphQL */ `
   query SharedIndicatorPeriods($sharedCode: String!) {
-    indicators(filter: { sharedCode: $sharedCode }) { nodes { name unit latestMeasurement { period } } }
+    indicators(filter: { sharedCode: $sharedCode }) {
+      nodes { name unit scheme { code departments } measurements { nodes { period territory value } } }
+    }
   }
 `;
 
@@ -101,12 +165,13 @@ export const CompareIndicator = /* GraphQL */ `
   }
 `;
 
-/** Full-text search of actions across schemes, filtered by theme and public (search, live). */
+/** Full-text search of actions across schemes, filtered by theme and public, one page at a time (search, live). */
 export const SearchActions = /* GraphQL */ `
-  query SearchActions($text: String, $themes: [ThemeCode!], $publics: [PublicCode!], $schemeCodes: [String!], $first: Int) {
-    actions(filter: { text: $text, themes: $themes, publics: $publics, schemeCodes: $schemeCodes }, first: $first) {
+  query SearchActions($text: String, $themes: [ThemeCode!], $publics: [PublicCode!], $schemeCodes: [String!], $first: Int, $after: String) {
+    actions(filter: { text: $text, themes: $themes, publics: $publics, schemeCodes: $schemeCodes }, first: $first, after: $after) {
       totalCount
-      nodes { id code title easyRead status progress health illustrative themes { code } publics { code } scheme { code title } }
+      ${PAGE}
+      nodes { id code title easyRead status progress health illustrative themes { code } publics { code } scheme { code title departments } }
     }
   }
 `;
@@ -122,9 +187,13 @@ export const Nomenclatures = /* GraphQL */ `
 /** Every widget query by operation name. */
 export const QUERIES = {
   SchemeOverview,
+  SchemeOverviewActionsPage,
+  SchemeOrientationsPage,
   SchemeActions,
+  SchemeActionsPage,
   SchemeIndicators,
   SchemeTimeline,
+  SchemeProposals,
   SharedIndicatorPeriods,
   CompareIndicator,
   SearchActions,
@@ -133,11 +202,23 @@ export const QUERIES = {
 
 export type QueryName = keyof typeof QUERIES;
 
+/**
+ * The paged connections of each scheme query: where the connection sits in `scheme`, and the query that
+ * fetches its next page (`$scheme`, `$after`).
+ */
+export const PAGED: Partial<Record<QueryName, readonly { readonly field: string; readonly page: QueryName }[]>> = {
+  SchemeOverview: [
+    { field: 'orientations', page: 'SchemeOrientationsPage' },
+    { field: 'actions', page: 'SchemeOverviewActionsPage' },
+  ],
+  SchemeActions: [{ field: 'actions', page: 'SchemeActionsPage' }],
+};
+
 /** The queries a static file holds as `"<name>": <data>` (they take `{ scheme }` only, or nothing). */
-export const STATIC_QUERIES = ['SchemeOverview', 'SchemeActions', 'SchemeIndicators', 'SchemeTimeline', 'Nomenclatures'] as const;
+export const STATIC_QUERIES = ['SchemeOverview', 'SchemeActions', 'SchemeIndicators', 'SchemeTimeline', 'SchemeProposals', 'Nomenclatures'] as const;
 
 /**
  * `CompareIndicator` takes other variables: a static file holds it as a list of `{ variables, data }`,
- * one for each shared indicator of the scheme at its latest measured period.
+ * one for each shared indicator of the scheme at its default period (see `chooseComparisonPeriod`).
  */
 export const STATIC_VARIABLE_QUERIES = ['CompareIndicator'] as const;

@@ -15,6 +15,8 @@ import type {
   NomenclatureView,
   OrientationView,
   ProgressView,
+  ProposalsView,
+  RevisionView,
   SchemeOverviewView,
   SchemeView,
   SearchResultView,
@@ -160,7 +162,12 @@ function buildTree(orientationItems: Obj[], actionItems: Obj[]): OrientationView
 export function readSchemeOverview(data: unknown, code: string): SchemeOverviewView {
   const scheme = requireScheme(data, code);
   const actions = items(scheme.actions);
-  return { scheme: readScheme(scheme), orientations: buildTree(items(scheme.orientations), actions), actionCount: actions.length };
+  return {
+    scheme: readScheme(scheme),
+    orientations: buildTree(items(scheme.orientations), actions),
+    actionCount: actions.length,
+    actionTotal: Math.max(actions.length, num(obj(scheme.actions)?.totalCount) ?? 0),
+  };
 }
 
 function readMeasurement(m: Obj): MeasurementView {
@@ -190,14 +197,16 @@ function readIndicatorView(i: Obj): IndicatorView {
     completionRate: num(i.completionRate),
     illustrative: i.illustrative === true,
     measurements: items(i.measurements).map(readMeasurement),
+    revisions: items(i.revisions).map(
+      (r): RevisionView => ({ ...readMeasurement(r), revision: num(r.revision) ?? 1, comment: str(r.comment), recordedAt: str(r.recordedAt) }),
+    ),
   };
 }
 
 /** The data of `SchemeActions` as one fiche-action, found by its code. */
-export function readActionDetail(data: unknown, schemeCode: string, actionCode: string | null): ActionDetailView {
+export function readActionDetail(data: unknown, schemeCode: string, actionCode: string): ActionDetailView {
   const scheme = requireScheme(data, schemeCode);
   const actions = items(scheme.actions);
-  if (!actionCode) throw new WidgetError('CONFIG', 'attribut action manquant / missing action attribute');
   const action = actions.find((a) => str(a.code) === actionCode);
   if (!action) throw new WidgetError('ACTION_NOT_FOUND', actionCode);
   const orientation = obj(action.orientation);
@@ -227,6 +236,16 @@ export function readActionDetail(data: unknown, schemeCode: string, actionCode: 
     })),
     indicators: items(action.indicators).map(readIndicatorView),
     orientation: orientation ? { code: str(orientation.code) ?? '', title: str(orientation.title) ?? '' } : null,
+    budget: items(action.budget)
+      .map((b) => ({
+        year: num(b.year) ?? 0,
+        funder: str(obj(b.funder)?.name) ?? str(b.funderCode) ?? '',
+        planned: num(b.planned),
+        executed: num(b.executed),
+        illustrative: b.illustrative === true,
+      }))
+      .sort((a, b) => a.year - b.year || a.funder.localeCompare(b.funder, 'fr')),
+    territories: items(action.territories).map((t) => ({ code: str(t.code) ?? '', name: str(t.name) ?? str(t.code) ?? '' })),
   };
 }
 
@@ -245,22 +264,49 @@ export function readIndicator(data: unknown, schemeCode: string, indicatorCode: 
   return readIndicatorView(indicator);
 }
 
-/** The data of `SchemeActions` counted by status and by health. */
+/**
+ * The data of `SchemeActions` counted by status and by health; each count says how many of its actions
+ * carry illustrative values, so a total computed from them is marked.
+ */
 export function readProgress(data: unknown, schemeCode: string): ProgressView {
   const scheme = requireScheme(data, schemeCode);
   const actions = items(scheme.actions).map(readActionSummary);
   const count = (key: (a: ActionSummaryView) => string) => {
-    const counts = new Map<string, number>();
-    for (const a of actions) counts.set(key(a), (counts.get(key(a)) ?? 0) + 1);
-    return [...counts].map(([k, c]) => ({ key: k, count: c })).sort((a, b) => b.count - a.count);
+    const counts = new Map<string, { count: number; illustrative: number }>();
+    for (const a of actions) {
+      const entry = counts.get(key(a)) ?? { count: 0, illustrative: 0 };
+      entry.count += 1;
+      if (a.illustrative) entry.illustrative += 1;
+      counts.set(key(a), entry);
+    }
+    return [...counts].map(([k, c]) => ({ key: k, ...c })).sort((a, b) => b.count - a.count);
   };
   return {
     scheme: readScheme(scheme),
     total: actions.length,
+    totalCount: Math.max(actions.length, num(obj(scheme.actions)?.totalCount) ?? 0),
     byStatus: count((a) => a.status ?? 'planned'),
     byHealth: count((a) => a.health ?? 'unknown'),
     illustrative: actions.some((a) => a.illustrative),
   };
+}
+
+/** The data of `SchemeProposals`: proposals of the consultation, their outcome and the actions they led to. */
+export function readProposals(data: unknown, schemeCode: string): ProposalsView | null {
+  const scheme = requireScheme(data, schemeCode);
+  const proposals = items(scheme.proposals).map((p) => {
+    const event = obj(p.event);
+    return {
+      code: str(p.code) ?? '',
+      text: str(p.text) ?? '',
+      outcome: enumValue(p.outcome),
+      illustrative: p.illustrative === true,
+      event: event ? { title: str(event.title) ?? '', date: str(event.date) } : null,
+      actions: items(p.actions).map((a) => ({ code: str(a.code) ?? '', title: str(a.title) ?? '' })),
+    };
+  });
+  if (!proposals.length) return null;
+  return { scheme: readScheme(scheme), proposals, totalCount: Math.max(proposals.length, num(obj(scheme.proposals)?.totalCount) ?? 0) };
 }
 
 /** The data of `SchemeTimeline`: phases, consultation events and meetings, in date order. */
@@ -345,16 +391,47 @@ export function readComparison(data: unknown, sharedCode: string, period: string
     unit: str(first.unit) ?? '',
     period,
     rows: view,
+    withValue: view.filter((r) => r.value !== null).length,
     illustrative: view.some((r) => r.illustrative),
   };
 }
 
-/** The latest period measured for a shared indicator, from `SharedIndicatorPeriods`, or `null`. */
-export function readLatestPeriod(data: unknown): string | null {
-  const periods = items(obj(data)?.indicators)
-    .map((i) => str(obj(i.latestMeasurement)?.period))
-    .filter((p): p is string => p !== null);
-  return periods.sort((a, b) => periodStart(a).localeCompare(periodStart(b)) || a.length - b.length).at(-1) ?? null;
+/**
+ * The default period of a comparison, from `SharedIndicatorPeriods`: the one where the most départements have
+ * a value (`dep:<code>` measured, not null), the most recent among equals; `null` when nothing is measured.
+ * The same rule as the core's comparison reads a département's value (its `dep:` territory).
+ *
+ * ### Examples
+ * ```ts
+ * chooseComparisonPeriod(data); // '2022': 3 départements measured, where 2023 has only 1
+ * ```
+ */
+export function chooseComparisonPeriod(data: unknown): string | null {
+  const departments = new Map<string, Set<string>>();
+  for (const indicator of items(obj(data)?.indicators)) {
+    for (const m of items(indicator.measurements)) {
+      const period = str(m.period);
+      const territory = str(m.territory);
+      if (!period || num(m.value) === null || !territory?.startsWith('dep:')) continue;
+      const set = departments.get(period) ?? new Set<string>();
+      set.add(territory.slice(4));
+      departments.set(period, set);
+    }
+  }
+  let best: string | null = null;
+  for (const [period, set] of departments) {
+    if (best === null) {
+      best = period;
+      continue;
+    }
+    const diff = set.size - departments.get(best)!.size;
+    if (diff > 0 || (diff === 0 && comparePeriods(period, best) > 0)) best = period;
+  }
+  return best;
+}
+
+function comparePeriods(a: string, b: string): number {
+  return periodStart(a).localeCompare(periodStart(b)) || a.length - b.length;
 }
 
 /** The data of `Nomenclatures`: themes and publics with their labels in the widget's language. */
@@ -369,16 +446,22 @@ function readSearchResult(action: Obj, scheme: Obj | null): SearchResultView {
     ...readActionSummary(action),
     schemeCode: str(scheme?.code),
     schemeTitle: str(scheme?.title),
+    departments: strings(scheme?.departments),
     themes: codes(action.themes),
     publics: codes(action.publics),
   };
 }
 
 /** The data of `SearchActions` as results across schemes. */
-export function readSearchResults(data: unknown): { results: SearchResultView[]; totalCount: number } {
+export function readSearchResults(data: unknown): { results: SearchResultView[]; totalCount: number; nextCursor: string | null } {
   const connection = obj(obj(data)?.actions);
   const results = items(connection).map((a) => readSearchResult(a, obj(a.scheme)));
-  return { results, totalCount: num(connection?.totalCount) ?? results.length };
+  const info = obj(connection?.pageInfo);
+  return {
+    results,
+    totalCount: num(connection?.totalCount) ?? results.length,
+    nextCursor: info?.hasNextPage === true ? str(info.endCursor) : null,
+  };
 }
 
 /** The data of `SchemeActions` as searchable results (static files search within their scheme). */

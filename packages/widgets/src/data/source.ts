@@ -1,13 +1,14 @@
-import { QUERIES, type QueryName } from './queries.ts';
+import { PAGED, QUERIES, type QueryName } from './queries.ts';
 import type { WidgetErrorCode } from '../shared/i18n.ts';
 
 /**
  * An expected failure of a widget's data loading, with a stable code the widget turns into a French
- * (or English) sentence; `detail` carries the server's own message when there is one.
+ * (or English) sentence; `detail` is a value the widget itself knows (an attribute, a code, an HTTP status),
+ * never a server's text.
  *
  * ### Examples
  * ```ts
- * throw new WidgetError('NOT_FOUND', 'schéma 99-2020-2024');
+ * throw new WidgetError('MISSING_ATTRIBUTE', 'scheme');
  * ```
  */
 export class WidgetError extends Error {
@@ -27,15 +28,23 @@ export interface DataSource {
   readonly src?: string | null;
   /** Language of the server's messages (`Accept-Language`), `fr` by default. */
   readonly lang?: string;
+  /** The scheme the widget shows: a static file of another scheme is refused. */
+  readonly scheme?: string | null;
+  /** Milliseconds before a request is abandoned with a `TIMEOUT` error (default 15 000). */
+  readonly timeout?: number;
 }
 
 /** The static JSON file: `{ "<queryName>": <data of that query>, … }`. */
 export type WidgetJson = Partial<Record<QueryName, unknown>>;
 
+/** Default time a widget waits for its data. */
+export const DEFAULT_TIMEOUT = 15_000;
+
 const staticFiles = new Map<string, Promise<WidgetJson>>();
 
 /**
- * Run one of the widget queries against the source and return its `data`. Cancellable with `signal`.
+ * Run one of the widget queries against the source and return its `data`, every page of its paged
+ * connections included. Cancellable with `signal`; abandoned with `TIMEOUT` after `source.timeout` ms.
  * A static file is fetched once per page and shared by every widget that reads it.
  *
  * ### Examples
@@ -54,7 +63,7 @@ export async function loadQuery(
 
 /**
  * Like {@link loadQuery}, with the variables the data answers: from a static file, those stored with the entry
- * (so a widget asking for "the latest period" learns which period it got).
+ * (so a widget asking for "the default period" learns which period it got).
  */
 export async function loadQueryEntry(
   source: DataSource,
@@ -62,14 +71,67 @@ export async function loadQueryEntry(
   variables: Record<string, unknown>,
   signal?: AbortSignal,
 ): Promise<{ variables: Record<string, unknown>; data: unknown }> {
+  const timeout = source.timeout && source.timeout > 0 ? source.timeout : DEFAULT_TIMEOUT;
   if (source.src) {
-    const file = await abortable(readStaticFile(source.src), signal);
+    const file = await abortable(readStaticFile(source.src, timeout), signal);
+    checkFileScheme(file, source.scheme ?? (typeof variables.scheme === 'string' ? variables.scheme : null));
     const data = file[queryName];
     if (data === undefined || data === null) throw new WidgetError('MISSING_DATA', queryName);
     return Array.isArray(data) ? pickByVariables(data, variables, queryName) : { variables, data };
   }
-  if (source.endpoint) return { variables, data: await postQuery(source.endpoint, queryName, variables, signal, source.lang ?? 'fr') };
+  if (source.endpoint) {
+    const endpoint = source.endpoint;
+    const lang = source.lang ?? 'fr';
+    const run = (name: QueryName, vars: Record<string, unknown>) => postQuery(endpoint, name, vars, signal, lang, timeout);
+    return { variables, data: await completePages(await run(queryName, variables), queryName, variables, run) };
+  }
   throw new WidgetError('CONFIG');
+}
+
+/**
+ * Fetch the following pages of every paged connection of a scheme query (`PAGED`) and append their nodes,
+ * so the data holds the whole list and `totalCount` matches. Used by the widgets and by the static export.
+ *
+ * ### Examples
+ * ```ts
+ * await completePages(data, 'SchemeActions', { scheme }, (name, vars) => execute(name, vars));
+ * ```
+ */
+export async function completePages(
+  data: unknown,
+  queryName: QueryName,
+  variables: Record<string, unknown>,
+  run: (name: QueryName, variables: Record<string, unknown>) => Promise<unknown>,
+): Promise<unknown> {
+  const scheme = field(data, 'scheme');
+  for (const { field: name, page } of PAGED[queryName] ?? []) {
+    const connection = field(scheme, name);
+    if (!connection || !Array.isArray(connection.nodes)) continue;
+    // At most 1 000 pages (100 000 items): a server that always says "next page" cannot loop forever.
+    for (let i = 0; i < 1000; i++) {
+      const info = field(connection, 'pageInfo');
+      if (info?.hasNextPage !== true || typeof info.endCursor !== 'string') break;
+      const next = field(field(await run(page, { ...variables, after: info.endCursor }), 'scheme'), name);
+      if (!next || !Array.isArray(next.nodes) || next.nodes.length === 0) break;
+      connection.nodes.push(...next.nodes);
+      connection.pageInfo = next.pageInfo;
+    }
+  }
+  return data;
+}
+
+function field(value: unknown, name: string): Record<string, unknown> & { nodes?: unknown[] } | null {
+  const v = value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : null;
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
+/** A static file answers for one scheme: the scheme codes it holds must be the one the widget asks for. */
+function checkFileScheme(file: WidgetJson, expected: string | null): void {
+  if (!expected) return;
+  for (const entry of Object.values(file)) {
+    const code = field(entry, 'scheme')?.code;
+    if (typeof code === 'string' && code !== expected) throw new WidgetError('WRONG_SCHEME', code);
+  }
 }
 
 /**
@@ -87,14 +149,14 @@ function pickByVariables(
     const matches = Object.entries(variables).every(([name, value]) => value === null || value === undefined || stored[name] === value);
     if (matches) return { variables: stored, data: (entry as { data?: unknown }).data };
   }
-  throw new WidgetError('MISSING_DATA', `${queryName} ${JSON.stringify(variables)}`);
+  throw new WidgetError('MISSING_DATA', queryName);
 }
 
-function readStaticFile(src: string): Promise<WidgetJson> {
+function readStaticFile(src: string, timeout: number): Promise<WidgetJson> {
   const url = new URL(src, document.baseURI).href;
   let file = staticFiles.get(url);
   if (!file) {
-    file = fetchStaticFile(url);
+    file = fetchStaticFile(url, timeout);
     staticFiles.set(url, file);
     // A failed read is not kept, so a later widget (or a retry) fetches again.
     file.catch(() => staticFiles.delete(url));
@@ -102,15 +164,17 @@ function readStaticFile(src: string): Promise<WidgetJson> {
   return file;
 }
 
-async function fetchStaticFile(url: string): Promise<WidgetJson> {
-  let response: Response;
+async function fetchStaticFile(url: string, timeout: number): Promise<WidgetJson> {
+  const timer = AbortSignal.timeout(timeout);
+  let text: string;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' } });
-  } catch {
-    throw new WidgetError('NETWORK');
+    const response = await fetch(url, { headers: { accept: 'application/json' }, signal: timer });
+    if (!response.ok) throw new WidgetError('HTTP', String(response.status));
+    text = await response.text();
+  } catch (error) {
+    if (error instanceof WidgetError) throw error;
+    throw new WidgetError(timer.aborted ? 'TIMEOUT' : 'NETWORK');
   }
-  if (!response.ok) throw new WidgetError('HTTP', `${response.status} ${response.statusText}`.trim());
-  const text = await response.text();
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -126,43 +190,53 @@ interface GraphQLResponse {
   errors?: { message?: string; extensions?: { code?: string } }[];
 }
 
-async function postQuery(endpoint: string, queryName: QueryName, variables: Record<string, unknown>, signal: AbortSignal | undefined, lang: string): Promise<unknown> {
+/** Server error codes the widgets explain in their own words; any other becomes `GRAPHQL`. */
+const SERVER_CODES: Partial<Record<string, WidgetErrorCode>> = { NOT_FOUND: 'NOT_FOUND', BAD_USER_INPUT: 'BAD_REQUEST', GRAPHQL_VALIDATION_FAILED: 'BAD_REQUEST' };
+
+async function postQuery(
+  endpoint: string,
+  queryName: QueryName,
+  variables: Record<string, unknown>,
+  signal: AbortSignal | undefined,
+  lang: string,
+  timeout: number,
+): Promise<unknown> {
+  const timer = AbortSignal.timeout(timeout);
+  const combined = signal ? AbortSignal.any([signal, timer]) : timer;
+  // The caller's cancellation is passed on as is; the timer's becomes a TIMEOUT error.
+  const failed = (error: unknown): never => {
+    if (signal?.aborted) throw error;
+    if (timer.aborted) throw new WidgetError('TIMEOUT');
+    throw error instanceof WidgetError ? error : new WidgetError('NETWORK');
+  };
   let response: Response;
+  let body: GraphQLResponse | undefined;
   try {
     response = await fetch(endpoint, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
-        // The gateway answers its messages in the widget's language.
         'accept-language': lang,
       },
       body: JSON.stringify({ query: QUERIES[queryName], operationName: queryName, variables }),
-      signal,
+      signal: combined,
     });
+    try {
+      body = (await response.json()) as GraphQLResponse;
+    } catch (error) {
+      if (combined.aborted) throw error;
+      body = undefined;
+    }
   } catch (error) {
-    if (isAbort(error)) throw error;
-    throw new WidgetError('NETWORK');
+    return failed(error);
   }
-  let body: GraphQLResponse | undefined;
-  try {
-    body = (await response.json()) as GraphQLResponse;
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    body = undefined;
-  }
+  // The server's own message is never shown (it may be English, technical, or a stack): only its code.
   const firstError = body?.errors?.[0];
-  if (firstError) {
-    const code = firstError.extensions?.code;
-    throw new WidgetError(code === 'NOT_FOUND' ? 'NOT_FOUND' : 'GRAPHQL', firstError.message);
-  }
-  if (!response.ok) throw new WidgetError('HTTP', `${response.status} ${response.statusText}`.trim());
+  if (firstError) throw new WidgetError(SERVER_CODES[firstError.extensions?.code ?? ''] ?? 'GRAPHQL');
+  if (!response.ok) throw new WidgetError('HTTP', String(response.status));
   if (!body?.data) throw new WidgetError('BAD_JSON');
   return body.data;
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {

@@ -41,7 +41,10 @@ export interface OrientationView {
 export interface SchemeOverviewView {
   scheme: SchemeView;
   orientations: OrientationView[];
+  /** Actions received (every page). */
   actionCount: number;
+  /** Actions the server counts (`totalCount`); more than `actionCount` only if the server stopped paging. */
+  actionTotal: number;
 }
 
 export interface MeasurementView {
@@ -68,6 +71,22 @@ export interface IndicatorView {
   completionRate: number | null;
   illustrative: boolean;
   measurements: MeasurementView[];
+  /** Every revision of every value, corrections included (`measurements(history: true)`). */
+  revisions: RevisionView[];
+}
+
+export interface RevisionView extends MeasurementView {
+  revision: number;
+  comment: string | null;
+  recordedAt: string | null;
+}
+
+export interface BudgetLineView {
+  year: number;
+  funder: string;
+  planned: number | null;
+  executed: number | null;
+  illustrative: boolean;
 }
 
 export interface ActionDetailView extends ActionSummaryView {
@@ -85,13 +104,25 @@ export interface ActionDetailView extends ActionSummaryView {
   updates: { date: string; kind: string | null; text: string; illustrative: boolean }[];
   indicators: IndicatorView[];
   orientation: { code: string; title: string } | null;
+  budget: BudgetLineView[];
+  territories: { code: string; name: string }[];
+}
+
+/** A count of actions; `illustrative` counts those whose status or progress is illustrative. */
+export interface CountView {
+  key: string;
+  count: number;
+  illustrative: number;
 }
 
 export interface ProgressView {
   scheme: SchemeView;
+  /** Actions counted (every page). */
   total: number;
-  byStatus: { key: string; count: number }[];
-  byHealth: { key: string; count: number }[];
+  /** Actions the server counts (`totalCount`). */
+  totalCount: number;
+  byStatus: CountView[];
+  byHealth: CountView[];
   illustrative: boolean;
 }
 
@@ -117,12 +148,15 @@ export interface ComparisonView {
   unit: string;
   period: string | null;
   rows: { department: string; label: string; value: number | null; schemeCode: string | null; illustrative: boolean }[];
+  /** Départements with a value for the period, out of `rows.length`. */
+  withValue: number;
   illustrative: boolean;
 }
 
 export interface SearchResultView extends ActionSummaryView {
   schemeCode: string | null;
   schemeTitle: string | null;
+  departments: string[];
   themes: string[];
   publics: string[];
 }
@@ -130,4 +164,19 @@ export interface SearchResultView extends ActionSummaryView {
 export interface NomenclatureView {
   themes: { code: string; label: string }[];
   publics: { code: string; label: string }[];
+}
+
+export interface ProposalView {
+  code: string;
+  text: string;
+  outcome: string | null;
+  illustrative: boolean;
+  event: { title: string; date: string | null } | null;
+  actions: { code: string; title: string }[];
+}
+
+export interface ProposalsView {
+  scheme: SchemeView;
+  proposals: ProposalView[];
+  totalCount: number;
 }

@@ -17,15 +17,15 @@ export const indicatorCompareStyles = css`
   }
   .sosms-bars__track {
     height: 1.25rem;
-    background: var(--sosms-background-contrast);
+    background: var(--_background-contrast);
   }
   .sosms-bars__bar {
     display: block;
     height: 100%;
-    background: var(--sosms-primary);
+    background: var(--_primary);
   }
   .sosms-bars__bar.illustrative {
-    background: repeating-linear-gradient(45deg, var(--sosms-primary) 0 6px, var(--sosms-background-contrast) 6px 9px);
+    background: repeating-linear-gradient(45deg, var(--_primary) 0 6px, var(--_background-contrast) 6px 9px);
   }
   .sosms-bars__value {
     text-align: right;

@@ -3,10 +3,10 @@ import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
 import { t } from '../shared/i18n.ts';
 import { formatNumber, formatPeriod } from '../shared/format.ts';
-import { illustrativeBadge } from '../shared/parts.ts';
-import { readComparison, readLatestPeriod } from '../data/read.ts';
+import { illustrativeBadge, tableRegion } from '../shared/parts.ts';
+import { chooseComparisonPeriod, readComparison } from '../data/read.ts';
 import type { ComparisonView } from '../data/views.ts';
-import { loadQueryEntry, WidgetError } from '../data/source.ts';
+import { loadQueryEntry } from '../data/source.ts';
 import { indicatorCompareStyles } from './indicator-compare.styles.ts';
 
 /**
@@ -24,6 +24,7 @@ import { indicatorCompareStyles } from './indicator-compare.styles.ts';
  * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
  * @csspart status - The live region announcing loading, empty and error states.
  * @csspart bars - The bar chart.
+ * @csspart table - The table of values.
  * @cssprop --sosms-primary - Colour of the bars.
  */
 export class IndicatorCompare extends SosmsElement<ComparisonView> {
@@ -37,7 +38,7 @@ export class IndicatorCompare extends SosmsElement<ComparisonView> {
 
   /** Shared code of the indicator to compare; with a static file, the scheme's first shared indicator when absent. */
   declare sharedCode: string | null;
-  /** Period to compare (`2023`, `2023-Q4`); the latest value of each département when absent. */
+  /** Period to compare (`2023`, `2023-Q4`); when absent, the most recent period where the most départements have a value. */
   declare period: string | null;
 
   constructor() {
@@ -58,16 +59,15 @@ export class IndicatorCompare extends SosmsElement<ComparisonView> {
     if (this.src) {
       // A static file holds the comparisons of its scheme's shared indicators at their latest period.
       const entry = await loadQueryEntry(
-        { src: this.src },
+        this.source,
         'CompareIndicator',
         { sharedCode: this.sharedCode, period: this.period },
         signal,
       );
       return readComparison(entry.data, String(entry.variables.sharedCode ?? ''), (entry.variables.period as string | undefined) ?? null);
     }
-    const sharedCode = this.sharedCode;
-    if (!sharedCode) throw new WidgetError('CONFIG', this.language === 'fr' ? 'attribut shared-code manquant' : 'missing shared-code attribute');
-    const period = this.period ?? readLatestPeriod(await this.runQuery('SharedIndicatorPeriods', { sharedCode }, signal));
+    const sharedCode = this.requireAttribute('shared-code', this.sharedCode);
+    const period = this.period ?? chooseComparisonPeriod(await this.runQuery('SharedIndicatorPeriods', { sharedCode }, signal));
     if (!period) return null;
     const view = readComparison(await this.runQuery('CompareIndicator', { sharedCode, period }, signal), sharedCode, period);
     return view;
@@ -77,22 +77,26 @@ export class IndicatorCompare extends SosmsElement<ComparisonView> {
     const lang = this.language;
     const values = view.rows.map((r) => r.value).filter((v): v is number => v !== null);
     const max = Math.max(0, ...values) || 1;
-    return html`<h2>${t('compareTitle', lang)} — ${view.indicatorName} ${illustrativeBadge(view.illustrative, lang)}</h2>
+    const unit = (value: number | null) => this.fr(formatNumber(value, view.unit, lang));
+    return html`${this.heading(0, html`${t('compareTitle', lang)} — ${this.fr(view.indicatorName)} ${illustrativeBadge(view.illustrative, lang)}`)}
       ${view.period ? html`<p class="fr-text--mention">${t('period', lang)} : ${formatPeriod(view.period, lang)}</p>` : nothing}
+      <p class="sosms-coverage">${view.withValue} ${t('coverage', lang)} ${view.rows.length} ${t('coverageEnd', lang)}</p>
       <ul class="sosms-bars" part="bars" aria-hidden="true">
-        ${view.rows.map(
-          (row) => html`<li class="sosms-bars__row">
+        ${view.rows.map((row) => {
+          const width = row.value === null ? 0 : Math.round((Math.max(0, row.value) / max) * 100);
+          return html`<li class="sosms-bars__row">
             <span class="sosms-bars__label">${row.label}</span>
             <span class="sosms-bars__track">
-              <span class="sosms-bars__bar ${row.illustrative ? 'illustrative' : ''}" style="width: ${row.value === null ? 0 : (Math.max(0, row.value) / max) * 100}%"></span>
+              <span class="sosms-bars__bar sosms-w-${width} ${row.illustrative ? 'illustrative' : ''}" data-value=${row.value ?? ''}></span>
             </span>
-            <span class="sosms-bars__value">${formatNumber(row.value, view.unit, lang)}</span>
-          </li>`,
-        )}
+            <span class="sosms-bars__value">${row.value === null ? t('notSet', lang) : unit(row.value)}</span>
+          </li>`;
+        })}
       </ul>
-      <div class="fr-table">
-        <table>
-          <caption>${view.indicatorName}${view.period ? ` (${formatPeriod(view.period, lang)})` : ''}</caption>
+      ${tableRegion(
+        'caption-compare',
+        html`<table>
+          <caption id="caption-compare">${this.fr(view.indicatorName)}${view.period ? ` (${formatPeriod(view.period, lang)})` : ''}</caption>
           <thead>
             <tr>
               <th scope="col">${t('department', lang)}</th>
@@ -105,12 +109,12 @@ export class IndicatorCompare extends SosmsElement<ComparisonView> {
               (row) => html`<tr>
                 <th scope="row">${row.label}</th>
                 <td>${row.schemeCode ?? ''}</td>
-                <td class="num">${formatNumber(row.value, view.unit, lang)} ${illustrativeBadge(row.illustrative, lang)}</td>
+                <td class="num">${row.value === null ? t('notSet', lang) : unit(row.value)} ${illustrativeBadge(row.illustrative, lang)}</td>
               </tr>`,
             )}
           </tbody>
-        </table>
-      </div>
+        </table>`,
+      )}
       ${view.illustrative ? html`<p class="fr-text--mention">${t('illustrativeNote', lang)}</p>` : nothing}`;
   }
 }

@@ -21,27 +21,27 @@ export const progressSummaryStyles = css`
     height: 0.5rem;
     margin-right: 0.5rem;
     vertical-align: middle;
-    background: var(--sosms-background-contrast);
-    border: 1px solid var(--sosms-text-mention);
+    background: var(--_background-contrast);
+    border: 1px solid var(--_text-mention);
   }
   .sosms-share__bar {
     display: block;
     height: 100%;
-    background: var(--sosms-text-mention);
+    background: var(--_text-mention);
   }
   .sosms-share__bar.success {
-    background: var(--sosms-success-text);
+    background: var(--_success-text);
   }
   .sosms-share__bar.info {
-    background: var(--sosms-info-text);
+    background: var(--_info-text);
   }
   .sosms-share__bar.warning {
-    background: var(--sosms-warning-text);
+    background: var(--_warning-text);
   }
   .sosms-share__bar.error {
-    background: var(--sosms-error-text);
+    background: var(--_error-text);
   }
   .sosms-share__bar.new {
-    background: var(--sosms-new-text);
+    background: var(--_new-text);
   }
 `;

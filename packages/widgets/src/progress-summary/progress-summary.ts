@@ -3,9 +3,9 @@ import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
 import { label, t, type LabelFamily } from '../shared/i18n.ts';
 import { formatNumber } from '../shared/format.ts';
-import { illustrativeBadge, progressBar } from '../shared/parts.ts';
+import { illustrativeBadge, progressBar, tableRegion } from '../shared/parts.ts';
 import { readProgress } from '../data/read.ts';
-import type { ProgressView } from '../data/views.ts';
+import type { CountView, ProgressView } from '../data/views.ts';
 import { progressSummaryStyles } from './progress-summary.styles.ts';
 
 const STATUS_CLASSES: Record<string, string> = {
@@ -32,6 +32,8 @@ const HEALTH_CLASSES: Record<string, string> = { on_track: 'success', behind: 'w
  * @fires sosms-error - Loading failed; `detail` is `{ code, message }`.
  * @csspart status - The live region announcing loading, empty and error states.
  * @csspart summary - The figures.
+ * @csspart table-status - The table of actions by status.
+ * @csspart table-health - The table of actions by health.
  * @cssprop --sosms-primary - Main colour (overall progress bar).
  */
 export class ProgressSummary extends SosmsElement<ProgressView> {
@@ -49,14 +51,18 @@ export class ProgressSummary extends SosmsElement<ProgressView> {
   protected renderData(view: ProgressView): TemplateResult {
     const lang = this.language;
     return html`<div part="summary">
-      <h2>${t('progress', lang)} — ${view.scheme.title} ${illustrativeBadge(view.illustrative, lang)}</h2>
+      ${this.heading(0, html`${t('progress', lang)} — ${this.fr(view.scheme.title)} ${illustrativeBadge(view.illustrative, lang)}`)}
       <p class="sosms-overall__label">${t('overallProgress', lang)}</p>
-      <div class="sosms-overall">${progressBar(view.scheme.progress, view.scheme.title, lang)}</div>
-      <p>${view.total} ${t('actions', lang).toLowerCase()}</p>
+      <div class="sosms-overall">${progressBar(view.scheme.progress, view.scheme.title, lang, view.illustrative)}</div>
+      <p>
+        ${view.total < view.totalCount
+          ? `${view.total} ${t('actions', lang).toLowerCase()} ${t('shownOf', lang)} ${view.totalCount}`
+          : `${view.total} ${t('actions', lang).toLowerCase()}`}
+      </p>
       ${view.total
         ? html`<div class="sosms-columns">
-            ${this.renderCounts(t('byStatus', lang), 'actionStatus', view.byStatus, view.total, STATUS_CLASSES)}
-            ${this.renderCounts(t('byHealth', lang), 'health', view.byHealth, view.total, HEALTH_CLASSES)}
+            ${this.renderCounts('status', t('byStatus', lang), 'actionStatus', view.byStatus, view.total, STATUS_CLASSES)}
+            ${this.renderCounts('health', t('byHealth', lang), 'health', view.byHealth, view.total, HEALTH_CLASSES)}
           </div>`
         : nothing}
       ${view.illustrative ? html`<p class="fr-text--mention">${t('illustrativeNote', lang)}</p>` : nothing}
@@ -64,16 +70,19 @@ export class ProgressSummary extends SosmsElement<ProgressView> {
   }
 
   private renderCounts(
+    id: string,
     title: string,
     family: LabelFamily,
-    rows: { key: string; count: number }[],
+    rows: CountView[],
     total: number,
     classes: Record<string, string>,
   ): TemplateResult {
     const lang = this.language;
-    return html`<div class="fr-table">
-      <table>
-        <caption>${title}</caption>
+    const captionId = `caption-${id}`;
+    return tableRegion(
+      captionId,
+      html`<table>
+        <caption id=${captionId}>${title}</caption>
         <thead>
           <tr>
             <th scope="col">${family === 'health' ? t('health', lang) : t('status', lang)}</th>
@@ -83,21 +92,25 @@ export class ProgressSummary extends SosmsElement<ProgressView> {
         </thead>
         <tbody>
           ${rows.map((row) => {
-            const share = (row.count / total) * 100;
+            const share = Math.round((row.count / total) * 100);
             return html`<tr>
               <th scope="row">${label(family, row.key, lang)}</th>
               <td class="num">${row.count}</td>
               <td>
-                <span class="sosms-share">
-                  <span class="sosms-share__bar ${classes[row.key] ?? 'neutral'}" style="width: ${share}%"></span>
+                <span class="sosms-share" aria-hidden="true">
+                  <span class="sosms-share__bar sosms-w-${share} ${classes[row.key] ?? 'neutral'}"></span>
                 </span>
-                ${formatNumber(Math.round(share), '%', lang)}
+                ${formatNumber(share, '%', lang)}
+                ${row.illustrative
+                  ? html`<span class="fr-text--mention">(${row.illustrative === row.count ? '' : `${row.illustrative} `}${t('illustrativeCount', lang)})</span>`
+                  : nothing}
               </td>
             </tr>`;
           })}
         </tbody>
-      </table>
-    </div>`;
+      </table>`,
+      `table-${id}`,
+    );
   }
 }
 

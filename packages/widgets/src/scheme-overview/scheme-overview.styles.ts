@@ -21,7 +21,7 @@ export const schemeOverviewStyles = css`
   }
   .sosms-action {
     padding: 0.75rem 0;
-    border-top: 1px solid var(--sosms-border);
+    border-top: 1px solid var(--_border);
   }
   .sosms-action__title {
     margin: 0 0 0.25rem;

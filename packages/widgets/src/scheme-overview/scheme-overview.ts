@@ -25,6 +25,7 @@ import { schemeOverviewStyles } from './scheme-overview.styles.ts';
  * @csspart status - The live region announcing loading, empty and error states.
  * @csspart header - The scheme's title and key facts.
  * @csspart tree - The accordion tree of orientations.
+ * @csspart accordion-button - Each orientation's button.
  * @cssprop --sosms-primary - Main colour (accordion buttons, progress bars).
  */
 export class SchemeOverview extends SosmsElement<SchemeOverviewView> {
@@ -60,34 +61,39 @@ export class SchemeOverview extends SosmsElement<SchemeOverviewView> {
   protected renderData(view: SchemeOverviewView): TemplateResult {
     const lang = this.language;
     const { scheme } = view;
-    const hasIllustrative = scheme.illustrative || hasIllustrativeAction(view.orientations);
+    const anyIllustrativeAction = hasIllustrativeAction(view.orientations);
+    const hasIllustrative = scheme.illustrative || anyIllustrativeAction;
     return html`
       <header part="header">
-        <h2>${scheme.title} ${illustrativeBadge(scheme.illustrative, lang)}</h2>
-        ${readable(scheme.summary, scheme.easyRead, this.easyRead, lang)}
+        ${this.heading(0, html`${this.fr(scheme.title)} ${illustrativeBadge(scheme.illustrative, lang)}`)}
+        ${readable(scheme.summary, scheme.easyRead, this.easyRead, lang, this.language === 'en')}
         <dl class="sosms-meta">
-          ${scheme.period
-            ? html`<div><dt>${t('period', lang)}</dt><dd>${scheme.period.start}–${scheme.period.end}</dd></div>`
-            : nothing}
+          <div><dt>${t('period', lang)}</dt><dd>${scheme.period ? `${scheme.period.start}–${scheme.period.end}` : t('notSet', lang)}</dd></div>
           <div>
             <dt>${scheme.departments.length > 1 ? t('departments', lang) : t('department', lang)}</dt>
-            <dd>${scheme.departments.join(', ')}</dd>
+            <dd>${scheme.departments.length ? scheme.departments.join(', ') : t('notSet', lang)}</dd>
           </div>
-          ${scheme.status
-            ? html`<div><dt>${t('status', lang)}</dt><dd>${label('schemeStatus', scheme.status, lang)}</dd></div>`
-            : nothing}
+          <div><dt>${t('status', lang)}</dt><dd>${scheme.status ? label('schemeStatus', scheme.status, lang) : t('notSet', lang)}</dd></div>
           <div>
             <dt>${t('adoption', lang)}</dt>
             <dd>
               ${scheme.adoption
                 ? html`${formatDate(scheme.adoption.date, lang)}${scheme.adoption.reference ? ` (${scheme.adoption.reference})` : ''}`
-                : t('notAdopted', lang)}
+                : t('notSet', lang)}
+            </dd>
+          </div>
+          <div>
+            <dt>${t('actions', lang)}</dt>
+            <dd>
+              ${view.actionCount < view.actionTotal
+                ? `${view.actionCount} ${t('shownOf', lang)} ${view.actionTotal}`
+                : String(view.actionTotal)}
             </dd>
           </div>
         </dl>
         <div class="sosms-overall">
-          <p class="sosms-overall__label" id="overall-label">${t('overallProgress', lang)}</p>
-          ${progressBar(scheme.progress, scheme.title, lang)}
+          <p class="sosms-overall__label">${t('overallProgress', lang)}</p>
+          ${progressBar(scheme.progress, scheme.title, lang, anyIllustrativeAction)}
         </div>
         ${hasIllustrative ? html`<p class="fr-text--mention">${t('illustrativeNote', lang)}</p>` : nothing}
       </header>
@@ -102,36 +108,35 @@ export class SchemeOverview extends SosmsElement<SchemeOverviewView> {
     const collapseId = `collapse-${domId(orientation.id)}`;
     const open = this.expanded.has(orientation.id);
     const level = levels[depth];
-    // Headings continue below the widget's h2: h3 for top-level orientations, down to h6.
-    const heading = headingTag(depth + 3);
+    const illustrative = hasIllustrativeAction([orientation]);
     const button = html`<button
       class="fr-accordion__btn"
+      part="accordion-button"
       type="button"
       aria-expanded=${open ? 'true' : 'false'}
       aria-controls=${collapseId}
       data-code=${orientation.code}
       @click=${() => this.toggle(orientation)}
     >
-      <span class="fr-accordion__label">${level ? `${level} ` : ''}${orientation.code} — ${orientation.title}</span>
+      <span class="fr-accordion__label">${level ? html`${this.fr(level)} ` : ''}${orientation.code} — ${this.fr(orientation.title)}</span>
       <span class="sosms-accordion__progress" aria-hidden="true">${orientation.progress === null ? '' : `${Math.round(orientation.progress)}\u00a0%`}</span>
     </button>`;
+    // Panels are always in the page (hidden when closed), so that printing shows them all.
     return html`<section class="fr-accordion">
-      ${heading(button)}
+      ${this.heading(depth + 1, button, 'fr-accordion__title')}
       <div class="fr-collapse" id=${collapseId} ?hidden=${!open}>
-        ${open
-          ? html`${readable(null, orientation.easyRead, this.easyRead, lang)}
-              ${progressBar(orientation.progress, `${level ?? ''} ${orientation.code}`.trim(), lang)}
-              ${orientation.orientations.length
-                ? html`<div class="fr-accordions-group">
-                    ${orientation.orientations.map((child) => this.renderOrientation(child, depth + 1, levels))}
-                  </div>`
-                : nothing}
-              ${orientation.actions.length
-                ? this.renderActions(orientation.actions)
-                : orientation.orientations.length
-                  ? nothing
-                  : html`<p class="fr-text--mention">${t('noAction', lang)}</p>`}`
+        ${readable(null, orientation.easyRead, this.easyRead, lang)}
+        ${progressBar(orientation.progress, `${level ?? ''} ${orientation.code}`.trim(), lang, illustrative)}
+        ${orientation.orientations.length
+          ? html`<div class="fr-accordions-group">
+              ${orientation.orientations.map((child) => this.renderOrientation(child, depth + 1, levels))}
+            </div>`
           : nothing}
+        ${orientation.actions.length
+          ? this.renderActions(orientation.actions)
+          : orientation.orientations.length
+            ? nothing
+            : html`<p class="fr-text--mention">${t('noAction', lang)}</p>`}
       </div>
     </section>`;
   }
@@ -142,14 +147,14 @@ export class SchemeOverview extends SosmsElement<SchemeOverviewView> {
       ${actions.map(
         (action) => html`<li class="sosms-action">
           <p class="sosms-action__title">
-            <span class="sosms-action__code">${t('action', lang)} ${action.code}</span> ${this.easyRead && action.easyRead
+            <span class="sosms-action__code">${t('action', lang)} ${action.code}</span> ${this.fr(this.easyRead && action.easyRead
               ? action.easyRead
-              : action.title}
+              : action.title)}
           </p>
           <p class="fr-badges-group">
             ${statusBadge(action.status, lang)} ${healthBadge(action.health, lang)} ${illustrativeBadge(action.illustrative, lang)}
           </p>
-          ${progressBar(action.progress, `${t('action', lang)} ${action.code}`, lang)}
+          ${progressBar(action.progress, `${t('action', lang)} ${action.code}`, lang, action.illustrative)}
         </li>`,
       )}
     </ul>`;
@@ -162,19 +167,6 @@ export class SchemeOverview extends SosmsElement<SchemeOverviewView> {
     else next.delete(orientation.id);
     this.expanded = next;
     this.dispatchEvent(new CustomEvent('sosms-toggle', { detail: { code: orientation.code, expanded }, bubbles: true, composed: true }));
-  }
-}
-
-function headingTag(level: number): (content: TemplateResult) => TemplateResult {
-  switch (Math.min(level, 6)) {
-    case 3:
-      return (c) => html`<h3 class="fr-accordion__title">${c}</h3>`;
-    case 4:
-      return (c) => html`<h4 class="fr-accordion__title">${c}</h4>`;
-    case 5:
-      return (c) => html`<h5 class="fr-accordion__title">${c}</h5>`;
-    default:
-      return (c) => html`<h6 class="fr-accordion__title">${c}</h6>`;
   }
 }
 

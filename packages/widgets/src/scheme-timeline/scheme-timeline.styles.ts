@@ -6,7 +6,7 @@ export const schemeTimelineStyles = css`
     list-style: none;
     margin: 0;
     padding: 0 0 0 1.25rem;
-    border-left: 2px solid var(--sosms-border);
+    border-left: 2px solid var(--_border);
   }
   .sosms-timeline__item {
     position: relative;
@@ -21,11 +21,11 @@ export const schemeTimelineStyles = css`
     height: 0.75rem;
     margin-left: -0.4rem;
     border-radius: 50%;
-    background: var(--sosms-primary);
+    background: var(--_primary);
   }
   .sosms-timeline__item--event::before {
-    background: var(--sosms-background);
-    border: 2px solid var(--sosms-primary);
+    background: var(--_background);
+    border: 2px solid var(--_primary);
   }
   .sosms-timeline__item--meeting::before {
     border-radius: 0;

@@ -37,7 +37,7 @@ export class SchemeTimeline extends SosmsElement<TimelineView> {
 
   protected renderData(view: TimelineView): TemplateResult {
     const lang = this.language;
-    return html`<h2>${t('timeline', lang)} — ${view.scheme.title}</h2>
+    return html`${this.heading(0, html`${t('timeline', lang)} — ${this.fr(view.scheme.title)}`)}
       <ol class="sosms-timeline" part="list">
         ${view.entries.map((entry) => this.renderEntry(entry, lang))}
       </ol>`;
@@ -49,7 +49,7 @@ export class SchemeTimeline extends SosmsElement<TimelineView> {
         ? label('phaseKind', entry.subKind, lang)
         : entry.kind === 'event'
           ? label('eventKind', entry.subKind, lang)
-          : entry.subKind ?? t('meetings', lang);
+          : this.fr(entry.subKind ?? t('meetings', lang));
     const figures = [
       entry.participants !== null ? `${entry.participants} ${t('participants', lang)}` : null,
       entry.proposalsCount !== null ? `${entry.proposalsCount} ${t('proposals', lang)}` : null,
@@ -60,9 +60,9 @@ export class SchemeTimeline extends SosmsElement<TimelineView> {
           ? html`<time datetime=${entry.date}>${formatDate(entry.date, lang)}</time> – <time datetime=${entry.endDate}>${formatDate(entry.endDate, lang)}</time>`
           : html`<time datetime=${entry.date}>${formatDate(entry.date, lang)}</time>`}
       </p>
-      <p class="sosms-timeline__title"><span class="fr-badge fr-badge--sm">${kind}</span> ${entry.title}</p>
+      <p class="sosms-timeline__title"><span class="fr-badge fr-badge--sm">${kind}</span> ${this.fr(entry.title)}</p>
       ${figures.length ? html`<p class="fr-text--mention">${figures.join(' · ')}</p>` : nothing}
-      ${entry.detail ? html`<p>${entry.detail}</p>` : nothing}
+      ${entry.detail ? html`<p>${this.fr(entry.detail)}</p>` : nothing}
     </li>`;
   }
 }

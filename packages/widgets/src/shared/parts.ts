@@ -57,9 +57,11 @@ export function illustrativeBadge(illustrative: boolean, lang: Lang): TemplateRe
  * html`${progressBar(40, 'Action 1.1', 'fr')}`;
  * ```
  */
-export function progressBar(value: number | null, name: string, lang: Lang): TemplateResult {
+export function progressBar(value: number | null, name: string, lang: Lang, illustrative = false): TemplateResult {
   const percent = toPercent(value);
-  const text = percent === null ? t('notSet', lang) : `${percent}\u00a0%`;
+  const shown = percent === null ? t('notSet', lang) : `${percent}\u00a0%`;
+  // A figure computed from illustrative values says so, to sight and to screen readers.
+  const text = illustrative && percent !== null ? `${shown} (${t('illustrativeFigure', lang)})` : shown;
   return html`<div class="sosms-progress">
     <div
       class="sosms-progress__track"
@@ -70,9 +72,10 @@ export function progressBar(value: number | null, name: string, lang: Lang): Tem
       aria-valuenow=${percent ?? nothing}
       aria-valuetext=${text}
     >
-      <div class="sosms-progress__bar" style="width: ${percent ?? 0}%"></div>
+      <div class="sosms-progress__bar sosms-w-${percent ?? 0}"></div>
     </div>
-    <span class="sosms-progress__value" aria-hidden="true">${text}</span>
+    <span class="sosms-progress__value" aria-hidden="true">${shown}</span>
+    ${illustrative && percent !== null ? html`<span class="fr-badge fr-badge--sm sosms-illustrative" aria-hidden="true">${t('illustrative', lang)}</span>` : nothing}
   </div>`;
 }
 
@@ -82,12 +85,28 @@ export function readable(
   easyRead: string | null,
   wantEasyRead: boolean,
   lang: Lang,
+  french = lang === 'en',
 ): TemplateResult | typeof nothing {
+  // Scheme texts are French: marked as such when the widget speaks English.
+  const contentLang = french ? 'fr' : nothing;
   if (wantEasyRead && easyRead) {
     return html`<div class="sosms-easy-read">
       <p class="fr-text--mention">${t('easyRead', lang)}</p>
-      <p>${easyRead}</p>
+      <p lang=${contentLang}>${easyRead}</p>
     </div>`;
   }
-  return text ? html`<p>${text}</p>` : nothing;
+  return text ? html`<p lang=${contentLang}>${text}</p>` : nothing;
+}
+
+/**
+ * A table that scrolls sideways inside its own region when narrower than its content: the region is
+ * focusable (keyboard scrolling) and named by the table's caption (`captionId`).
+ *
+ * ### Examples
+ * ```ts
+ * tableRegion('values-caption', html`<table><caption id="values-caption">Valeurs</caption>…</table>`);
+ * ```
+ */
+export function tableRegion(captionId: string, table: TemplateResult, part = 'table'): TemplateResult {
+  return html`<div class="fr-table sosms-scroll" part=${part} role="region" tabindex="0" aria-labelledby=${captionId}>${table}</div>`;
 }

@@ -1,87 +1,172 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
- * Shared look of every widget: DSFR colours and markup patterns (fr-accordion, fr-badge, fr-table, fr-tag)
- * behind CSS custom properties a host site can override, for light and dark themes.
- * Every text/background pair below reaches at least 4.5:1 contrast (checked by axe in the tests).
+ * Shared look of every widget. The markup follows DSFR's accessibility patterns (accordion, badge, table,
+ * tag), but the default look is a neutral theme of our own: DSFR's look is reserved to State sites, and is
+ * available with `look="dsfr"` for those (a préfecture, an ARS).
+ *
+ * Theming: each colour is read from a public custom property (`--sosms-primary`…, and `--sosms-dark-primary`…
+ * for the dark theme) that the host may set on the widget or on any ancestor, `:root` included; the widget
+ * only falls back to its own palette when the property is not set. Internally rules read `--_<token>`.
+ * Every default text/background pair reaches at least 4.5:1 (checked by axe in the tests).
  */
-/** The dark palette, used by `theme="dark"` and by `theme="system"` when the system is dark. */
-const DARK_TOKENS = css`
-  --sosms-primary: #8585f6;
-  --sosms-on-primary: #161616;
-  --sosms-text: #cecece;
-  --sosms-text-mention: #a8a8a8;
-  --sosms-background: #161616;
-  --sosms-background-alt: #1e1e1e;
-  --sosms-background-contrast: #242424;
-  --sosms-border: #3a3a3a;
-  --sosms-focus: #8ab4f8;
-  --sosms-success-text: #3fc371;
-  --sosms-success-background: #18211b;
-  --sosms-error-text: #ff6e63;
-  --sosms-error-background: #2b1515;
-  --sosms-warning-text: #fc8d5e;
-  --sosms-warning-background: #2b1a12;
-  --sosms-info-text: #7fa9ff;
-  --sosms-info-background: #171d2e;
-  --sosms-new-text: #d6b28f;
-  --sosms-new-background: #261e17;
-  --sosms-illustrative-text: #e2c18a;
-  --sosms-illustrative-background: #2a2318;
-  --sosms-chart-line: #8585f6;
-  --sosms-chart-baseline: #a8a8a8;
-  --sosms-chart-target: #3fc371;
-`;
+
+/** One palette: token name → default colour. */
+type Palette = Record<string, string>;
+
+/** Neutral light palette (the default look). */
+export const NEUTRAL_LIGHT: Palette = {
+  primary: '#1d5b79',
+  'on-primary': '#ffffff',
+  text: '#1b1f23',
+  'text-mention': '#595f66',
+  background: '#ffffff',
+  'background-alt': '#f4f5f7',
+  'background-contrast': '#e8eaed',
+  border: '#c9cdd2',
+  focus: '#174a63',
+  'success-text': '#1e6b3a',
+  'success-background': '#e3f4e8',
+  'error-text': '#b3261e',
+  'error-background': '#fbe9e7',
+  'warning-text': '#8a4b00',
+  'warning-background': '#fdf0df',
+  'info-text': '#1d5b79',
+  'info-background': '#e4f0f6',
+  'new-text': '#5c4a3a',
+  'new-background': '#f3ece4',
+  'illustrative-text': '#6b4e16',
+  'illustrative-background': '#fbf3e0',
+  'chart-line': '#1d5b79',
+  'chart-baseline': '#595f66',
+  'chart-target': '#1e6b3a',
+};
+
+/** Neutral dark palette. */
+export const NEUTRAL_DARK: Palette = {
+  primary: '#8cc8e6',
+  'on-primary': '#0f1416',
+  text: '#e6e8ea',
+  'text-mention': '#aab1b8',
+  background: '#15191c',
+  'background-alt': '#1c2125',
+  'background-contrast': '#262c31',
+  border: '#3b434a',
+  focus: '#8cc8e6',
+  'success-text': '#7bd69a',
+  'success-background': '#17261c',
+  'error-text': '#ff9a8f',
+  'error-background': '#2e1917',
+  'warning-text': '#f2b266',
+  'warning-background': '#2d2113',
+  'info-text': '#8cc8e6',
+  'info-background': '#162530',
+  'new-text': '#d8bfa6',
+  'new-background': '#2a221b',
+  'illustrative-text': '#e8c985',
+  'illustrative-background': '#2b2416',
+  'chart-line': '#8cc8e6',
+  'chart-baseline': '#aab1b8',
+  'chart-target': '#7bd69a',
+};
+
+/** DSFR light palette (bleu France and DSFR greys), for State sites only. */
+const DSFR_LIGHT: Palette = {
+  ...NEUTRAL_LIGHT,
+  primary: '#000091',
+  text: '#161616',
+  'text-mention': '#666666',
+  'background-alt': '#f6f6f6',
+  'background-contrast': '#eeeeee',
+  border: '#dddddd',
+  focus: '#0a76f6',
+  'success-text': '#18753c',
+  'success-background': '#b8fec9',
+  'error-text': '#ce0500',
+  'error-background': '#ffe9e9',
+  'warning-text': '#b34000',
+  'warning-background': '#ffe9e6',
+  'info-text': '#0063cb',
+  'info-background': '#e8edff',
+  'new-text': '#695240',
+  'new-background': '#feebd0',
+  'illustrative-text': '#716043',
+  'illustrative-background': '#fef6e3',
+  'chart-line': '#000091',
+  'chart-baseline': '#666666',
+  'chart-target': '#18753c',
+};
+
+/** DSFR dark palette. */
+const DSFR_DARK: Palette = {
+  ...NEUTRAL_DARK,
+  primary: '#8585f6',
+  'on-primary': '#161616',
+  text: '#cecece',
+  'text-mention': '#a8a8a8',
+  background: '#161616',
+  'background-alt': '#1e1e1e',
+  'background-contrast': '#242424',
+  border: '#3a3a3a',
+  focus: '#8ab4f8',
+  'success-text': '#3fc371',
+  'success-background': '#18211b',
+  'error-text': '#ff6e63',
+  'error-background': '#2b1515',
+  'warning-text': '#fc8d5e',
+  'warning-background': '#2b1a12',
+  'info-text': '#7fa9ff',
+  'info-background': '#171d2e',
+  'chart-line': '#8585f6',
+  'chart-baseline': '#a8a8a8',
+  'chart-target': '#3fc371',
+};
+
+const NEUTRAL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/** `--_token: var(--sosms[-dark]-token, default)` for every token of a palette. */
+function tokens(palette: Palette, dark: boolean): string {
+  return Object.entries(palette)
+    .map(([name, value]) => `--_${name}:var(--sosms-${dark ? 'dark-' : ''}${name},${value});`)
+    .join('');
+}
+
+/** The four looks: neutral (default) and DSFR, each light and dark; `.dark` is set by the base element. */
+const THEME_CSS = unsafeCSS(
+  `.sosms-root{${tokens(NEUTRAL_LIGHT, false)}--_font-family:var(--sosms-font-family,${NEUTRAL_FONT});}` +
+    `.sosms-root.dark{${tokens(NEUTRAL_DARK, true)}}` +
+    `.sosms-root.dsfr{${tokens(DSFR_LIGHT, false)}--_font-family:var(--sosms-font-family,Marianne,${NEUTRAL_FONT});}` +
+    `.sosms-root.dsfr.dark{${tokens(DSFR_DARK, true)}}` +
+    // Bar widths as classes (`sosms-w-0` … `sosms-w-100`): no style attribute, so a strict CSP draws them right.
+    Array.from({ length: 101 }, (_, i) => `.sosms-w-${i}{width:${i}%}`).join(''),
+);
+
+/** The public custom properties of the theme, for the docs and the contrast check. */
+export const THEME_TOKENS = Object.keys(NEUTRAL_LIGHT);
 
 export const baseStyles = css`
   :host {
-    /* Palette (DSFR "bleu France" and neutral greys), light theme. */
-    --sosms-font-family: Marianne, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-    --sosms-primary: #000091;
-    --sosms-on-primary: #ffffff;
-    --sosms-text: #161616;
-    --sosms-text-mention: #666666;
-    --sosms-background: #ffffff;
-    --sosms-background-alt: #f6f6f6;
-    --sosms-background-contrast: #eeeeee;
-    --sosms-border: #dddddd;
-    --sosms-focus: #0a76f6;
-    --sosms-success-text: #18753c;
-    --sosms-success-background: #b8fec9;
-    --sosms-error-text: #ce0500;
-    --sosms-error-background: #ffe9e9;
-    --sosms-warning-text: #b34000;
-    --sosms-warning-background: #ffe9e6;
-    --sosms-info-text: #0063cb;
-    --sosms-info-background: #e8edff;
-    --sosms-new-text: #695240;
-    --sosms-new-background: #feebd0;
-    --sosms-illustrative-text: #716043;
-    --sosms-illustrative-background: #fef6e3;
-    --sosms-chart-line: #000091;
-    --sosms-chart-baseline: #666666;
-    --sosms-chart-target: #18753c;
-    --sosms-radius: 0.25rem;
-
     display: block;
-    color: var(--sosms-text);
-    background: var(--sosms-background);
-    font-family: var(--sosms-font-family);
-    font-size: 1rem;
-    line-height: 1.5;
-    padding: 1rem;
-    container-type: inline-size;
   }
   :host([hidden]) {
     display: none;
   }
-  :host([theme='dark']) {
-    ${DARK_TOKENS}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='system']) {
-      ${DARK_TOKENS}
-    }
+  ${THEME_CSS}
+  /* Inherited properties are reset inside the shadow root: a host rule such as '* { color: red }' reaches
+     the host element, never the widget's text. Custom properties are not reset by 'all', so the theme
+     still comes from the host page. */
+  .sosms-root {
+    all: initial;
+    display: block;
+    color: var(--_text);
+    background: var(--_background);
+    font-family: var(--_font-family);
+    font-size: 1rem;
+    line-height: 1.5;
+    padding: 1rem;
+    container-type: inline-size;
+    overflow-wrap: break-word;
+    --_radius: var(--sosms-radius, 0.25rem);
   }
 
   *,
@@ -110,10 +195,10 @@ export const baseStyles = css`
     margin: 0 0 0.75rem;
   }
   a {
-    color: var(--sosms-primary);
+    color: var(--_primary);
   }
   :focus-visible {
-    outline: 2px solid var(--sosms-focus);
+    outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
   .fr-sr-only {
@@ -128,7 +213,7 @@ export const baseStyles = css`
     border: 0;
   }
   .fr-text--mention {
-    color: var(--sosms-text-mention);
+    color: var(--_text-mention);
     font-size: 0.875rem;
   }
   .sosms-meta {
@@ -152,47 +237,48 @@ export const baseStyles = css`
     margin: 0;
   }
 
-  /* Badges (DSFR fr-badge). */
+  /* Badges (markup of DSFR's fr-badge; our own look). Long labels wrap: nothing pushes the page sideways. */
   .fr-badge {
-    display: inline-flex;
-    align-items: center;
+    display: inline-block;
+    max-width: 100%;
     padding: 0 0.5rem;
-    border-radius: var(--sosms-radius);
+    border-radius: var(--_radius);
     font-size: 0.875rem;
     font-weight: 700;
     line-height: 1.5rem;
+    color: var(--_text);
+    background: var(--_background-contrast);
+  }
+  .dsfr .fr-badge {
     text-transform: uppercase;
-    color: var(--sosms-text);
-    background: var(--sosms-background-contrast);
-    white-space: nowrap;
   }
   .fr-badge--sm {
     font-size: 0.75rem;
     line-height: 1.25rem;
   }
   .fr-badge--success {
-    color: var(--sosms-success-text);
-    background: var(--sosms-success-background);
+    color: var(--_success-text);
+    background: var(--_success-background);
   }
   .fr-badge--error {
-    color: var(--sosms-error-text);
-    background: var(--sosms-error-background);
+    color: var(--_error-text);
+    background: var(--_error-background);
   }
   .fr-badge--warning {
-    color: var(--sosms-warning-text);
-    background: var(--sosms-warning-background);
+    color: var(--_warning-text);
+    background: var(--_warning-background);
   }
   .fr-badge--info {
-    color: var(--sosms-info-text);
-    background: var(--sosms-info-background);
+    color: var(--_info-text);
+    background: var(--_info-background);
   }
   .fr-badge--new {
-    color: var(--sosms-new-text);
-    background: var(--sosms-new-background);
+    color: var(--_new-text);
+    background: var(--_new-background);
   }
   .sosms-illustrative {
-    color: var(--sosms-illustrative-text);
-    background: var(--sosms-illustrative-background);
+    color: var(--_illustrative-text);
+    background: var(--_illustrative-background);
     text-transform: none;
     font-style: italic;
   }
@@ -221,8 +307,8 @@ export const baseStyles = css`
     padding: 0.25rem 0.75rem;
     border-radius: 1rem;
     font-size: 0.875rem;
-    color: var(--sosms-text);
-    background: var(--sosms-background-contrast);
+    color: var(--_text);
+    background: var(--_background-contrast);
   }
 
   /* Accordions (DSFR fr-accordion). */
@@ -231,10 +317,10 @@ export const baseStyles = css`
     padding: 0;
   }
   .fr-accordion {
-    border-top: 1px solid var(--sosms-border);
+    border-top: 1px solid var(--_border);
   }
   .fr-accordion:last-child {
-    border-bottom: 1px solid var(--sosms-border);
+    border-bottom: 1px solid var(--_border);
   }
   .fr-accordion__title {
     margin: 0;
@@ -249,17 +335,17 @@ export const baseStyles = css`
     padding: 0.75rem 1rem;
     border: 0;
     background: transparent;
-    color: var(--sosms-primary);
+    color: var(--_primary);
     font: inherit;
     font-weight: 500;
     text-align: left;
     cursor: pointer;
   }
   .fr-accordion__btn:hover {
-    background: var(--sosms-background-alt);
+    background: var(--_background-alt);
   }
   .fr-accordion__btn[aria-expanded='true'] {
-    background: var(--sosms-info-background);
+    background: var(--_info-background);
   }
   .fr-accordion__btn::after {
     content: '';
@@ -304,13 +390,13 @@ export const baseStyles = css`
   .fr-table td {
     padding: 0.5rem 0.75rem;
     text-align: left;
-    border-bottom: 1px solid var(--sosms-border);
+    border-bottom: 1px solid var(--_border);
   }
   .fr-table thead th {
-    background: var(--sosms-background-contrast);
+    background: var(--_background-contrast);
   }
   .fr-table tbody tr:nth-child(even) {
-    background: var(--sosms-background-alt);
+    background: var(--_background-alt);
   }
   .fr-table td.num,
   .fr-table th.num {
@@ -330,13 +416,13 @@ export const baseStyles = css`
     height: 0.5rem;
     min-width: 4rem;
     border-radius: 0.25rem;
-    background: var(--sosms-background-contrast);
-    border: 1px solid var(--sosms-text-mention);
+    background: var(--_background-contrast);
+    border: 1px solid var(--_text-mention);
     overflow: hidden;
   }
   .sosms-progress__bar {
     height: 100%;
-    background: var(--sosms-primary);
+    background: var(--_primary);
   }
   .sosms-progress__value {
     font-size: 0.875rem;
@@ -348,12 +434,12 @@ export const baseStyles = css`
   /* States: loading, empty, error (DSFR fr-alert). */
   .fr-alert {
     padding: 0.75rem 1rem;
-    border-left: 4px solid var(--sosms-info-text);
-    background: var(--sosms-background-alt);
+    border-left: 4px solid var(--_info-text);
+    background: var(--_background-alt);
   }
   .fr-alert--error {
-    border-left-color: var(--sosms-error-text);
-    background: var(--sosms-error-background);
+    border-left-color: var(--_error-text);
+    background: var(--_error-background);
   }
   .fr-alert__title {
     margin: 0 0 0.25rem;
@@ -377,19 +463,19 @@ export const baseStyles = css`
   .fr-input,
   .fr-select {
     font: inherit;
-    color: var(--sosms-text);
-    background: var(--sosms-background-contrast);
+    color: var(--_text);
+    background: var(--_background-contrast);
     border: 0;
-    border-bottom: 2px solid var(--sosms-text-mention);
-    border-radius: var(--sosms-radius) var(--sosms-radius) 0 0;
+    border-bottom: 2px solid var(--_text-mention);
+    border-radius: var(--_radius) var(--_radius) 0 0;
     padding: 0.5rem 0.75rem;
     min-height: 2.5rem;
   }
   .fr-btn {
     font: inherit;
     font-weight: 500;
-    color: var(--sosms-on-primary);
-    background: var(--sosms-primary);
+    color: var(--_on-primary);
+    background: var(--_primary);
     border: 0;
     padding: 0.5rem 1rem;
     min-height: 2.5rem;
@@ -397,5 +483,88 @@ export const baseStyles = css`
   }
   .fr-btn:hover {
     filter: brightness(1.15);
+  }
+
+  .sosms-retry {
+    margin-top: 0.5rem;
+  }
+  .sosms-more {
+    margin: 0 0 1rem;
+  }
+
+  /* A table wider than the widget scrolls inside its own region (focusable, named by its caption). */
+  .sosms-scroll {
+    max-width: 100%;
+    overflow-x: auto;
+  }
+  .sosms-scroll:focus-visible {
+    outline: 2px solid var(--_focus);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+
+  /* Windows contrast themes: bars keep a border and a system colour instead of disappearing. */
+  @media (forced-colors: active) {
+    .sosms-progress__track,
+    .sosms-share,
+    .sosms-bars__track {
+      forced-color-adjust: none;
+      background: Canvas;
+      border: 1px solid CanvasText;
+    }
+    .sosms-progress__bar,
+    .sosms-share__bar,
+    .sosms-bars__bar,
+    .sosms-bars__bar.illustrative {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+    .fr-badge,
+    .fr-tag,
+    .fr-alert {
+      border: 1px solid CanvasText;
+    }
+  }
+
+  /* Print: every panel expanded, controls left out, bars drawn in black with a border. */
+  @media print {
+    .sosms-root {
+      color: #000;
+      background: #fff;
+      padding: 0;
+    }
+    .fr-collapse[hidden] {
+      display: block !important;
+    }
+    .fr-accordion__btn::after,
+    .sosms-retry,
+    .sosms-more,
+    form[role='search'] {
+      display: none !important;
+    }
+    .sosms-scroll {
+      overflow: visible;
+    }
+    .sosms-progress__track,
+    .sosms-share,
+    .sosms-bars__track {
+      border: 1px solid #000;
+      background: #fff;
+    }
+    .sosms-progress__bar,
+    .sosms-share__bar,
+    .sosms-bars__bar {
+      background: #000;
+      print-color-adjust: exact;
+      -webkit-print-color-adjust: exact;
+    }
   }
 `;
