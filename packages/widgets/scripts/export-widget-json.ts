@@ -1,6 +1,6 @@
 import { DomainError, type Lang } from '@sosms/core';
 import { executeQuery } from '@sosms/graphql';
-import { QUERIES, STATIC_QUERIES, type QueryName } from '../src/data/queries.ts';
+import { QUERIES, STATIC_QUERIES, type QueryDef } from '../src/data/queries.ts';
 import { completePages } from '../src/data/source.ts';
 import { chooseComparisonPeriod } from '../src/data/read.ts';
 
@@ -10,8 +10,9 @@ type Db = Parameters<typeof executeQuery>[0];
 /** A static widget file: the `data` of each widget query for one scheme (see `src/data/queries.ts`). */
 export type WidgetJsonFile = Record<string, unknown>;
 
-async function run(db: Db, name: QueryName, variables: Record<string, unknown>, lang: Lang): Promise<Record<string, unknown>> {
-  const { data, errors } = await executeQuery(db, QUERIES[name], variables, { lang });
+async function run(db: Db, query: QueryDef, variables: Record<string, unknown>, lang: Lang): Promise<Record<string, unknown>> {
+  const { data, errors } = await executeQuery(db, query.text, variables, { lang });
+  const name = query.name;
   if (errors?.length || !data) {
     const message = errors?.map((e) => e.message).join(' ; ') ?? 'no data';
     throw new Error(`${name} : ${message}`);
@@ -36,13 +37,13 @@ export async function exportWidgetJson(db: Db, schemeCode: string, options: { la
   const file: WidgetJsonFile = {};
   for (const name of STATIC_QUERIES) {
     const variables = name === 'Nomenclatures' ? {} : { scheme: schemeCode };
-    const data = await run(db, name, variables, lang);
+    const data = await run(db, QUERIES[name], variables, lang);
     if ('scheme' in data && data.scheme === null) {
       const message = lang === 'fr' ? `Schéma inconnu : ${schemeCode}` : `Unknown scheme: ${schemeCode}`;
       throw new DomainError('NOT_FOUND', message, [{ path: 'scheme', code: 'unknown_scheme', message }]);
     }
     // Every page of the paged connections: the file holds the whole lists, as the live widgets show them.
-    file[name] = await completePages(data, name, variables, (page, vars) => run(db, page, vars, lang));
+    file[name] = await completePages(data, QUERIES[name], variables, (page, vars) => run(db, page, vars, lang));
   }
   file.CompareIndicator = await comparisons(db, file.SchemeIndicators, lang);
   return file;
@@ -59,11 +60,11 @@ async function comparisons(db: Db, schemeIndicators: unknown, lang: Lang): Promi
   const sharedCodes = [...new Set(indicators.map((i) => i.sharedCode).filter((c): c is string => Boolean(c)))].sort();
   const entries: { variables: Record<string, unknown>; data: unknown }[] = [];
   for (const sharedCode of sharedCodes) {
-    const periods = await run(db, 'SharedIndicatorPeriods', { sharedCode }, lang);
+    const periods = await run(db, QUERIES.SharedIndicatorPeriods, { sharedCode }, lang);
     const period = chooseComparisonPeriod(periods);
     if (!period) continue;
     const variables = { sharedCode, period };
-    entries.push({ variables, data: await run(db, 'CompareIndicator', variables, lang) });
+    entries.push({ variables, data: await run(db, QUERIES.CompareIndicator, variables, lang) });
   }
   return entries;
 }

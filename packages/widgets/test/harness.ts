@@ -29,19 +29,23 @@ export interface StaticServer {
   readonly url: string;
   readonly pages: Map<string, string>;
   readonly files: Map<string, string>;
+  /** Extra response headers of a page (e.g. a Content-Security-Policy), by page name. */
+  readonly headers: Map<string, Record<string, string>>;
   close(): Promise<void>;
 }
 
 export async function startStaticServer(): Promise<StaticServer> {
   const pages = new Map<string, string>();
   const files = new Map<string, string>();
+  const headers = new Map<string, Record<string, string>>();
   const server = http.createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
       res.end(body);
     };
-    if (path.startsWith('/pages/') && pages.has(path.slice(7))) return send(200, pages.get(path.slice(7))!, TYPES['.html']);
+    if (path.startsWith('/pages/') && pages.has(path.slice(7))) return send(200, pages.get(path.slice(7))!, TYPES['.html'], headers.get(path.slice(7)));
+    if (path.startsWith('/css/') && files.has(path.slice(5))) return send(200, files.get(path.slice(5))!, 'text/css; charset=utf-8');
     if (path.startsWith('/files/') && files.has(path.slice(7))) return send(200, files.get(path.slice(7))!, TYPES['.json']);
     if (path.startsWith('/dist/')) {
       const file = normalize(join(PACKAGE_ROOT, path));
@@ -56,6 +60,7 @@ export async function startStaticServer(): Promise<StaticServer> {
     url: `http://127.0.0.1:${port}`,
     pages,
     files,
+    headers,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -74,12 +79,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A test page that loads one built entry and holds the given markup. */
-export function testPage(body: string, script = 'sosms-widgets.js', lang = 'fr'): string {
+/** A test page that loads one built entry and holds the given markup; `head` adds links (e.g. a host style sheet). */
+export function testPage(body: string, script = 'sosms-widgets.js', lang = 'fr', head = '', htmlAttributes = ''): string {
   return `<!doctype html>
-<html lang="${lang}">
+<html lang="${lang}"${htmlAttributes ? ` ${htmlAttributes}` : ''}>
 <head><meta charset="utf-8"><title>Test des widgets</title><meta name="viewport" content="width=device-width, initial-scale=1">
-<script type="module" src="/dist/${script}"></script></head>
+${head}<script type="module" src="/dist/${script}"></script></head>
 <body><main>${body}</main></body>
 </html>`;
 }
@@ -91,13 +96,24 @@ export interface PageProblems {
 }
 
 /** Open a page and record its uncaught exceptions and console errors. */
-export async function openPage(browser: Browser, url: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: options.colorScheme ?? 'light', locale: 'fr-FR' });
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { colorScheme?: 'light' | 'dark'; width?: number } = {},
+): Promise<{ page: Page; problems: PageProblems & { warnings: string[] } }> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: 900 }, colorScheme: options.colorScheme ?? 'light', locale: 'fr-FR' });
   const page = await context.newPage();
-  const problems = { pageErrors: [] as string[], consoleErrors: [] as string[] };
+  const problems = { pageErrors: [] as string[], consoleErrors: [] as string[], warnings: [] as string[] };
   page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());
+    if (message.type() === 'warning') problems.warnings.push(message.text());
+  });
+  // Content-Security-Policy violations are recorded by the page itself (injected by the browser, not by a script tag).
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = list;
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
   });
   await page.goto(url);
   return { page, problems };

@@ -10,7 +10,7 @@ const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../graphql/sch
 describe('widget queries', () => {
   for (const [name, query] of Object.entries(QUERIES)) {
     test(`${name} is valid against the gateway's printed schema`, () => {
-      const document = parse(query);
+      const document = parse(query.text);
       expect(validate(schema, document).map((e) => e.message)).toEqual([]);
       // Each query's operation name is its key, so static files and the gateway's logs agree.
       const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');

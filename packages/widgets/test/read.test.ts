@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { chooseComparisonPeriod, filterActions, fold, items, readComparison, readProgress, readSchemeOverview } from '../src/data/read.ts';
 import { completePages } from '../src/data/source.ts';
-import { actionUrl } from '../src/action-search/action-search.ts';
+import { SchemeActions } from '../src/data/queries.ts';
+import { actionUrl } from '../src/shared/links.ts';
 import { label } from '../src/shared/i18n.ts';
 
 describe('readers', () => {
@@ -60,8 +61,8 @@ describe('readers', () => {
     });
     const data = { scheme: { code: 's', title: 'S', actions: page(0, 100, 150) } };
     const asked: unknown[] = [];
-    await completePages(data, 'SchemeActions', { scheme: 's' }, async (name, variables) => {
-      asked.push([name, variables.after]);
+    await completePages(data, SchemeActions, { scheme: 's' }, async (query, variables) => {
+      asked.push([query.name, variables.after]);
       return { scheme: { actions: page(100, 150, 150) } };
     });
     expect(asked).toEqual([['SchemeActionsPage', 'c100']]);

@@ -315,8 +315,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   test('theme="system" follows the reader’s dark preference', async () => {
     const { page } = await show('system-dark', `<sosms-progress endpoint="${gateway.url}" scheme="${SCHEMES.seineEtMarne}" theme="system"></sosms-progress>`, { colorScheme: 'dark' });
     await waitForWidget(page, 'sosms-progress');
-    const background = await page.evaluate(() => getComputedStyle(document.querySelector('sosms-progress')!).backgroundColor);
-    expect(background).toBe('rgb(22, 22, 22)');
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('sosms-progress')!.shadowRoot!.querySelector('.sosms-root')!).backgroundColor);
+    expect(background).toBe('rgb(21, 25, 28)');
     expect(await runAxe(page, 'sosms-progress')).toEqual([]);
     await page.context().close();
   });

@@ -4,7 +4,9 @@ import { define } from '../shared/define.ts';
 import { t } from '../shared/i18n.ts';
 import { healthBadge, illustrativeBadge, progressBar, statusBadge } from '../shared/parts.ts';
 import { filterActions, readNomenclatures, readSearchResults, readSchemeActionsForSearch } from '../data/read.ts';
+import { Nomenclatures, SchemeActions, SearchActions } from '../data/queries.ts';
 import type { NomenclatureView, SearchResultView } from '../data/views.ts';
+import { actionUrl } from '../shared/links.ts';
 import { actionSearchStyles } from './action-search.styles.ts';
 
 /** What the search widget shows: the nomenclatures for its filters and the matching actions. */
@@ -16,20 +18,6 @@ export interface SearchView {
   nextCursor: string | null;
 }
 
-/**
- * The link of a result from the `action-url` template: `{scheme}`, `{action}` and `{department}` are
- * replaced by the URL-encoded scheme code, action code and first département code.
- *
- * ### Examples
- * ```ts
- * actionUrl('/schemas/{scheme}/actions/{action}', { schemeCode: '77-2019-2024', code: '1.1.2', departments: ['77'] });
- * // '/schemas/77-2019-2024/actions/1.1.2'
- * ```
- */
-export function actionUrl(template: string, result: Pick<SearchResultView, 'schemeCode' | 'code' | 'departments'>): string {
-  const values: Record<string, string> = { scheme: result.schemeCode ?? '', action: result.code, department: result.departments[0] ?? '' };
-  return template.replace(/\{(scheme|action|department)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
-}
 
 /**
  * `<sosms-search>`: full-text search of actions across every scheme of the endpoint (or within `scheme`),
@@ -115,7 +103,7 @@ export class ActionSearch extends SosmsElement<SearchView> {
     this.more = null;
     // Themes and publics are read once per language.
     const nomenclatures =
-      this.nomenclatures?.lang === lang ? this.nomenclatures : { lang, ...readNomenclatures(await this.runQuery('Nomenclatures', {}, signal), lang) };
+      this.nomenclatures?.lang === lang ? this.nomenclatures : { lang, ...readNomenclatures(await this.runQuery(Nomenclatures, {}, signal), lang) };
     this.nomenclatures = nomenclatures;
     return { nomenclatures, ...(await this.page(null, signal)) };
   }
@@ -126,13 +114,12 @@ export class ActionSearch extends SosmsElement<SearchView> {
     const size = this.pageSize;
     if (this.src) {
       const scheme = this.requireScheme();
-      const all = filterActions(readSchemeActionsForSearch(await this.runQuery('SchemeActions', { scheme }, signal), scheme), criteria);
+      const all = filterActions(readSchemeActionsForSearch(await this.runQuery(SchemeActions, { scheme }, signal), scheme), criteria);
       const start = cursor ? Number(cursor) : 0;
       const end = start + size;
       return { results: all.slice(start, end), totalCount: all.length, nextCursor: end < all.length ? String(end) : null };
     }
-    const data = await this.runQuery(
-      'SearchActions',
+    const data = await this.runQuery(SearchActions,
       {
         text: criteria.text || null,
         // GraphQL enums are the core's codes in upper case.

@@ -5,6 +5,7 @@ import { label, t } from '../shared/i18n.ts';
 import { formatDate, formatNumber } from '../shared/format.ts';
 import { healthBadge, illustrativeBadge, progressBar, readable, statusBadge, tableRegion } from '../shared/parts.ts';
 import { readActionDetail } from '../data/read.ts';
+import { SchemeActions } from '../data/queries.ts';
 import type { ActionDetailView } from '../data/views.ts';
 import { actionSheetStyles } from './action-sheet.styles.ts';
 
@@ -57,7 +58,7 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
   protected async load(signal: AbortSignal): Promise<Loaded<ActionDetailView>> {
     const scheme = this.requireScheme();
     const action = this.requireAttribute('action', this.action);
-    return readActionDetail(await this.runQuery('SchemeActions', { scheme }, signal), scheme, action);
+    return readActionDetail(await this.runQuery(SchemeActions, { scheme }, signal), scheme, action);
   }
 
   protected renderData(action: ActionDetailView): TemplateResult {

@@ -12,6 +12,17 @@
 
 const PAGE = 'pageInfo { hasNextPage endCursor }';
 
+/**
+ * One widget query: its operation name, its text, and its paged connections (where the connection sits in
+ * `scheme`, and the query that fetches its next page with `$scheme` and `$after`). Each widget imports only
+ * the queries it runs, so a single-widget bundle carries only those.
+ */
+export interface QueryDef {
+  readonly name: string;
+  readonly text: string;
+  readonly pages?: readonly { readonly field: string; readonly page: () => QueryDef }[];
+}
+
 const ACTION_SUMMARY = /* GraphQL */ `
   fragment WidgetActionSummary on Action { id code title easyRead status progress health illustrative orientation { id } }
 `;
@@ -50,7 +61,13 @@ const ACTION_DETAIL = /* GraphQL */ `
 `;
 
 /** The scheme, its whole orientation tree (flat, with parent ids) and its actions' status and progress. */
-export const SchemeOverview = /* GraphQL */ `
+export const SchemeOverview: QueryDef = {
+  name: 'SchemeOverview',
+  pages: [
+    { field: 'orientations', page: () => SchemeOrientationsPage },
+    { field: 'actions', page: () => SchemeOverviewActionsPage },
+  ],
+  text: /* GraphQL */ `
   query SchemeOverview($scheme: String!) {
     scheme(code: $scheme) {
       id code title status departments levels summary easyRead illustrative progress
@@ -62,26 +79,36 @@ export const SchemeOverview = /* GraphQL */ `
   }
   ${ACTION_SUMMARY}
   ${ORIENTATION_SUMMARY}
-`;
+`,
+};
 
 /** The next page of a scheme's action summaries. */
-export const SchemeOverviewActionsPage = /* GraphQL */ `
+export const SchemeOverviewActionsPage: QueryDef = {
+  name: 'SchemeOverviewActionsPage',
+  text: /* GraphQL */ `
   query SchemeOverviewActionsPage($scheme: String!, $after: String) {
     scheme(code: $scheme) { id actions(after: $after) { totalCount ${PAGE} nodes { ...WidgetActionSummary } } }
   }
   ${ACTION_SUMMARY}
-`;
+`,
+};
 
 /** The next page of a scheme's orientation tree. */
-export const SchemeOrientationsPage = /* GraphQL */ `
+export const SchemeOrientationsPage: QueryDef = {
+  name: 'SchemeOrientationsPage',
+  text: /* GraphQL */ `
   query SchemeOrientationsPage($scheme: String!, $after: String) {
     scheme(code: $scheme) { id orientations(all: true, after: $after) { totalCount ${PAGE} nodes { ...WidgetOrientation } } }
   }
   ${ORIENTATION_SUMMARY}
-`;
+`,
+};
 
 /** Every action of a scheme with its full fiche (fiche-action, progress and search widgets). */
-export const SchemeActions = /* GraphQL */ `
+export const SchemeActions: QueryDef = {
+  name: 'SchemeActions',
+  pages: [{ field: 'actions', page: () => SchemeActionsPage }],
+  text: /* GraphQL */ `
   query SchemeActions($scheme: String!) {
     scheme(code: $scheme) {
       id code title departments illustrative progress
@@ -90,15 +117,19 @@ export const SchemeActions = /* GraphQL */ `
     }
   }
   ${ACTION_DETAIL}
-`;
+`,
+};
 
 /** The next page of a scheme's full fiches. */
-export const SchemeActionsPage = /* GraphQL */ `
+export const SchemeActionsPage: QueryDef = {
+  name: 'SchemeActionsPage',
+  text: /* GraphQL */ `
   query SchemeActionsPage($scheme: String!, $after: String) {
     scheme(code: $scheme) { id actions(after: $after) { totalCount ${PAGE} nodes { ...WidgetAction } } }
   }
   ${ACTION_DETAIL}
-`;
+`,
+};
 
 const INDICATOR = /* GraphQL */ `
   fragment WidgetIndicator on Indicator {
@@ -113,7 +144,9 @@ const INDICATOR = /* GraphQL */ `
 `;
 
 /** Every indicator of a scheme (on the scheme, its orientations and its actions) with its values (indicator chart). */
-export const SchemeIndicators = /* GraphQL */ `
+export const SchemeIndicators: QueryDef = {
+  name: 'SchemeIndicators',
+  text: /* GraphQL */ `
   query SchemeIndicators($scheme: String!) {
     scheme(code: $scheme) {
       id code title
@@ -123,10 +156,13 @@ export const SchemeIndicators = /* GraphQL */ `
     }
   }
   ${INDICATOR}
-`;
+`,
+};
 
 /** Phases, consultation events and governing-body meetings of a scheme (timeline). */
-export const SchemeTimeline = /* GraphQL */ `
+export const SchemeTimeline: QueryDef = {
+  name: 'SchemeTimeline',
+  text: /* GraphQL */ `
   query SchemeTimeline($scheme: String!) {
     scheme(code: $scheme) {
       id code title
@@ -135,38 +171,50 @@ export const SchemeTimeline = /* GraphQL */ `
       governingBodies { nodes { code kind name meetings { nodes { date title summary } } } }
     }
   }
-`;
+`,
+};
 
 /** Proposals of the consultation and the actions they led to (traceability of the participation). */
-export const SchemeProposals = /* GraphQL */ `
+export const SchemeProposals: QueryDef = {
+  name: 'SchemeProposals',
+  text: /* GraphQL */ `
   query SchemeProposals($scheme: String!) {
     scheme(code: $scheme) {
       id code title
       proposals { totalCount ${PAGE} nodes { code text outcome illustrative event { code title date } actions { code title } } }
     }
   }
-`;
+`,
+};
 
 /** The measured periods of a shared indicator in each scheme (to choose the comparison's default period). */
-export const SharedIndicatorPeriods = /* GraphQL */ `
+export const SharedIndicatorPeriods: QueryDef = {
+  name: 'SharedIndicatorPeriods',
+  text: /* GraphQL */ `
   query SharedIndicatorPeriods($sharedCode: String!) {
     indicators(filter: { sharedCode: $sharedCode }) {
       nodes { name unit scheme { code departments } measurements { nodes { period territory value } } }
     }
   }
-`;
+`,
+};
 
 /** One shared indicator across départements for one period (comparison). */
-export const CompareIndicator = /* GraphQL */ `
+export const CompareIndicator: QueryDef = {
+  name: 'CompareIndicator',
+  text: /* GraphQL */ `
   query CompareIndicator($sharedCode: String!, $period: String!) {
     compareIndicator(sharedCode: $sharedCode, period: $period) {
       nodes { department departmentName schemeCode value unit illustrative indicator { name } }
     }
   }
-`;
+`,
+};
 
 /** Full-text search of actions across schemes, filtered by theme and public, one page at a time (search, live). */
-export const SearchActions = /* GraphQL */ `
+export const SearchActions: QueryDef = {
+  name: 'SearchActions',
+  text: /* GraphQL */ `
   query SearchActions($text: String, $themes: [ThemeCode!], $publics: [PublicCode!], $schemeCodes: [String!], $first: Int, $after: String) {
     actions(filter: { text: $text, themes: $themes, publics: $publics, schemeCodes: $schemeCodes }, first: $first, after: $after) {
       totalCount
@@ -174,15 +222,19 @@ export const SearchActions = /* GraphQL */ `
       nodes { id code title easyRead status progress health illustrative themes { code } publics { code } scheme { code title departments } }
     }
   }
-`;
+`,
+};
 
 /** The shared themes and publics with their labels (search filters). */
-export const Nomenclatures = /* GraphQL */ `
+export const Nomenclatures: QueryDef = {
+  name: 'Nomenclatures',
+  text: /* GraphQL */ `
   query Nomenclatures {
     themes { nodes { code label { fr en } } }
     publics { nodes { code label { fr en } } }
   }
-`;
+`,
+};
 
 /** Every widget query by operation name. */
 export const QUERIES = {
@@ -201,18 +253,6 @@ export const QUERIES = {
 } as const;
 
 export type QueryName = keyof typeof QUERIES;
-
-/**
- * The paged connections of each scheme query: where the connection sits in `scheme`, and the query that
- * fetches its next page (`$scheme`, `$after`).
- */
-export const PAGED: Partial<Record<QueryName, readonly { readonly field: string; readonly page: QueryName }[]>> = {
-  SchemeOverview: [
-    { field: 'orientations', page: 'SchemeOrientationsPage' },
-    { field: 'actions', page: 'SchemeOverviewActionsPage' },
-  ],
-  SchemeActions: [{ field: 'actions', page: 'SchemeActionsPage' }],
-};
 
 /** The queries a static file holds as `"<name>": <data>` (they take `{ scheme }` only, or nothing). */
 export const STATIC_QUERIES = ['SchemeOverview', 'SchemeActions', 'SchemeIndicators', 'SchemeTimeline', 'SchemeProposals', 'Nomenclatures'] as const;

@@ -1,4 +1,4 @@
-import { PAGED, QUERIES, type QueryName } from './queries.ts';
+import type { QueryDef, QueryName } from './queries.ts';
 import type { WidgetErrorCode } from '../shared/i18n.ts';
 
 /**
@@ -54,11 +54,11 @@ const staticFiles = new Map<string, Promise<WidgetJson>>();
  */
 export async function loadQuery(
   source: DataSource,
-  queryName: QueryName,
+  query: QueryDef,
   variables: Record<string, unknown>,
   signal?: AbortSignal,
 ): Promise<unknown> {
-  return (await loadQueryEntry(source, queryName, variables, signal)).data;
+  return (await loadQueryEntry(source, query, variables, signal)).data;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function loadQuery(
  */
 export async function loadQueryEntry(
   source: DataSource,
-  queryName: QueryName,
+  query: QueryDef,
   variables: Record<string, unknown>,
   signal?: AbortSignal,
 ): Promise<{ variables: Record<string, unknown>; data: unknown }> {
@@ -75,21 +75,21 @@ export async function loadQueryEntry(
   if (source.src) {
     const file = await abortable(readStaticFile(source.src, timeout), signal);
     checkFileScheme(file, source.scheme ?? (typeof variables.scheme === 'string' ? variables.scheme : null));
-    const data = file[queryName];
-    if (data === undefined || data === null) throw new WidgetError('MISSING_DATA', queryName);
-    return Array.isArray(data) ? pickByVariables(data, variables, queryName) : { variables, data };
+    const data = file[query.name as QueryName];
+    if (data === undefined || data === null) throw new WidgetError('MISSING_DATA', query.name);
+    return Array.isArray(data) ? pickByVariables(data, variables, query.name) : { variables, data };
   }
   if (source.endpoint) {
     const endpoint = source.endpoint;
     const lang = source.lang ?? 'fr';
-    const run = (name: QueryName, vars: Record<string, unknown>) => postQuery(endpoint, name, vars, signal, lang, timeout);
-    return { variables, data: await completePages(await run(queryName, variables), queryName, variables, run) };
+    const run = (q: QueryDef, vars: Record<string, unknown>) => postQuery(endpoint, q, vars, signal, lang, timeout);
+    return { variables, data: await completePages(await run(query, variables), query, variables, run) };
   }
   throw new WidgetError('CONFIG');
 }
 
 /**
- * Fetch the following pages of every paged connection of a scheme query (`PAGED`) and append their nodes,
+ * Fetch the following pages of every paged connection of a scheme query (`query.pages`) and append their nodes,
  * so the data holds the whole list and `totalCount` matches. Used by the widgets and by the static export.
  *
  * ### Examples
@@ -99,19 +99,19 @@ export async function loadQueryEntry(
  */
 export async function completePages(
   data: unknown,
-  queryName: QueryName,
+  query: QueryDef,
   variables: Record<string, unknown>,
-  run: (name: QueryName, variables: Record<string, unknown>) => Promise<unknown>,
+  run: (query: QueryDef, variables: Record<string, unknown>) => Promise<unknown>,
 ): Promise<unknown> {
   const scheme = field(data, 'scheme');
-  for (const { field: name, page } of PAGED[queryName] ?? []) {
+  for (const { field: name, page } of query.pages ?? []) {
     const connection = field(scheme, name);
     if (!connection || !Array.isArray(connection.nodes)) continue;
     // At most 1 000 pages (100 000 items): a server that always says "next page" cannot loop forever.
     for (let i = 0; i < 1000; i++) {
       const info = field(connection, 'pageInfo');
       if (info?.hasNextPage !== true || typeof info.endCursor !== 'string') break;
-      const next = field(field(await run(page, { ...variables, after: info.endCursor }), 'scheme'), name);
+      const next = field(field(await run(page(), { ...variables, after: info.endCursor }), 'scheme'), name);
       if (!next || !Array.isArray(next.nodes) || next.nodes.length === 0) break;
       connection.nodes.push(...next.nodes);
       connection.pageInfo = next.pageInfo;
@@ -195,7 +195,7 @@ const SERVER_CODES: Partial<Record<string, WidgetErrorCode>> = { NOT_FOUND: 'NOT
 
 async function postQuery(
   endpoint: string,
-  queryName: QueryName,
+  query: QueryDef,
   variables: Record<string, unknown>,
   signal: AbortSignal | undefined,
   lang: string,
@@ -219,7 +219,7 @@ async function postQuery(
         accept: 'application/graphql-response+json, application/json',
         'accept-language': lang,
       },
-      body: JSON.stringify({ query: QUERIES[queryName], operationName: queryName, variables }),
+      body: JSON.stringify({ query: query.text, operationName: query.name, variables }),
       signal: combined,
     });
     try {

@@ -5,6 +5,7 @@ import { label, t, type Lang } from '../shared/i18n.ts';
 import { formatDate, formatNumber, formatPeriod, periodStart } from '../shared/format.ts';
 import { illustrativeBadge, tableRegion } from '../shared/parts.ts';
 import { readIndicator } from '../data/read.ts';
+import { SchemeIndicators } from '../data/queries.ts';
 import type { IndicatorView, MeasurementView } from '../data/views.ts';
 import { indicatorChartStyles } from './indicator-chart.styles.ts';
 
@@ -89,7 +90,7 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<IndicatorView>> {
     const scheme = this.requireScheme();
-    return readIndicator(await this.runQuery('SchemeIndicators', { scheme }, signal), scheme, this.indicator);
+    return readIndicator(await this.runQuery(SchemeIndicators, { scheme }, signal), scheme, this.indicator);
   }
 
   protected renderData(indicator: IndicatorView): TemplateResult {

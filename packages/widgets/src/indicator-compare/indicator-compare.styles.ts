@@ -10,7 +10,7 @@ export const indicatorCompareStyles = css`
   }
   .sosms-bars__row {
     display: grid;
-    grid-template-columns: minmax(6rem, 12rem) 1fr 5rem;
+    grid-template-columns: minmax(0, 12rem) minmax(4rem, 1fr) auto;
     align-items: center;
     gap: 0.5rem;
     margin-bottom: 0.375rem;
@@ -30,5 +30,14 @@ export const indicatorCompareStyles = css`
   .sosms-bars__value {
     text-align: right;
     font-variant-numeric: tabular-nums;
+  }
+  /* Narrow widget: the label above its bar, so the bar keeps a readable length. */
+  @container (max-width: 30rem) {
+    .sosms-bars__row {
+      grid-template-columns: minmax(4rem, 1fr) auto;
+    }
+    .sosms-bars__label {
+      grid-column: 1 / -1;
+    }
   }
 `;

@@ -5,6 +5,7 @@ import { t } from '../shared/i18n.ts';
 import { formatNumber, formatPeriod } from '../shared/format.ts';
 import { illustrativeBadge, tableRegion } from '../shared/parts.ts';
 import { chooseComparisonPeriod, readComparison } from '../data/read.ts';
+import { CompareIndicator, SharedIndicatorPeriods } from '../data/queries.ts';
 import type { ComparisonView } from '../data/views.ts';
 import { loadQueryEntry } from '../data/source.ts';
 import { indicatorCompareStyles } from './indicator-compare.styles.ts';
@@ -60,16 +61,16 @@ export class IndicatorCompare extends SosmsElement<ComparisonView> {
       // A static file holds the comparisons of its scheme's shared indicators at their latest period.
       const entry = await loadQueryEntry(
         this.source,
-        'CompareIndicator',
+        CompareIndicator,
         { sharedCode: this.sharedCode, period: this.period },
         signal,
       );
       return readComparison(entry.data, String(entry.variables.sharedCode ?? ''), (entry.variables.period as string | undefined) ?? null);
     }
     const sharedCode = this.requireAttribute('shared-code', this.sharedCode);
-    const period = this.period ?? chooseComparisonPeriod(await this.runQuery('SharedIndicatorPeriods', { sharedCode }, signal));
+    const period = this.period ?? chooseComparisonPeriod(await this.runQuery(SharedIndicatorPeriods, { sharedCode }, signal));
     if (!period) return null;
-    const view = readComparison(await this.runQuery('CompareIndicator', { sharedCode, period }, signal), sharedCode, period);
+    const view = readComparison(await this.runQuery(CompareIndicator, { sharedCode, period }, signal), sharedCode, period);
     return view;
   }
 

@@ -5,6 +5,7 @@ import { label, t, type LabelFamily } from '../shared/i18n.ts';
 import { formatNumber } from '../shared/format.ts';
 import { illustrativeBadge, progressBar, tableRegion } from '../shared/parts.ts';
 import { readProgress } from '../data/read.ts';
+import { SchemeActions } from '../data/queries.ts';
 import type { CountView, ProgressView } from '../data/views.ts';
 import { progressSummaryStyles } from './progress-summary.styles.ts';
 
@@ -45,7 +46,7 @@ export class ProgressSummary extends SosmsElement<ProgressView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<ProgressView>> {
     const scheme = this.requireScheme();
-    return readProgress(await this.runQuery('SchemeActions', { scheme }, signal), scheme);
+    return readProgress(await this.runQuery(SchemeActions, { scheme }, signal), scheme);
   }
 
   protected renderData(view: ProgressView): TemplateResult {

@@ -5,6 +5,7 @@ import { label, t } from '../shared/i18n.ts';
 import { formatDate } from '../shared/format.ts';
 import { healthBadge, illustrativeBadge, progressBar, readable, statusBadge } from '../shared/parts.ts';
 import { readSchemeOverview } from '../data/read.ts';
+import { SchemeOverview as SchemeOverviewQuery } from '../data/queries.ts';
 import type { ActionSummaryView, OrientationView, SchemeOverviewView } from '../data/views.ts';
 import { schemeOverviewStyles } from './scheme-overview.styles.ts';
 
@@ -53,7 +54,7 @@ export class SchemeOverview extends SosmsElement<SchemeOverviewView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<SchemeOverviewView>> {
     const scheme = this.requireScheme();
-    const view = readSchemeOverview(await this.runQuery('SchemeOverview', { scheme }, signal), scheme);
+    const view = readSchemeOverview(await this.runQuery(SchemeOverviewQuery, { scheme }, signal), scheme);
     if (this.expandAll) this.expanded = new Set(allOrientationIds(view.orientations));
     return view;
   }

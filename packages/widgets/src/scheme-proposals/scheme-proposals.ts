@@ -5,8 +5,9 @@ import { label, t } from '../shared/i18n.ts';
 import { formatDate } from '../shared/format.ts';
 import { illustrativeBadge } from '../shared/parts.ts';
 import { readProposals } from '../data/read.ts';
+import { SchemeProposals as SchemeProposalsQuery } from '../data/queries.ts';
 import type { ProposalView, ProposalsView } from '../data/views.ts';
-import { actionUrl } from '../action-search/action-search.ts';
+import { actionUrl } from '../shared/links.ts';
 import { schemeProposalsStyles } from './scheme-proposals.styles.ts';
 
 /**
@@ -46,7 +47,7 @@ export class SchemeProposals extends SosmsElement<ProposalsView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<ProposalsView>> {
     const scheme = this.requireScheme();
-    return readProposals(await this.runQuery('SchemeProposals', { scheme }, signal), scheme);
+    return readProposals(await this.runQuery(SchemeProposalsQuery, { scheme }, signal), scheme);
   }
 
   protected renderData(view: ProposalsView): TemplateResult {

@@ -4,6 +4,7 @@ import { define } from '../shared/define.ts';
 import { label, t, type Lang } from '../shared/i18n.ts';
 import { formatDate } from '../shared/format.ts';
 import { readTimeline } from '../data/read.ts';
+import { SchemeTimeline as SchemeTimelineQuery } from '../data/queries.ts';
 import type { TimelineEntryView, TimelineView } from '../data/views.ts';
 import { schemeTimelineStyles } from './scheme-timeline.styles.ts';
 
@@ -32,7 +33,7 @@ export class SchemeTimeline extends SosmsElement<TimelineView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<TimelineView>> {
     const scheme = this.requireScheme();
-    return readTimeline(await this.runQuery('SchemeTimeline', { scheme }, signal), scheme);
+    return readTimeline(await this.runQuery(SchemeTimelineQuery, { scheme }, signal), scheme);
   }
 
   protected renderData(view: TimelineView): TemplateResult {

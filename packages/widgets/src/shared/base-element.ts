@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
 import { loadQuery, WidgetError, type DataSource } from '../data/source.ts';
-import type { QueryName } from '../data/queries.ts';
+import type { QueryDef } from '../data/queries.ts';
 import { baseStyles } from './styles.ts';
 import { errorText, t, toLang, type Lang } from './i18n.ts';
 import { checkContrast } from './contrast.ts';
@@ -229,8 +229,8 @@ export abstract class SosmsElement<T> extends LitElement {
   }
 
   /** Run one widget query against `endpoint` or `src`, every page included. */
-  protected runQuery(name: QueryName, variables: Record<string, unknown>, signal: AbortSignal): Promise<unknown> {
-    return loadQuery(this.source, name, variables, signal);
+  protected runQuery(query: QueryDef, variables: Record<string, unknown>, signal: AbortSignal): Promise<unknown> {
+    return loadQuery(this.source, query, variables, signal);
   }
 
   /** The scheme code, or a configuration error naming the `scheme` attribute. */

@@ -513,17 +513,17 @@ export const baseStyles = css`
 
   /* Windows contrast themes: bars keep a border and a system colour instead of disappearing. */
   @media (forced-colors: active) {
-    .sosms-progress__track,
-    .sosms-share,
-    .sosms-bars__track {
+    .sosms-root .sosms-progress__track,
+    .sosms-root .sosms-share,
+    .sosms-root .sosms-bars__track {
       forced-color-adjust: none;
       background: Canvas;
       border: 1px solid CanvasText;
     }
-    .sosms-progress__bar,
-    .sosms-share__bar,
-    .sosms-bars__bar,
-    .sosms-bars__bar.illustrative {
+    .sosms-root .sosms-progress__bar,
+    .sosms-root .sosms-share__bar,
+    .sosms-root .sosms-bars__bar,
+    .sosms-root .sosms-bars__bar.illustrative {
       forced-color-adjust: none;
       background: CanvasText;
     }
@@ -553,15 +553,16 @@ export const baseStyles = css`
     .sosms-scroll {
       overflow: visible;
     }
-    .sosms-progress__track,
-    .sosms-share,
-    .sosms-bars__track {
+    .sosms-root .sosms-progress__track,
+    .sosms-root .sosms-share,
+    .sosms-root .sosms-bars__track {
       border: 1px solid #000;
       background: #fff;
     }
-    .sosms-progress__bar,
-    .sosms-share__bar,
-    .sosms-bars__bar {
+    .sosms-root .sosms-progress__bar,
+    .sosms-root .sosms-share__bar,
+    .sosms-root .sosms-bars__bar,
+    .sosms-root .sosms-bars__bar.illustrative {
       background: #000;
       print-color-adjust: exact;
       -webkit-print-color-adjust: exact;
