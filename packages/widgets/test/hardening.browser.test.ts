@@ -413,7 +413,13 @@ async function startSlowEndpoint(hang: number, answer?: (res: http.ServerRespons
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) });
+      const target = new URL(gateway.url);
+      target.search = new URL(req.url ?? '/', 'http://x').search;
+      const response = await fetch(target, {
+        method: req.method,
+        headers: { 'content-type': 'application/json' },
+        body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+      });
       res.writeHead(response.status, { 'content-type': 'application/json' });
       res.end(await response.text());
     });
@@ -443,12 +449,27 @@ describe('failures', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.querySelector('#s')!.shadowRoot!.querySelectorAll('.fr-accordion').length > 0);
       expect(await statusText(page, '#s')).toBe('');
+      // The request that hung, then the retry.
       expect(slow.requests()).toBe(2);
       expect(scriptErrors(problems)).toEqual([]);
       await page.context().close();
     } finally {
       await slow.close();
     }
+  });
+
+  test('queries go by GET, with no CORS preflight (cacheable by HTTP caches)', async () => {
+    const calls: string[] = [];
+    const { page } = await show('get', ALL(gateway.url));
+    page.on('request', (r) => {
+      if (r.url().startsWith(gateway.url)) calls.push(r.method());
+    });
+    await page.reload();
+    await waitAll(page);
+    for (const id of IDS) expect(await statusText(page, `#${id}`), id).toBe('');
+    expect(calls.length).toBeGreaterThan(8);
+    expect(new Set(calls)).toEqual(new Set(['GET']));
+    await page.context().close();
   });
 
   test('a server’s raw message never reaches the reader, in French or English', async () => {

@@ -3,7 +3,7 @@ import { chooseComparisonPeriod, filterActions, fold, items, readComparison, rea
 import { completePages } from '../src/data/source.ts';
 import { SchemeActions } from '../src/data/queries.ts';
 import { actionUrl } from '../src/shared/links.ts';
-import { label } from '../src/shared/i18n.ts';
+import { ACTION_STATUS, HEALTH, label } from '../src/shared/i18n.ts';
 
 describe('readers', () => {
   test('connections read as nodes or edges', () => {
@@ -93,8 +93,8 @@ describe('readers', () => {
   });
 
   test('labels accept GraphQL upper-case enums and never show a blank', () => {
-    expect(label('actionStatus', 'IN_PROGRESS', 'fr')).toBe('En cours');
-    expect(label('health', 'AT_RISK', 'en')).toBe('At risk');
-    expect(label('actionStatus', 'SOMETHING_NEW', 'fr')).toBe('SOMETHING_NEW');
+    expect(label(ACTION_STATUS, 'IN_PROGRESS', 'fr')).toBe('En cours');
+    expect(label(HEALTH, 'AT_RISK', 'en')).toBe('At risk');
+    expect(label(ACTION_STATUS, 'SOMETHING_NEW', 'fr')).toBe('SOMETHING_NEW');
   });
 });

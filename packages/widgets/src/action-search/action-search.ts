@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
-import { t } from '../shared/i18n.ts';
+import { t } from './action-search.texts.ts';
 import { healthBadge, illustrativeBadge, progressBar, statusBadge } from '../shared/parts.ts';
 import { filterActions, readNomenclatures, readSearchResults, readSchemeActionsForSearch } from '../data/read.ts';
 import { Nomenclatures, SchemeActions, SearchActions } from '../data/queries.ts';

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
-import { label, t } from '../shared/i18n.ts';
+import { PRIORITY, ROLE, UPDATE_KIND, label } from '../shared/i18n.ts';
+import { t } from './action-sheet.texts.ts';
 import { formatDate, formatNumber } from '../shared/format.ts';
 import { healthBadge, illustrativeBadge, progressBar, readable, statusBadge, tableRegion } from '../shared/parts.ts';
 import { readActionDetail } from '../data/read.ts';
@@ -79,7 +80,7 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
 
       <dl class="sosms-meta">
         <div><dt>${t('pilot', lang)}</dt><dd>${action.pilot ? fr(action.pilot) : t('notSet', lang)}</dd></div>
-        <div><dt>${t('priority', lang)}</dt><dd>${action.priority ? label('priority', action.priority, lang) : t('notSet', lang)}</dd></div>
+        <div><dt>${t('priority', lang)}</dt><dd>${action.priority ? label(PRIORITY, action.priority, lang) : t('notSet', lang)}</dd></div>
         <div><dt>${t('startDate', lang)}</dt><dd>${action.startDate ? formatDate(action.startDate, lang) : t('notSet', lang)}</dd></div>
         <div><dt>${t('endDate', lang)}</dt><dd>${action.endDate ? formatDate(action.endDate, lang) : t('notSet', lang)}</dd></div>
       </dl>
@@ -94,7 +95,7 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
       ${action.partners.length
         ? html`${sub('partners')}
             <ul class="fr-tags-group">
-              ${action.partners.map((p) => html`<li class="fr-tag">${fr(p.name)}${p.role ? ` (${label('role', p.role, lang)})` : ''}</li>`)}
+              ${action.partners.map((p) => html`<li class="fr-tag">${fr(p.name)}${p.role ? ` (${label(ROLE, p.role, lang)})` : ''}</li>`)}
             </ul>`
         : nothing}
       ${action.milestones.length
@@ -144,7 +145,7 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
               ${updates.map(
                 (u) => html`<li>
                   <p class="fr-text--mention">
-                    ${formatDate(u.date, lang)}${u.kind ? ` · ${label('updateKind', u.kind, lang)}` : ''}
+                    ${formatDate(u.date, lang)}${u.kind ? ` · ${label(UPDATE_KIND, u.kind, lang)}` : ''}
                     ${illustrativeBadge(u.illustrative, lang)}
                   </p>
                   <p>${fr(u.text)}</p>

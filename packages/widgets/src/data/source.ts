@@ -191,8 +191,24 @@ interface GraphQLResponse {
 }
 
 /** Server error codes the widgets explain in their own words; any other becomes `GRAPHQL`. */
-const SERVER_CODES: Partial<Record<string, WidgetErrorCode>> = { NOT_FOUND: 'NOT_FOUND', BAD_USER_INPUT: 'BAD_REQUEST', GRAPHQL_VALIDATION_FAILED: 'BAD_REQUEST' };
+const SERVER_CODES: Partial<Record<string, WidgetErrorCode>> = {
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_REQUEST',
+  GRAPHQL_VALIDATION_FAILED: 'BAD_REQUEST',
+  RATE_LIMITED: 'RATE_LIMITED',
+  QUERY_TOO_COMPLEX: 'TOO_COMPLEX',
+};
 
+/** Longest GET address sent; a longer query goes by POST (servers commonly refuse addresses over 8 KB). */
+const MAX_GET_URL = 6000;
+
+/**
+ * Run a query: by default a GET (which HTTP caches can keep, and which needs no CORS preflight); by POST
+ * when the address would be too long or when the gateway does not take GET.
+ *
+ * Automatic persisted queries (GET by SHA-256 only) are not used yet: the gateway answers a request carrying
+ * `extensions.persistedQuery` with an internal error (reported; see the package README).
+ */
 async function postQuery(
   endpoint: string,
   query: QueryDef,
@@ -209,31 +225,49 @@ async function postQuery(
     if (timer.aborted) throw new WidgetError('TIMEOUT');
     throw error instanceof WidgetError ? error : new WidgetError('NETWORK');
   };
-  let response: Response;
-  let body: GraphQLResponse | undefined;
-  try {
-    response = await fetch(endpoint, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json',
-        'accept-language': lang,
-      },
-      body: JSON.stringify({ query: query.text, operationName: query.name, variables }),
-      signal: combined,
-    });
+  const accept = { accept: 'application/graphql-response+json, application/json', 'accept-language': lang };
+  const read = async (response: Response): Promise<GraphQLResponse | undefined> => {
     try {
-      body = (await response.json()) as GraphQLResponse;
+      return (await response.json()) as GraphQLResponse;
     } catch (error) {
       if (combined.aborted) throw error;
-      body = undefined;
+      return undefined;
+    }
+  };
+  // Assigned by the GET or by the POST below (the POST runs whenever the GET did not).
+  // Assigned by the GET or by the POST below (the POST runs whenever the GET did not).
+  let response!: Response;
+  let body: GraphQLResponse | undefined;
+  try {
+    const url = new URL(endpoint, document.baseURI);
+    url.searchParams.set('query', query.text.replace(/\s+/g, ' ').trim());
+    url.searchParams.set('operationName', query.name);
+    url.searchParams.set('variables', JSON.stringify(variables));
+    const get = url.href.length <= MAX_GET_URL;
+    if (get) {
+      response = await fetch(url, { headers: accept, signal: combined });
+      body = await read(response);
+    }
+    if (!get || response.status === 405) {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { ...accept, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: query.text, operationName: query.name, variables }),
+        signal: combined,
+      });
+      body = await read(response);
     }
   } catch (error) {
     return failed(error);
   }
   // The server's own message is never shown (it may be English, technical, or a stack): only its code.
   const firstError = body?.errors?.[0];
-  if (firstError) throw new WidgetError(SERVER_CODES[firstError.extensions?.code ?? ''] ?? 'GRAPHQL');
+  if (firstError) {
+    const code = SERVER_CODES[firstError.extensions?.code ?? ''] ?? 'GRAPHQL';
+    const retryAfter = response.headers.get('retry-after');
+    throw new WidgetError(code, code === 'RATE_LIMITED' && retryAfter && /^\d+$/.test(retryAfter) ? retryAfter : undefined);
+  }
+  if (response.status === 503) throw new WidgetError('UNAVAILABLE');
   if (!response.ok) throw new WidgetError('HTTP', String(response.status));
   if (!body?.data) throw new WidgetError('BAD_JSON');
   return body.data;

@@ -1,7 +1,8 @@
 import { html, nothing, svg, type PropertyDeclarations, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
-import { label, t, type Lang } from '../shared/i18n.ts';
+import { INDICATOR_TYPE, MISSING_REASON, label, type Lang } from '../shared/i18n.ts';
+import { t } from './indicator-chart.texts.ts';
 import { formatDate, formatNumber, formatPeriod, periodStart } from '../shared/format.ts';
 import { illustrativeBadge, tableRegion } from '../shared/parts.ts';
 import { readIndicator } from '../data/read.ts';
@@ -102,7 +103,7 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
       ${this.heading(0, html`${fr(indicator.name)} ${illustrativeBadge(anyIllustrative, lang)}`)}
       ${indicator.definition ? html`<p>${fr(indicator.definition)}</p>` : nothing}
       <dl class="sosms-meta">
-        ${indicator.type ? html`<div><dt>Type</dt><dd>${label('indicatorType', indicator.type, lang)}</dd></div>` : nothing}
+        ${indicator.type ? html`<div><dt>Type</dt><dd>${label(INDICATOR_TYPE, indicator.type, lang)}</dd></div>` : nothing}
         ${indicator.baseline
           ? html`<div><dt>${t('baseline', lang)}</dt><dd>${fr(formatNumber(indicator.baseline.value, indicator.unit, lang))} (${formatDate(indicator.baseline.date, lang)})</dd></div>`
           : nothing}
@@ -202,7 +203,7 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
               <td>${m.territory ?? ''}</td>
               <td class="num">
                 ${m.value === null
-                  ? `${t('missingValue', lang)}${m.missingReason ? ` (${label('missingReason', m.missingReason, lang)})` : ''}`
+                  ? `${t('missingValue', lang)}${m.missingReason ? ` (${label(MISSING_REASON, m.missingReason, lang)})` : ''}`
                   : this.fr(formatNumber(m.value, indicator.unit, lang))}
                 ${m.provisional ? ` (${t('provisional', lang)})` : ''} ${m.illustrative ? `(${t('illustrative', lang)})` : ''}
               </td>

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
-import { t } from '../shared/i18n.ts';
+import { t } from './indicator-compare.texts.ts';
 import { formatNumber, formatPeriod } from '../shared/format.ts';
 import { illustrativeBadge, tableRegion } from '../shared/parts.ts';
 import { chooseComparisonPeriod, readComparison } from '../data/read.ts';

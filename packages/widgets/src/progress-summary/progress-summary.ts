@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
-import { label, t, type LabelFamily } from '../shared/i18n.ts';
+import { ACTION_STATUS, HEALTH, label, type LabelTable } from '../shared/i18n.ts';
+import { t } from './progress-summary.texts.ts';
 import { formatNumber } from '../shared/format.ts';
 import { illustrativeBadge, progressBar, tableRegion } from '../shared/parts.ts';
 import { readProgress } from '../data/read.ts';
@@ -62,8 +63,8 @@ export class ProgressSummary extends SosmsElement<ProgressView> {
       </p>
       ${view.total
         ? html`<div class="sosms-columns">
-            ${this.renderCounts('status', t('byStatus', lang), 'actionStatus', view.byStatus, view.total, STATUS_CLASSES)}
-            ${this.renderCounts('health', t('byHealth', lang), 'health', view.byHealth, view.total, HEALTH_CLASSES)}
+            ${this.renderCounts('status', t('byStatus', lang), ACTION_STATUS, view.byStatus, view.total, STATUS_CLASSES)}
+            ${this.renderCounts('health', t('byHealth', lang), HEALTH, view.byHealth, view.total, HEALTH_CLASSES)}
           </div>`
         : nothing}
       ${view.illustrative ? html`<p class="fr-text--mention">${t('illustrativeNote', lang)}</p>` : nothing}
@@ -73,7 +74,7 @@ export class ProgressSummary extends SosmsElement<ProgressView> {
   private renderCounts(
     id: string,
     title: string,
-    family: LabelFamily,
+    family: LabelTable,
     rows: CountView[],
     total: number,
     classes: Record<string, string>,
@@ -86,7 +87,7 @@ export class ProgressSummary extends SosmsElement<ProgressView> {
         <caption id=${captionId}>${title}</caption>
         <thead>
           <tr>
-            <th scope="col">${family === 'health' ? t('health', lang) : t('status', lang)}</th>
+            <th scope="col">${family === HEALTH ? t('health', lang) : t('status', lang)}</th>
             <th scope="col" class="num">${t('count', lang)}</th>
             <th scope="col">${t('share', lang)}</th>
           </tr>

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
-import { label, t } from '../shared/i18n.ts';
+import { SCHEME_STATUS, label } from '../shared/i18n.ts';
+import { t } from './scheme-overview.texts.ts';
 import { formatDate } from '../shared/format.ts';
 import { healthBadge, illustrativeBadge, progressBar, readable, statusBadge } from '../shared/parts.ts';
 import { readSchemeOverview } from '../data/read.ts';
@@ -74,7 +75,7 @@ export class SchemeOverview extends SosmsElement<SchemeOverviewView> {
             <dt>${scheme.departments.length > 1 ? t('departments', lang) : t('department', lang)}</dt>
             <dd>${scheme.departments.length ? scheme.departments.join(', ') : t('notSet', lang)}</dd>
           </div>
-          <div><dt>${t('status', lang)}</dt><dd>${scheme.status ? label('schemeStatus', scheme.status, lang) : t('notSet', lang)}</dd></div>
+          <div><dt>${t('status', lang)}</dt><dd>${scheme.status ? label(SCHEME_STATUS, scheme.status, lang) : t('notSet', lang)}</dd></div>
           <div>
             <dt>${t('adoption', lang)}</dt>
             <dd>

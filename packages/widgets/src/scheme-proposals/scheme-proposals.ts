@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
-import { label, t } from '../shared/i18n.ts';
+import { PROPOSAL_OUTCOME, label } from '../shared/i18n.ts';
+import { t } from './scheme-proposals.texts.ts';
 import { formatDate } from '../shared/format.ts';
 import { illustrativeBadge } from '../shared/parts.ts';
 import { readProposals } from '../data/read.ts';
@@ -67,7 +68,7 @@ export class SchemeProposals extends SosmsElement<ProposalsView> {
       ${this.heading(1, html`${t('proposal', lang)} ${this.fr(proposal.text)}`, 'sosms-proposal__title')}
       <p class="fr-badges-group">
         <span class="fr-badge fr-badge--sm ${proposal.outcome === 'retained' ? 'fr-badge--success' : ''}"
-          ><span class="fr-sr-only">${t('outcome', lang)} : </span>${label('proposalOutcome', proposal.outcome, lang)}</span
+          ><span class="fr-sr-only">${t('outcome', lang)} : </span>${label(PROPOSAL_OUTCOME, proposal.outcome, lang)}</span
         >
         ${illustrativeBadge(proposal.illustrative, lang)}
       </p>

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
-import { label, t, type Lang } from '../shared/i18n.ts';
+import { EVENT_KIND, PHASE_KIND, label, type Lang } from '../shared/i18n.ts';
+import { t } from './scheme-timeline.texts.ts';
 import { formatDate } from '../shared/format.ts';
 import { readTimeline } from '../data/read.ts';
 import { SchemeTimeline as SchemeTimelineQuery } from '../data/queries.ts';
@@ -47,9 +48,9 @@ export class SchemeTimeline extends SosmsElement<TimelineView> {
   private renderEntry(entry: TimelineEntryView, lang: Lang): TemplateResult {
     const kind =
       entry.kind === 'phase'
-        ? label('phaseKind', entry.subKind, lang)
+        ? label(PHASE_KIND, entry.subKind, lang)
         : entry.kind === 'event'
-          ? label('eventKind', entry.subKind, lang)
+          ? label(EVENT_KIND, entry.subKind, lang)
           : this.fr(entry.subKind ?? t('meetings', lang));
     const figures = [
       entry.participants !== null ? `${entry.participants} ${t('participants', lang)}` : null,

@@ -252,6 +252,11 @@ export abstract class SosmsElement<T> extends LitElement {
           ? `Widget mal configuré : l’attribut « ${error.detail} » est obligatoire.`
           : `Widget misconfigured: the “${error.detail}” attribute is required.`;
       }
+      if (error.code === 'RATE_LIMITED' && error.detail) {
+        return lang === 'fr'
+          ? `Le serveur de données reçoit trop de demandes : réessayez dans ${error.detail} secondes.`
+          : `The data server receives too many requests: try again in ${error.detail} seconds.`;
+      }
       const base = errorText(error.code, lang);
       return error.detail ? `${base} (${error.detail}).` : base.endsWith('.') ? base : `${base}.`;
     }

@@ -12,7 +12,8 @@ export function toLang(value: string | null | undefined): Lang {
   return value?.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }
 
-type Texts = Record<string, { fr: string; en: string }>;
+/** Texts by key, each in French and English. */
+export type Texts = Record<string, { fr: string; en: string }>;
 
 const TEXTS = {
   loading: { fr: 'Chargement des données…', en: 'Loading data…' },
@@ -26,96 +27,41 @@ const TEXTS = {
   period: { fr: 'Période', en: 'Period' },
   departments: { fr: 'Départements', en: 'Départements' },
   department: { fr: 'Département', en: 'Département' },
-  adoption: { fr: 'Adoption', en: 'Adoption' },
-  adoptedOn: { fr: 'Adopté le', en: 'Adopted on' },
   overallProgress: { fr: 'Avancement global', en: 'Overall progress' },
-  progress: { fr: 'Avancement', en: 'Progress' },
   progressOf: { fr: 'Avancement de', en: 'Progress of' },
   status: { fr: 'Statut', en: 'Status' },
   health: { fr: 'Santé', en: 'Health' },
   actions: { fr: 'Actions', en: 'Actions' },
   action: { fr: 'Action', en: 'Action' },
-  orientations: { fr: 'Orientations', en: 'Orientations' },
-  noAction: { fr: 'Aucune action rattachée.', en: 'No action attached.' },
-  objectives: { fr: 'Objectifs', en: 'Objectives' },
-  expectedResults: { fr: 'Résultats attendus', en: 'Expected results' },
-  pilot: { fr: 'Pilote', en: 'Lead' },
-  partners: { fr: 'Partenaires', en: 'Partners' },
-  dates: { fr: 'Dates', en: 'Dates' },
-  startDate: { fr: 'Début', en: 'Start' },
-  endDate: { fr: 'Fin', en: 'End' },
-  milestones: { fr: 'Jalons', en: 'Milestones' },
-  milestoneDone: { fr: 'atteint', en: 'reached' },
-  milestoneTodo: { fr: 'à venir', en: 'upcoming' },
-  indicators: { fr: 'Indicateurs', en: 'Indicators' },
-  latestUpdates: { fr: 'Dernières actualités', en: 'Latest updates' },
-  priority: { fr: 'Priorité', en: 'Priority' },
   notSet: { fr: 'non renseigné', en: 'not set' },
   baseline: { fr: 'Valeur de référence', en: 'Baseline' },
   target: { fr: 'Cible', en: 'Target' },
   value: { fr: 'Valeur', en: 'Value' },
-  periodCol: { fr: 'Période', en: 'Period' },
-  territory: { fr: 'Territoire', en: 'Territory' },
-  completion: { fr: 'Taux de réalisation', en: 'Completion rate' },
-  unit: { fr: 'Unité', en: 'Unit' },
-  source: { fr: 'Source', en: 'Source' },
-  chartOf: { fr: 'Graphique des valeurs de l’indicateur', en: 'Chart of the indicator values' },
-  tableOf: { fr: 'Valeurs de l’indicateur', en: 'Values of the indicator' },
-  noValue: { fr: 'Aucune valeur mesurée pour le moment.', en: 'No value measured yet.' },
-  missingValue: { fr: 'valeur absente', en: 'missing value' },
-  provisional: { fr: 'provisoire', en: 'provisional' },
-  byStatus: { fr: 'Actions par statut', en: 'Actions by status' },
-  byHealth: { fr: 'Actions par santé', en: 'Actions by health' },
-  count: { fr: 'Nombre', en: 'Count' },
-  share: { fr: 'Part', en: 'Share' },
-  total: { fr: 'Total', en: 'Total' },
-  timeline: { fr: 'Chronologie', en: 'Timeline' },
-  phases: { fr: 'Phases', en: 'Phases' },
-  events: { fr: 'Concertation', en: 'Consultation' },
-  meetings: { fr: 'Réunions des instances', en: 'Governing body meetings' },
-  participants: { fr: 'participants', en: 'participants' },
   proposals: { fr: 'propositions', en: 'proposals' },
-  compareTitle: { fr: 'Comparaison entre départements', en: 'Comparison across départements' },
-  compareChart: { fr: 'Diagramme en barres de la comparaison', en: 'Bar chart of the comparison' },
-  search: { fr: 'Rechercher une action', en: 'Search an action' },
-  searchLabel: { fr: 'Mots-clés', en: 'Keywords' },
-  searchButton: { fr: 'Rechercher', en: 'Search' },
-  theme: { fr: 'Thématique', en: 'Theme' },
-  public: { fr: 'Public', en: 'Public' },
-  all: { fr: 'Toutes', en: 'All' },
-  allPublics: { fr: 'Tous', en: 'All' },
-  results: { fr: 'résultat(s)', en: 'result(s)' },
-  noResult: { fr: 'Aucune action ne correspond à votre recherche.', en: 'No action matches your search.' },
   scheme: { fr: 'Schéma', en: 'Scheme' },
   easyRead: { fr: 'Facile à lire et à comprendre (FALC)', en: 'Easy read' },
   retry: { fr: 'Réessayer', en: 'Try again' },
   shownOf: { fr: 'affichées sur', en: 'shown of' },
-  illustrativeCount: { fr: 'comptées à partir de données illustratives', en: 'counted from illustrative data' },
   illustrativeFigure: { fr: 'calculé à partir de données illustratives', en: 'computed from illustrative data' },
-  coverage: { fr: 'département(s) sur', en: 'département(s) out of' },
-  coverageEnd: { fr: 'ont une valeur pour cette période.', en: 'have a value for this period.' },
-  moreResults: { fr: 'Afficher les résultats suivants', en: 'Show the next results' },
-  resultsShown: { fr: 'résultat(s) affiché(s) sur', en: 'result(s) shown of' },
-  budget: { fr: 'Budget', en: 'Budget' },
-  year: { fr: 'Année', en: 'Year' },
-  funder: { fr: 'Financeur', en: 'Funder' },
-  planned: { fr: 'Prévu', en: 'Planned' },
-  executed: { fr: 'Exécuté', en: 'Executed' },
-  territories: { fr: 'Territoires', en: 'Territories' },
-  proposalsTitle: { fr: 'Propositions de la concertation', en: 'Proposals from the consultation' },
-  proposal: { fr: 'Proposition', en: 'Proposal' },
-  outcome: { fr: 'Suite donnée', en: 'Outcome' },
-  ledTo: { fr: 'Actions issues', en: 'Resulting actions' },
-  fromEvent: { fr: 'Issue de', en: 'From' },
-  noProposal: { fr: 'Aucune proposition enregistrée.', en: 'No proposal recorded.' },
-  revisions: { fr: 'Révisions des valeurs', en: 'Value revisions' },
-  revision: { fr: 'Révision', en: 'Revision' },
-  recordedAt: { fr: 'Enregistrée le', en: 'Recorded on' },
-  comment: { fr: 'Commentaire', en: 'Comment' },
-  table: { fr: 'Tableau', en: 'Table' },
 } as const satisfies Texts;
 
 export type TextKey = keyof typeof TEXTS;
+
+/** The texts every widget shares; each widget adds its own in `<widget>.texts.ts` (only its bundle carries them). */
+export const COMMON_TEXTS = TEXTS;
+
+/**
+ * A `t` function over a set of texts (the common ones and a widget's own).
+ *
+ * ### Examples
+ * ```ts
+ * const t = translator({ ...COMMON_TEXTS, budget: { fr: 'Budget', en: 'Budget' } });
+ * t('budget', 'fr'); // 'Budget'
+ * ```
+ */
+export function translator<K extends string>(texts: Record<K, { fr: string; en: string }>): (key: K, lang: Lang) => string {
+  return (key, lang) => texts[key][lang];
+}
 
 /**
  * One user-facing text in the given language.
@@ -139,6 +85,18 @@ const ERRORS = {
     en: 'The data server did not answer in time. Try again in a moment.',
   },
   HTTP: { fr: 'Le serveur de données a répondu par une erreur', en: 'The data server answered with an error' },
+  UNAVAILABLE: {
+    fr: 'Le serveur de données est momentanément indisponible. Réessayez dans quelques instants.',
+    en: 'The data server is unavailable for the moment. Try again in a moment.',
+  },
+  RATE_LIMITED: {
+    fr: 'Le serveur de données reçoit trop de demandes : réessayez dans quelques instants.',
+    en: 'The data server receives too many requests: try again in a moment.',
+  },
+  TOO_COMPLEX: {
+    fr: 'Le serveur de données refuse une demande trop lourde pour lui',
+    en: 'The data server refuses a request too heavy for it',
+  },
   GRAPHQL: { fr: 'La requête a été refusée par le serveur de données', en: 'The data server refused the query' },
   BAD_REQUEST: {
     fr: 'La requête a été refusée par le serveur de données : un paramètre du widget n’est pas valide',
@@ -169,85 +127,105 @@ export function errorText(code: WidgetErrorCode, lang: Lang): string {
   return ERRORS[code][lang];
 }
 
-const LABELS = {
-  actionStatus: {
-    planned: { fr: 'Prévue', en: 'Planned' },
-    in_progress: { fr: 'En cours', en: 'In progress' },
-    done: { fr: 'Réalisée', en: 'Done' },
-    paused: { fr: 'Suspendue', en: 'Paused' },
-    abandoned: { fr: 'Abandonnée', en: 'Abandoned' },
-    blocked: { fr: 'Bloquée', en: 'Blocked' },
-    late: { fr: 'En retard', en: 'Late' },
-  },
-  health: {
-    on_track: { fr: 'Dans les temps', en: 'On track' },
-    behind: { fr: 'En décalage', en: 'Behind' },
-    at_risk: { fr: 'À risque', en: 'At risk' },
-    not_started: { fr: 'Non démarrée', en: 'Not started' },
-    unknown: { fr: 'Inconnue', en: 'Unknown' },
-    done: { fr: 'Terminée', en: 'Completed' },
-    not_applicable: { fr: 'Sans objet', en: 'Not applicable' },
-  },
-  schemeStatus: {
-    draft: { fr: 'Brouillon', en: 'Draft' },
-    consultation: { fr: 'En concertation', en: 'In consultation' },
-    adopted: { fr: 'Adopté', en: 'Adopted' },
-    in_force: { fr: 'En vigueur', en: 'In force' },
-    closed: { fr: 'Clos', en: 'Closed' },
-  },
-  priority: {
-    high: { fr: 'Haute', en: 'High' },
-    medium: { fr: 'Moyenne', en: 'Medium' },
-    low: { fr: 'Basse', en: 'Low' },
-  },
-  role: {
-    pilot: { fr: 'Pilote', en: 'Lead' },
-    copilot: { fr: 'Copilote', en: 'Co-lead' },
-    partner: { fr: 'Partenaire', en: 'Partner' },
-    funder: { fr: 'Financeur', en: 'Funder' },
-  },
-  updateKind: {
-    obstacle: { fr: 'Difficulté', en: 'Obstacle' },
-    next_step: { fr: 'Prochaine étape', en: 'Next step' },
-    achievement: { fr: 'Réalisation', en: 'Achievement' },
-  },
-  phaseKind: {
-    elaboration: { fr: 'Élaboration', en: 'Drafting' },
-    consultation: { fr: 'Concertation', en: 'Consultation' },
-    validation: { fr: 'Validation', en: 'Validation' },
-    implementation: { fr: 'Mise en œuvre', en: 'Implementation' },
-    evaluation: { fr: 'Évaluation', en: 'Evaluation' },
-  },
-  eventKind: {
-    launch: { fr: 'Lancement', en: 'Launch' },
-    working_group: { fr: 'Groupe de travail', en: 'Working group' },
-    plenary: { fr: 'Séance plénière', en: 'Plenary' },
-    information_meeting: { fr: 'Réunion d’information', en: 'Information meeting' },
-    restitution: { fr: 'Restitution', en: 'Feedback session' },
-    written_contribution: { fr: 'Contribution écrite', en: 'Written contribution' },
-    other: { fr: 'Autre', en: 'Other' },
-  },
-  indicatorType: {
-    context: { fr: 'Contexte', en: 'Context' },
-    deployment: { fr: 'Déploiement', en: 'Deployment' },
-    impact: { fr: 'Impact', en: 'Impact' },
-    quality: { fr: 'Qualité de service', en: 'Service quality' },
-  },
-  proposalOutcome: {
-    pending: { fr: 'En attente', en: 'Pending' },
-    retained: { fr: 'Retenue', en: 'Retained' },
-    merged: { fr: 'Fusionnée avec une autre', en: 'Merged' },
-    set_aside: { fr: 'Écartée', en: 'Set aside' },
-  },
-  missingReason: {
-    not_yet_known: { fr: 'pas encore connue', en: 'not yet known' },
-    statistical_secrecy: { fr: 'secret statistique', en: 'statistical secrecy' },
-    not_applicable: { fr: 'sans objet', en: 'not applicable' },
-  },
-} as const satisfies Record<string, Texts>;
+/** Labels of actionStatus values. */
+export const ACTION_STATUS = {
+  planned: { fr: 'Prévue', en: 'Planned' },
+  in_progress: { fr: 'En cours', en: 'In progress' },
+  done: { fr: 'Réalisée', en: 'Done' },
+  paused: { fr: 'Suspendue', en: 'Paused' },
+  abandoned: { fr: 'Abandonnée', en: 'Abandoned' },
+  blocked: { fr: 'Bloquée', en: 'Blocked' },
+  late: { fr: 'En retard', en: 'Late' },
+} as const satisfies Texts;
 
-/** Families of domain values that have labels. */
-export type LabelFamily = keyof typeof LABELS;
+/** Labels of health values. */
+export const HEALTH = {
+  on_track: { fr: 'Dans les temps', en: 'On track' },
+  behind: { fr: 'En décalage', en: 'Behind' },
+  at_risk: { fr: 'À risque', en: 'At risk' },
+  not_started: { fr: 'Non démarrée', en: 'Not started' },
+  unknown: { fr: 'Inconnue', en: 'Unknown' },
+  done: { fr: 'Terminée', en: 'Completed' },
+  not_applicable: { fr: 'Sans objet', en: 'Not applicable' },
+} as const satisfies Texts;
+
+/** Labels of schemeStatus values. */
+export const SCHEME_STATUS = {
+  draft: { fr: 'Brouillon', en: 'Draft' },
+  consultation: { fr: 'En concertation', en: 'In consultation' },
+  adopted: { fr: 'Adopté', en: 'Adopted' },
+  in_force: { fr: 'En vigueur', en: 'In force' },
+  closed: { fr: 'Clos', en: 'Closed' },
+} as const satisfies Texts;
+
+/** Labels of priority values. */
+export const PRIORITY = {
+  high: { fr: 'Haute', en: 'High' },
+  medium: { fr: 'Moyenne', en: 'Medium' },
+  low: { fr: 'Basse', en: 'Low' },
+} as const satisfies Texts;
+
+/** Labels of role values. */
+export const ROLE = {
+  pilot: { fr: 'Pilote', en: 'Lead' },
+  copilot: { fr: 'Copilote', en: 'Co-lead' },
+  partner: { fr: 'Partenaire', en: 'Partner' },
+  funder: { fr: 'Financeur', en: 'Funder' },
+} as const satisfies Texts;
+
+/** Labels of updateKind values. */
+export const UPDATE_KIND = {
+  obstacle: { fr: 'Difficulté', en: 'Obstacle' },
+  next_step: { fr: 'Prochaine étape', en: 'Next step' },
+  achievement: { fr: 'Réalisation', en: 'Achievement' },
+} as const satisfies Texts;
+
+/** Labels of phaseKind values. */
+export const PHASE_KIND = {
+  elaboration: { fr: 'Élaboration', en: 'Drafting' },
+  consultation: { fr: 'Concertation', en: 'Consultation' },
+  validation: { fr: 'Validation', en: 'Validation' },
+  implementation: { fr: 'Mise en œuvre', en: 'Implementation' },
+  evaluation: { fr: 'Évaluation', en: 'Evaluation' },
+} as const satisfies Texts;
+
+/** Labels of eventKind values. */
+export const EVENT_KIND = {
+  launch: { fr: 'Lancement', en: 'Launch' },
+  working_group: { fr: 'Groupe de travail', en: 'Working group' },
+  plenary: { fr: 'Séance plénière', en: 'Plenary' },
+  information_meeting: { fr: 'Réunion d’information', en: 'Information meeting' },
+  restitution: { fr: 'Restitution', en: 'Feedback session' },
+  written_contribution: { fr: 'Contribution écrite', en: 'Written contribution' },
+  other: { fr: 'Autre', en: 'Other' },
+} as const satisfies Texts;
+
+/** Labels of indicatorType values. */
+export const INDICATOR_TYPE = {
+  context: { fr: 'Contexte', en: 'Context' },
+  deployment: { fr: 'Déploiement', en: 'Deployment' },
+  impact: { fr: 'Impact', en: 'Impact' },
+  quality: { fr: 'Qualité de service', en: 'Service quality' },
+} as const satisfies Texts;
+
+/** Labels of proposalOutcome values. */
+export const PROPOSAL_OUTCOME = {
+  pending: { fr: 'En attente', en: 'Pending' },
+  retained: { fr: 'Retenue', en: 'Retained' },
+  merged: { fr: 'Fusionnée avec une autre', en: 'Merged' },
+  set_aside: { fr: 'Écartée', en: 'Set aside' },
+} as const satisfies Texts;
+
+/** Labels of missingReason values. */
+export const MISSING_REASON = {
+  not_yet_known: { fr: 'pas encore connue', en: 'not yet known' },
+  statistical_secrecy: { fr: 'secret statistique', en: 'statistical secrecy' },
+  not_applicable: { fr: 'sans objet', en: 'not applicable' },
+} as const satisfies Texts;
+
+
+/** A table of labels of domain values, by the core's lower-case constant. */
+export type LabelTable = Texts;
 
 /**
  * The label of a domain value (GraphQL enums are upper case, the core's constants lower case: both work).
@@ -255,16 +233,12 @@ export type LabelFamily = keyof typeof LABELS;
  *
  * ### Examples
  * ```ts
- * label('actionStatus', 'IN_PROGRESS', 'fr'); // 'En cours'
+ * label(ACTION_STATUS, 'IN_PROGRESS', 'fr'); // 'En cours'
  * ```
  */
-export function label(family: LabelFamily, value: string | null | undefined, lang: Lang): string {
+export function label(table: LabelTable, value: string | null | undefined, lang: Lang): string {
   if (!value) return t('notSet', lang);
-  const entry = (LABELS[family] as Texts)[value.toLowerCase()];
+  const entry = table[value.toLowerCase()];
   return entry ? entry[lang] : value;
 }
 
-/** The known values of a label family, in display order. */
-export function labelKeys(family: LabelFamily): string[] {
-  return Object.keys(LABELS[family]);
-}

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { label, t, type Lang } from './i18n.ts';
+import { ACTION_STATUS, HEALTH, label, t, type Lang } from './i18n.ts';
 import { toPercent } from './format.ts';
 
 const STATUS_BADGES: Record<string, string> = {
@@ -30,7 +30,7 @@ export function statusBadge(status: string | null, lang: Lang): TemplateResult |
   if (!status) return nothing;
   const key = status.toLowerCase();
   return html`<span class="fr-badge fr-badge--sm ${STATUS_BADGES[key] ?? ''}"
-    ><span class="fr-sr-only">${t('status', lang)} : </span>${label('actionStatus', key, lang)}</span
+    ><span class="fr-sr-only">${t('status', lang)} : </span>${label(ACTION_STATUS, key, lang)}</span
   >`;
 }
 
@@ -39,7 +39,7 @@ export function healthBadge(health: string | null, lang: Lang): TemplateResult |
   if (!health) return nothing;
   const key = health.toLowerCase();
   return html`<span class="fr-badge fr-badge--sm ${HEALTH_BADGES[key] ?? ''}"
-    ><span class="fr-sr-only">${t('health', lang)} : </span>${label('health', key, lang)}</span
+    ><span class="fr-sr-only">${t('health', lang)} : </span>${label(HEALTH, key, lang)}</span
   >`;
 }
 

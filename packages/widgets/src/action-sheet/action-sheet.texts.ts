@@ -1,0 +1,25 @@
+import { COMMON_TEXTS, translator } from '../shared/i18n.ts';
+
+/** Texts of this widget (French first, English available), with the common ones. */
+export const t = translator({
+  ...COMMON_TEXTS,
+  objectives: { fr: 'Objectifs', en: 'Objectives' },
+  expectedResults: { fr: 'Résultats attendus', en: 'Expected results' },
+  pilot: { fr: 'Pilote', en: 'Lead' },
+  partners: { fr: 'Partenaires', en: 'Partners' },
+  startDate: { fr: 'Début', en: 'Start' },
+  endDate: { fr: 'Fin', en: 'End' },
+  milestones: { fr: 'Jalons', en: 'Milestones' },
+  milestoneDone: { fr: 'atteint', en: 'reached' },
+  milestoneTodo: { fr: 'à venir', en: 'upcoming' },
+  indicators: { fr: 'Indicateurs', en: 'Indicators' },
+  latestUpdates: { fr: 'Dernières actualités', en: 'Latest updates' },
+  priority: { fr: 'Priorité', en: 'Priority' },
+  total: { fr: 'Total', en: 'Total' },
+  budget: { fr: 'Budget', en: 'Budget' },
+  year: { fr: 'Année', en: 'Year' },
+  funder: { fr: 'Financeur', en: 'Funder' },
+  planned: { fr: 'Prévu', en: 'Planned' },
+  executed: { fr: 'Exécuté', en: 'Executed' },
+  territories: { fr: 'Territoires', en: 'Territories' },
+});
