@@ -215,6 +215,18 @@ export interface ProposalTable {
   position: number;
 }
 
+/**
+ * The key of the current measurement of each (indicator, territory): the latest revision of the latest
+ * period, kept by triggers on `measurement` (migration 2026-12-01T2130-read-models). Read-only for code.
+ */
+export interface MeasurementLatestTable {
+  indicator_id: string;
+  territory: string;
+  period_start: string;
+  period: string;
+  revision: number;
+}
+
 /** Every table of the store, as kysely sees them. */
 export interface Database extends EvaluationDatabase {
   partner: PartnerTable;
@@ -226,6 +238,7 @@ export interface Database extends EvaluationDatabase {
   action_update: ActionUpdateTable;
   indicator: IndicatorTable;
   measurement: MeasurementTable;
+  measurement_latest: MeasurementLatestTable;
   governing_body: GoverningBodyTable;
   body_member: BodyMemberTable;
   meeting: MeetingTable;

@@ -4,6 +4,7 @@ import * as initial from './migrations/2026-11-23T0900-initial.ts';
 import * as access from './migrations/2026-11-23T1000-access.ts';
 import * as measurementKey from './migrations/2026-11-23T1100-measurement-key.ts';
 import * as evaluation from './migrations/2026-12-01T2100-evaluation.ts';
+import * as readModels from './migrations/2026-12-01T2130-read-models.ts';
 
 /**
  * The dated migrations, in order. A shipped migration is never edited: add a new file and list it here.
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T1000-access': access,
   '2026-11-23T1100-measurement-key': measurementKey,
   '2026-12-01T2100-evaluation': evaluation,
+  '2026-12-01T2130-read-models': readModels,
 };
 
 /**

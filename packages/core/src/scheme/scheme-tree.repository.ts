@@ -15,7 +15,7 @@ export type MeasurementColumn = keyof MeasurementTable;
 /** What a tree read returns of each indicator: columns, and its latest measurement (`latest_measurement`). */
 export interface IndicatorShape {
   readonly columns: readonly IndicatorColumn[];
-  /** The latest revision of the latest period, a département value first (as getLatestMeasurementsByIndicatorIds). */
+  /** The latest revision of the latest period, a département value first (as getLatestMeasurementsByIndicatorIds, from measurement_latest). */
   readonly latestMeasurement?: { readonly columns: readonly MeasurementColumn[] };
 }
 
@@ -63,14 +63,25 @@ function indicatorsFrom(eb: ExpressionBuilder<Database, any>, shape: IndicatorSh
     query = query.select((inner) =>
       jsonObjectFrom(
         inner
-          .selectFrom('measurement')
-          .select(columnsOf('measurement', columns) as never[])
-          .whereRef('measurement.indicator_id', '=', 'indicator.id')
-          .orderBy('measurement.period_start', 'desc')
-          .orderBy(sql`measurement.territory like 'dep:%'`, 'desc')
-          .orderBy('measurement.territory')
-          .orderBy('measurement.revision', 'desc')
-          .limit(1),
+          .selectFrom(
+            inner
+              .selectFrom('measurement_latest')
+              .select(['measurement_latest.territory', 'measurement_latest.period', 'measurement_latest.revision'])
+              .whereRef('measurement_latest.indicator_id', '=', 'indicator.id')
+              .orderBy('measurement_latest.period_start', 'desc')
+              .orderBy(sql`measurement_latest.territory like 'dep:%'`, 'desc')
+              .orderBy('measurement_latest.territory')
+              .limit(1)
+              .as('latest'),
+          )
+          .innerJoin('measurement', (join) =>
+            join
+              .onRef('measurement.indicator_id', '=', 'indicator.id')
+              .onRef('measurement.period', '=', 'latest.period')
+              .onRef('measurement.territory', '=', 'latest.territory')
+              .onRef('measurement.revision', '=', 'latest.revision'),
+          )
+          .select(columnsOf('measurement', columns) as never[]),
       ).as('latest_measurement'),
     ) as never;
   }
