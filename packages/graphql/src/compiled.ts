@@ -341,7 +341,7 @@ const ROOTS: Record<string, RootSpec> = {
       const filter = args.filter as { departments?: string[] | null; statuses?: SchemeStatus[] | null; text?: string | null } | null | undefined;
       return pagedConnection(args as ConnectionArgs, ctx.lang, async (page) => {
         const { rows, totalCount } = await readSchemeTrees(
-          ctx.db,
+          ctx.readDb,
           { filter: { departments: filter?.departments ?? undefined, statuses: filter?.statuses ?? undefined, text: filter?.text ?? undefined, visibility: ctx.visibility }, page },
           treeShape(shape!),
         );
@@ -352,13 +352,13 @@ const ROOTS: Record<string, RootSpec> = {
   scheme: {
     shape: schemeShape,
     load: async (args, shape, ctx) => {
-      const { rows } = await readSchemeTrees(ctx.db, { codes: [args.code as string], visibility: ctx.visibility }, treeShape(shape!));
+      const { rows } = await readSchemeTrees(ctx.readDb, { codes: [args.code as string], visibility: ctx.visibility }, treeShape(shape!));
       return linkTree(rows)[0] ?? null;
     },
   },
   compareIndicator: {
     load: async (args, _shape, ctx) =>
-      arrayConnection(args as ConnectionArgs, await compareIndicator(ctx.db, args.sharedCode as string, args.period as string, { visibility: ctx.visibility }), ctx.lang),
+      arrayConnection(args as ConnectionArgs, await compareIndicator(ctx.readDb, args.sharedCode as string, args.period as string, { visibility: ctx.visibility }), ctx.lang),
   },
 };
 

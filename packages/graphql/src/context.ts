@@ -192,7 +192,10 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** What every resolver receives. */
 export interface Context {
+  /** The primary: writes, and reads of requests made with a token. */
   readonly db: Kysely<Database>;
+  /** Where this request's reads go: a read replica for anonymous requests when there is one, else the primary. */
+  readonly readDb: Kysely<Database>;
   /** Language of messages: French unless the request prefers English (`Accept-Language: en`). */
   readonly lang: Lang;
   /** The token behind the request, if any. */
@@ -255,21 +258,26 @@ export async function authenticate(db: Kysely<Database>, authorization: string |
  * ### Examples
  * ```ts
  * const ctx = createContext(db, { principal: undefined, lang: 'fr' });
+ * const anonymousOnReplica = createContext(db, { readDb: replica.db }); // ctx.readDb === replica.db
  * ```
  */
 export function createContext(
   db: Kysely<Database>,
-  options: { principal?: Principal; lang?: Lang; today?: string } = {},
+  options: { principal?: Principal; lang?: Lang; today?: string; readDb?: Kysely<Database> } = {},
 ): Context {
   const principal = options.principal;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  // Anonymous reads may go to a read replica; a token's requests (writers, and their following reads) stay on
+  // the primary, so that a writer always reads what it wrote.
+  const readDb = principal ? db : (options.readDb ?? db);
   return {
     db,
+    readDb,
     lang: options.lang ?? 'fr',
     principal,
     visibility: principal ? { departments: principal.departments } : {},
     today,
-    loaders: createLoaders(db, today),
+    loaders: createLoaders(readDb, today),
     meta: {},
   };
 }

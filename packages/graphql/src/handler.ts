@@ -21,6 +21,11 @@ export interface GatewayHandlerOptions {
   /** The open store (or give `db`). */
   readonly store?: Pick<Store, 'db'>;
   readonly db?: Kysely<Database>;
+  /**
+   * Read replicas (PostgreSQL streaming standbys of the same primary), used in turn for anonymous reads;
+   * writes and every request with a token stay on the primary.
+   */
+  readonly readDbs?: readonly Kysely<Database>[];
   /** Where GraphQL answers (default `/graphql`); the full path, whatever the framework's mount point. */
   readonly path?: string;
   /** Where the health check answers (default `<path>/healthz`; `false` for none). */
@@ -89,6 +94,8 @@ const COMPRESS_FROM_BYTES = 1_024;
 export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHandler {
   const db = options.db ?? options.store?.db;
   if (!db) throw new TypeError('createGatewayHandler: « store » ou « db » requis / "store" or "db" is required');
+  const readDbs = options.readDbs ?? [];
+  let nextReadDb = -1;
   const path = normalizePath(options.path ?? '/graphql');
   const healthPath = options.healthPath === false ? undefined : normalizePath(options.healthPath ?? `${path}/healthz`);
   const log = options.log ?? jsonLogger;
@@ -197,7 +204,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     entry.token = auth.principal?.tokenId;
     const client = auth.principal ? `token:${auth.principal.tokenId}` : address;
     if (auth.principal) refuseOverBudget(client);
-    const context = createContext(db!, { principal: auth.principal, lang, today: today() });
+    const readDb = readDbs.length ? readDbs[(nextReadDb = (nextReadDb + 1) % readDbs.length)] : undefined;
+    const context = createContext(db!, { principal: auth.principal, lang, today: today(), readDb });
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

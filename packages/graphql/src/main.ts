@@ -25,12 +25,20 @@ if (totalCount === 0) {
   const loaded = await loadDemoSchemes(store.db);
   jsonLogger({ level: 'info', msg: 'demo schemes loaded', schemes: loaded.map((r) => r.schemeCode) });
 }
-const gateway = await createGateway({ db: store.db, introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true' });
+// Read replicas (comma-separated PostgreSQL URLs of streaming standbys): anonymous reads go to them in turn.
+const replicas = await Promise.all(
+  (env.SOSMS_READ_DATABASE_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)
+    .map((url) => createStore({ location: url, migrate: false, statementTimeoutMs: Number(env.SOSMS_STATEMENT_TIMEOUT_MS ?? 10_000) })),
+);
+const gateway = await createGateway({ db: store.db, readDbs: replicas.map((r) => r.db), introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true' });
 gateway.server.listen(port, host, () => {
   const address = gateway.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host}:${actualPort}/graphql`;
-  jsonLogger({ level: 'info', msg: 'listening', url, engine: store.engine, introspection });
+  jsonLogger({ level: 'info', msg: 'listening', url, engine: store.engine, introspection, readReplicas: replicas.length });
   process.stdout.write(`Passerelle GraphQL prête / GraphQL gateway ready: ${url}\n`);
 });
 
@@ -41,6 +49,7 @@ async function shutdown(signal: string): Promise<void> {
   jsonLogger({ level: 'info', msg: 'shutting down', signal });
   await gateway.close();
   await store.close();
+  for (const replica of replicas) await replica.close();
   jsonLogger({ level: 'info', msg: 'stopped' });
   process.exit(0);
 }

@@ -213,10 +213,10 @@ builder.queryFields((t) => ({
         visibility: ctx.visibility,
       };
       const health = f?.health as HealthCode[] | null | undefined;
-      if (!health?.length) return pagedConnection(args, ctx.lang, (page) => searchActions(ctx.db, filter, page));
+      if (!health?.length) return pagedConnection(args, ctx.lang, (page) => searchActions(ctx.readDb, filter, page));
       const matching: Action[] = [];
       for (let offset = 0; offset < HEALTH_FILTER_SCAN; offset += 500) {
-        const page = await searchActions(ctx.db, filter, { limit: 500, offset });
+        const page = await searchActions(ctx.readDb, filter, { limit: 500, offset });
         matching.push(...page.items);
         if (offset + 500 >= page.totalCount) break;
       }

@@ -140,7 +140,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx, info) =>
       pagedConnection(args, ctx.lang, async (page) => {
         const result = await listIndicators(
-          ctx.db,
+          ctx.readDb,
           {
             sharedCodes: args.filter?.sharedCode ? [args.filter.sharedCode] : undefined,
             departments: args.filter?.departments ?? undefined,
@@ -157,7 +157,7 @@ builder.queryFields((t) => ({
     type: Comparison,
     description: "Un indicateur partagé, une ligne par département, pour une période (ex. 2024, 2024-Q1, 2024-03)",
     args: { sharedCode: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => arrayConnection(args, await compareIndicator(ctx.db, args.sharedCode, args.period, { visibility: ctx.visibility }), ctx.lang),
+    resolve: async (_root, args, ctx) => arrayConnection(args, await compareIndicator(ctx.readDb, args.sharedCode, args.period, { visibility: ctx.visibility }), ctx.lang),
   }, { name: 'IndicatorComparisonConnection' }, { name: 'IndicatorComparisonEdge' }),
 }));
 

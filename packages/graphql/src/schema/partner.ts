@@ -38,7 +38,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) =>
       pagedConnection(args, ctx.lang, (page) =>
         listPartners(
-          ctx.db,
+          ctx.readDb,
           {
             kinds: (args.filter?.kinds ?? undefined) as PartnerKindCode[] | undefined,
             departments: args.filter?.departments ?? undefined,

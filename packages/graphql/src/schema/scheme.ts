@@ -296,7 +296,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) =>
       pagedConnection(args, ctx.lang, (page) =>
         listSchemes(
-          ctx.db,
+          ctx.readDb,
           {
             departments: args.filter?.departments ?? undefined,
             statuses: (args.filter?.statuses ?? undefined) as SchemeStatusCode[] | undefined,

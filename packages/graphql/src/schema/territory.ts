@@ -47,7 +47,7 @@ builder.queryFields((t) => ({
         if (!scheme || !isSchemeVisible(scheme, ctx.visibility)) return null;
         schemeId = scheme.id;
       }
-      const territory: Territory | undefined = await getTerritory(ctx.db, args.code, { schemeId, visibility: ctx.visibility });
+      const territory: Territory | undefined = await getTerritory(ctx.readDb, args.code, { schemeId, visibility: ctx.visibility });
       if (!territory) return null;
       if (territory.kind === 'district') {
         const scheme = await ctx.loaders.schemeById.load(territory.schemeId);
