@@ -18,6 +18,7 @@ import { sql } from 'kysely';
 import autocannon from 'autocannon';
 import { createStore, importSchemeFile } from '@sosms/core';
 import { COMPARE_QUERY, DEPARTMENTS, dashboardQuery, nationalScheme } from './dataset.ts';
+import { startReplica, type Replica } from './replica.ts';
 
 const adminUrl = process.env.SOSMS_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!adminUrl) {
@@ -61,10 +62,10 @@ interface ServerProcess {
   stop(): Promise<void>;
 }
 
-async function startServer(role: 'gateway' | 'floor'): Promise<ServerProcess> {
+async function startServer(role: 'gateway' | 'floor', env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = fork(new URL('./serve.ts', import.meta.url), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_ROLE: role, BENCH_DATABASE_URL: databaseUrl, BENCH_TODAY: TODAY },
+    env: { ...process.env, BENCH_ROLE: role, BENCH_DATABASE_URL: databaseUrl, BENCH_TODAY: TODAY, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -151,6 +152,7 @@ async function once(server: ServerProcess, path: string, body: string): Promise<
 }
 
 const servers: ServerProcess[] = [];
+let replica: Replica | undefined;
 try {
   // Migrated in every case (a reused database may predate a migration), loaded when new.
   const store = await createStore({ location: databaseUrl });
@@ -256,11 +258,47 @@ try {
     figure(`dashboard.first_${n}.sql_statements`, g.statementsPerRequest, 'statements');
   }
 
+  // Scale-out: the gateway keeps no state between requests, so processes add up on one PostgreSQL.
+  // Two gateway processes, 5 connections each, at the same time, against one at 10 connections.
+  const dashboard = scenarios.dashboard.gateway;
+  const second = await startServer('gateway');
+  servers.push(second);
+  const [one, two] = await Promise.all([run(gateway, dashboard, CONNECTIONS / 2), run(second, dashboard, CONNECTIONS / 2)]);
+  const single = median(results.dashboard!.gateway.map((r) => r.rps));
+  rows.push(['dashboard 2 passerelles / gateways (1 PostgreSQL)', (one.rps + two.rps).toFixed(1), `${one.p50}/${two.p50}`, `${one.p99}/${two.p99}`, ((one.cpuMsPerRequest + two.cpuMsPerRequest) / 2).toFixed(1), one.statementsPerRequest.toFixed(1)]);
+  figure('scaleout.two_gateways.dashboard_rps', one.rps + two.rps, 'requests/s');
+  figure('scaleout.two_gateways.ratio_to_one', (one.rps + two.rps) / single, 'ratio');
+
+  // A primary and one streaming replica on loopback: anonymous reads of a second gateway go to the replica.
+  try {
+    replica = await startReplica(adminUrl!, name);
+  } catch (error) {
+    process.stdout.write(`  (réplique non démarrée / replica not started: ${String(error).slice(0, 200)})\n`);
+  }
+  if (replica) {
+    const onReplica = await startServer('gateway', { BENCH_READ_URL: replica.url });
+    servers.push(onReplica);
+    // The replica answers what the primary answers (replay caught up: the data was loaded before the backup).
+    const fromReplica = await once(onReplica, dashboard.path, dashboard.body);
+    const fromPrimary = await once(gateway, dashboard.path, dashboard.body);
+    const same = fromReplica.text === fromPrimary.text;
+    process.stdout.write(`réplique / replica: ${replica.url.replace(/\/\/[^@]*@/, '//')} — réponse ${same ? 'identique' : 'DIFFÉRENTE'} / answer ${same ? 'identical' : 'DIFFERENT'}\n`);
+    const [p, r] = await Promise.all([run(gateway, dashboard, CONNECTIONS / 2), run(onReplica, dashboard, CONNECTIONS / 2)]);
+    rows.push(['dashboard primaire + réplique / primary + replica', (p.rps + r.rps).toFixed(1), `${p.p50}/${r.p50}`, `${p.p99}/${r.p99}`, ((p.cpuMsPerRequest + r.cpuMsPerRequest) / 2).toFixed(1), r.statementsPerRequest.toFixed(1)]);
+    figure('scaleout.replica.same_answer', same ? 1 : 0, 'boolean');
+    figure('scaleout.replica.dashboard_rps', r.rps, 'requests/s');
+    figure('scaleout.primary_and_replica.dashboard_rps', p.rps + r.rps, 'requests/s');
+    figure('scaleout.primary_and_replica.ratio_to_one', (p.rps + r.rps) / single, 'ratio');
+  } else {
+    process.stdout.write('  (pg_basebackup introuvable : réplique non mesurée / pg_basebackup not found: replica not measured)\n');
+  }
+
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   process.stdout.write(`\n${rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n')}\n\n`);
   for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);
 } finally {
   for (const s of servers) await s.stop();
+  replica?.stop();
   if (!reuse) await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
   await admin.close();
 }

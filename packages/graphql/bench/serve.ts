@@ -17,9 +17,11 @@ const store = await createStore({ location, migrate: false, onQuery: () => void 
 
 let server: http.Server;
 let close: () => Promise<void>;
+// BENCH_READ_URL: a read replica for anonymous reads (the gateway's `readDbs`).
+const replica = process.env.BENCH_READ_URL ? await createStore({ location: process.env.BENCH_READ_URL, migrate: false, onQuery: () => void (statements += 1) }) : undefined;
 if (role === 'gateway') {
   // No per-client budget: the benchmark is one client asking as fast as it can.
-  const gateway = await createGateway({ db: store.db, log: () => {}, today: () => today, limits: { costBudgetPerMinute: Number.MAX_SAFE_INTEGER } });
+  const gateway = await createGateway({ db: store.db, log: () => {}, today: () => today, readDbs: replica ? [replica.db] : [], limits: { costBudgetPerMinute: Number.MAX_SAFE_INTEGER } });
   server = gateway.server;
   close = () => gateway.close();
 } else {
@@ -48,6 +50,7 @@ process.on('message', async (message: { type: string }) => {
     server.closeAllConnections();
     await close();
     await store.close();
+    await replica?.close();
     process.exit(0);
   }
 });
