@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
  * for the indicators a statement touched (insert, COPY, update, delete, truncate), so that every writer
  * (granular writes, imports, spreadsheets, deletions of indicators) keeps it exact without knowing it.
  * Only the key is stored: the values stay in `measurement` (one primary-key lookup away), so columns added
- * to measurements later need no change here. See docs/decisions/0003-read-models.md.
+ * to measurements later need no change here. See docs/decisions/0004-read-models.md.
  */
 const UP = [
   `create table measurement_latest (
