@@ -174,7 +174,9 @@ try {
 
   const floor = await startServer('floor');
   const gateway = await startServer('gateway');
-  servers.push(floor, gateway);
+  // The same gateway with compiled reads off (graphql-js field by field, dataloaders): before and after in one run.
+  const uncompiled = await startServer('gateway', { SOSMS_COMPILED_READS: 'off' });
+  servers.push(floor, gateway, uncompiled);
 
   const graphql = (query: string) => ({ path: '/graphql', body: JSON.stringify({ query }) });
   const scenarios = {
@@ -198,6 +200,7 @@ try {
 
   // Main runs, interleaved: the floor and the gateway alternate first.
   const results: Record<string, { floor: RunResult[]; gateway: RunResult[] }> = { dashboard: { floor: [], gateway: [] }, compare: { floor: [], gateway: [] } };
+  const uncompiledRuns: RunResult[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [key, scenario] of Object.entries(scenarios)) {
       const order = round % 2 === 0 ? (['floor', 'gateway'] as const) : (['gateway', 'floor'] as const);
@@ -205,6 +208,11 @@ try {
         const r = await run(target === 'floor' ? floor : gateway, scenario[target]);
         results[key]![target].push(r);
         process.stdout.write(`  passage ${round + 1} ${key} ${target}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(1)} ms CPU/req, ${r.failures} échecs\n`);
+      }
+      if (key === 'dashboard') {
+        const r = await run(uncompiled, scenario.gateway);
+        uncompiledRuns.push(r);
+        process.stdout.write(`  passage ${round + 1} dashboard gateway without compiled reads: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(1)} ms CPU/req\n`);
       }
     }
   }
@@ -224,6 +232,15 @@ try {
     figure(`${key}.node_cpu_ms_per_request`, m(g, (r) => r.cpuMsPerRequest), 'ms');
     figure(`${key}.floor_node_cpu_ms_per_request`, m(f, (r) => r.cpuMsPerRequest), 'ms');
     figure(`${key}.failures`, g.reduce((n, r) => n + r.failures, 0), 'requests');
+  }
+
+  {
+    const m = (pick: (r: RunResult) => number) => median(uncompiledRuns.map(pick));
+    rows.push(['dashboard sans lecture compilée / without compiled reads', m((r) => r.rps).toFixed(1), m((r) => r.p50).toFixed(0), m((r) => r.p99).toFixed(0), m((r) => r.cpuMsPerRequest).toFixed(1), m((r) => r.statementsPerRequest).toFixed(1)]);
+    figure('dashboard.uncompiled_rps', m((r) => r.rps), 'requests/s');
+    figure('dashboard.uncompiled_rps_ratio_to_floor', m((r) => r.rps) / median(results.dashboard!.floor.map((r) => r.rps)), 'ratio');
+    figure('dashboard.uncompiled_node_cpu_ms_per_request', m((r) => r.cpuMsPerRequest), 'ms');
+    figure('dashboard.uncompiled_sql_statements', m((r) => r.statementsPerRequest), 'statements');
   }
 
   // Warm HTTP cache: the same dashboard as a GET with the ETag of a first answer (304 Not Modified).
