@@ -30,9 +30,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
-// Dates come back as 'YYYY-MM-DD' strings rather than JavaScript Dates at local midnight.
+// Dates come back as 'YYYY-MM-DD' strings rather than JavaScript Dates at local midnight. Set on the store's own
+// pool (every connection it opens) and PGlite instance only: the host application's `pg` keeps its own parsers.
 const DATE_OID = 1082;
-pg.types.setTypeParser(DATE_OID, (value: string) => value);
+const ownTypes: pg.CustomTypesConfig = {
+  getTypeParser: (oid, format) => (oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)),
+};
 
 /**
  * Open the store: embedded PGlite by default, PostgreSQL through `pg` for a `postgres://` URL.
@@ -57,7 +60,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     // at which PostgreSQL compiles (100,000) for a few thousand indicators or on a table without statistics,
     // and compiling then cost 15 to 180 ms on top of a 60 to 450 ms read.
     const timeout = options.statementTimeoutMs ? ` -c statement_timeout=${Math.max(1, Math.round(options.statementTimeoutMs))}` : '';
-    const pool = new pg.Pool({ connectionString: location, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c jit=off${timeout}` });
+    const pool = new pg.Pool({ connectionString: location, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c jit=off${timeout}`, types: ownTypes });
     // A connection in use that the server ends (restart, `pg_terminate_backend`) fails its query, which the
     // caller sees, and also emits 'error' on the client, which the pool only listens to while the client is
     // idle: without this listener that second report would crash the process. The pool then discards it.

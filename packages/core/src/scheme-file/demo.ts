@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import YAML from 'yaml';
 import type { Database } from '../database/database.ts';
+import { corePackageDir } from '../shared/package-dir.ts';
 import { importSchemeFile, type ImportOptions, type ImportResult } from './import.ts';
 
-/** The folder of the five real schemes (packages/core/data/schemes). */
-export const DEMO_SCHEMES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'schemes');
+/** The folder of the five real schemes (`data/schemes` of the package, from the sources or the built files). */
+export const DEMO_SCHEMES_DIR = join(corePackageDir(), 'data', 'schemes');
 
 /** The paths of the real scheme files shipped with the package, sorted. */
 export function demoSchemeFiles(): string[] {
