@@ -1,0 +1,365 @@
+// The consumer test (issue 10): pack every package as it would be published, install the tarballs with npm into a
+// temporary project outside the workspace, and use them there as a developer would — a plain Node ESM script, each
+// package README's example verbatim, a strict TypeScript consumer (bundler and node16 resolution), the `sosms`
+// command, the gateway mounted under /api/graphql in a bare node:http app, and widgets loaded from the packed dist/
+// in Chromium with their integrity hashes. Prints the tarball sizes and the time of each step.
+//
+//   node scripts/consumer-test.mjs [--keep]     (--keep leaves the temporary project for inspection)
+//
+// Needs a supported Node (22.18+ or 24: README examples in TypeScript run with Node's own type stripping), pnpm,
+// npm with the registry reachable (typescript and @types/node for the consumer, the packages' dependencies), and
+// Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixtures = join(root, 'scripts', 'consumer');
+const PACKAGES = ['core', 'graphql', 'widgets'];
+const keep = process.argv.includes('--keep');
+const started = performance.now();
+const timings = [];
+let failures = 0;
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.log(
+    `Test consommateur non lancé : Node ${process.versions.node} n'est pas pris en charge (22.18+ ou 24). ` +
+      `/ Consumer test not run: Node ${process.versions.node} is unsupported (22.18+ or 24).`,
+  );
+  process.exit(0);
+}
+
+// npm would read the npm_config_* variables of an enclosing `npm test`; the temporary project gets a clean npm.
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+
+function run(cmd, args, cwd, { env = cleanEnv, allowFail = false, input } = {}) {
+  const result = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  if (result.status !== 0 && !allowFail) {
+    throw new Error(`${cmd} ${args.join(' ')} (dans ${cwd}) : code ${result.status}\n${result.stdout}\n${result.stderr}`);
+  }
+  return result;
+}
+
+async function step(name, fn) {
+  const t0 = performance.now();
+  try {
+    const note = await fn();
+    const ms = performance.now() - t0;
+    timings.push([name, ms]);
+    console.log(`✓ ${name} (${(ms / 1000).toFixed(1)} s)${note ? ` — ${note}` : ''}`);
+  } catch (error) {
+    failures++;
+    timings.push([name, performance.now() - t0]);
+    console.log(`✗ ${name}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function assertEqual(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what} : attendu / expected ${e}, obtenu / got ${a}`);
+}
+
+/** The fenced code blocks of a Markdown text, in order, with their language. */
+function codeBlocks(markdown) {
+  return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1], code: m[2], index: m.index }));
+}
+
+function waitForPort(port, ms = 60_000) {
+  const until = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = createConnection({ port, host: '127.0.0.1' });
+      socket.once('connect', () => socket.end(resolve));
+      socket.once('error', () => (Date.now() > until ? reject(new Error(`port ${port} fermé / closed`)) : setTimeout(attempt, 200)));
+    };
+    attempt();
+  });
+}
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => socket.end(() => resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Start `node file` in the project; resolves with the child and its first stdout line once it prints one. */
+function startNode(file, cwd, env = cleanEnv) {
+  const child = spawn(process.execPath, [file], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const firstLine = new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve(out.slice(0, nl));
+    });
+    child.once('exit', (code) => reject(new Error(`${file} s'est arrêté / exited (${code}) : ${stderr}`)));
+  });
+  return { child, firstLine, stderr: () => stderr };
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code, signal) => resolve(code ?? signal));
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'sosms-consumer-'));
+const tarballs = join(work, 'tarballs');
+const app = join(work, 'app');
+mkdirSync(tarballs);
+mkdirSync(app);
+console.log(`Projet consommateur / consumer project: ${app} (Node ${process.versions.node})`);
+
+const sizes = {};
+await step('pnpm pack des trois paquets / pack the three packages (prepack builds dist/)', () => {
+  for (const name of PACKAGES) run('pnpm', ['pack', '--pack-destination', tarballs], join(root, 'packages', name), { env: process.env });
+  for (const file of readdirSync(tarballs)) sizes[file] = statSync(join(tarballs, file)).size;
+  return Object.entries(sizes).map(([f, s]) => `${f} ${(s / 1024).toFixed(0)} Kio`).join(', ');
+});
+
+const tarballOf = (name) => {
+  const file = readdirSync(tarballs).find((f) => f.startsWith(`sosms-${name}-`) && f.endsWith('.tgz'));
+  if (!file) throw new Error(`tarball de @sosms/${name} absent / missing`);
+  return `file:../tarballs/${file}`;
+};
+
+await step('npm install des tarballs dans le projet temporaire / npm install the tarballs', () => {
+  const manifest = {
+    name: 'sosms-consumer',
+    private: true,
+    type: 'module',
+    dependencies: Object.fromEntries(PACKAGES.map((n) => [`@sosms/${n}`, tarballOf(n)])),
+    devDependencies: { typescript: '5.9.3', '@types/node': '22.20.7' },
+    // The packages name each other by version (0.1.0): these tarballs, never a registry copy.
+    overrides: { '@sosms/core': '$@sosms/core', '@sosms/graphql': '$@sosms/graphql' },
+  };
+  writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const f of readdirSync(fixtures)) copyFileSync(join(fixtures, f), join(app, f));
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], app);
+  for (const n of PACKAGES) {
+    const installed = JSON.parse(readFileSync(join(app, 'node_modules', '@sosms', n, 'package.json'), 'utf8'));
+    assert(!JSON.stringify(installed.exports).includes('/src/'), `@sosms/${n} installé pointe vers src/ / points at src/`);
+    assert(!existsSync(join(app, 'node_modules', '@sosms', n, 'src')), `@sosms/${n} contient src/ / ships src/`);
+  }
+  // One copy of each: the graphql and widgets tarballs use the installed core, not a nested one.
+  for (const nested of ['@sosms/graphql/node_modules/@sosms/core', '@sosms/widgets/node_modules/@sosms/core', '@sosms/widgets/node_modules/@sosms/graphql']) {
+    assert(!existsSync(join(app, 'node_modules', nested)), `copie imbriquée / nested copy: ${nested}`);
+  }
+});
+
+await step('script Node ESM : store sur un dossier neuf, import d’un fichier, avancement / plain ESM script', () => {
+  const { stdout } = run(process.execPath, ['core-script.mjs', join(app, 'donnees'), 'scheme.yaml'], app);
+  const result = JSON.parse(stdout.trim().split('\n').at(-1));
+  assertEqual(result.engine, 'pglite', 'moteur / engine');
+  assertEqual(result.imported, '48-consommateur', 'schéma importé / imported scheme');
+  assertEqual(result.first, { code: '48-consommateur', progress: 35, orientations: { 1: 70, 2: 0 } }, 'avancement / progress');
+  assertEqual(result.reopened, result.first, 'avancement après réouverture du dossier / after reopening the folder');
+  return `avancement ${result.first.progress} %, relu après réouverture`;
+});
+
+await step('README de @sosms/core : l’exemple tel quel / the example verbatim', () => {
+  const readme = readFileSync(join(app, 'node_modules', '@sosms', 'core', 'README.md'), 'utf8');
+  const blocks = codeBlocks(readme.slice(readme.indexOf('## Example')));
+  const example = blocks.find((b) => b.lang === 'ts');
+  const printed = blocks[blocks.indexOf(example) + 1];
+  assert(example && printed && printed.lang === '', 'exemple ou sortie introuvable dans le README / example or output not found');
+  writeFileSync(join(app, 'readme-core.ts'), example.code);
+  const { stdout } = run(process.execPath, ['readme-core.ts'], app);
+  assertEqual(stdout.trim(), printed.code.trim(), 'sortie de l’exemple / example output');
+});
+
+await step('README de @sosms/graphql : l’exemple sans HTTP tel quel / the in-process example verbatim', () => {
+  const readme = readFileSync(join(app, 'node_modules', '@sosms', 'graphql', 'README.md'), 'utf8');
+  const example = codeBlocks(readme).find((b) => b.lang === 'ts' && b.code.includes('executeQuery('));
+  assert(example, 'exemple executeQuery introuvable / not found');
+  writeFileSync(join(app, 'readme-graphql.ts'), example.code);
+  const { stdout } = run(process.execPath, ['readme-graphql.ts'], app);
+  const expected = example.code.match(/console\.log\(data\); \/\/ (.*)$/m)?.[1];
+  assert(expected, 'sortie attendue introuvable (commentaire après console.log(data)) / expected output not found');
+  const normalize = (s) => s.replace(/\[Object: null prototype\] /g, '').replace(/\s+/g, ' ').trim();
+  assertEqual(normalize(stdout), normalize(expected), 'sortie de l’exemple / example output');
+});
+
+await step('README de @sosms/graphql : l’exemple node:http tel quel / the node:http example verbatim', async () => {
+  const readme = readFileSync(join(app, 'node_modules', '@sosms', 'graphql', 'README.md'), 'utf8');
+  const example = codeBlocks(readme).find((b) => b.lang === 'ts' && b.code.includes('http.createServer'));
+  if (!example) throw new Error('exemple node:http introuvable / not found');
+  const port = Number(example.code.match(/\.listen\((\d+)\)/)?.[1]);
+  assert(port, 'port de l’exemple introuvable / port not found');
+  if (await portInUse(port)) throw new Error(`le port ${port} de l'exemple est déjà pris sur cette machine / port already in use`);
+  writeFileSync(join(app, 'readme-http.ts'), example.code);
+  const { DATABASE_URL: _omitted, ...env } = cleanEnv;
+  const child = spawn(process.execPath, ['readme-http.ts'], { cwd: app, env, stdio: 'ignore' });
+  try {
+    await waitForPort(port);
+    const response = await fetch(`http://127.0.0.1:${port}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ schemes { totalCount } }' }),
+    });
+    assertEqual(response.status, 200, 'statut / status');
+    assertEqual(await response.json(), { data: { schemes: { totalCount: 0 } } }, 'réponse / answer');
+    assertEqual((await fetch(`http://127.0.0.1:${port}/ailleurs`)).status, 404, 'hors de /api/graphql / elsewhere');
+  } finally {
+    await stop(child);
+  }
+});
+
+await step('TypeScript strict contre les types livrés (bundler, node16) / strict TypeScript against the shipped types', () => {
+  const tsc = join(app, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const config of ['tsconfig.bundler.json', 'tsconfig.node16.json']) {
+    const result = run(process.execPath, [tsc, '-p', config], app, { allowFail: true });
+    if (result.status !== 0) throw new Error(`tsc -p ${config} :\n${result.stdout}${result.stderr}`);
+  }
+  // The same consumer with one more wrong call must fail: the check above can fail.
+  const broken = readFileSync(join(app, 'consumer.ts'), 'utf8') + "\nexport const wrongly = createStore({ migrate: 'oui' });\n";
+  writeFileSync(join(app, 'consumer.ts'), broken);
+  const result = run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], app, { allowFail: true });
+  writeFileSync(join(app, 'consumer.ts'), readFileSync(join(fixtures, 'consumer.ts'), 'utf8'));
+  assert(result.status !== 0 && /TS2322|TS2769|TS2345/.test(result.stdout), `une option du mauvais type doit être refusée / a wrong option type must be refused:\n${result.stdout}`);
+  return 'moduleResolution bundler et node16, strict, exactOptionalPropertyTypes, skipLibCheck false';
+});
+
+await step('npx sosms validate', () => {
+  const core = JSON.parse(readFileSync(join(app, 'node_modules', '@sosms', 'core', 'package.json'), 'utf8'));
+  if (!core.bin?.sosms) throw new Error("@sosms/core n'a pas encore de bin `sosms` (point 2 de l'issue 10) / has no `sosms` bin yet");
+  const ok = run('npx', ['--no-install', 'sosms', 'validate', 'scheme.yaml'], app, { allowFail: true });
+  assertEqual(ok.status, 0, `sosms validate scheme.yaml (${ok.stdout}${ok.stderr})`);
+  writeFileSync(join(app, 'mauvais.yaml'), readFileSync(join(app, 'scheme.yaml'), 'utf8').replace('start: 2024', "start: 'deux mille'"));
+  const bad = run('npx', ['--no-install', 'sosms', 'validate', 'mauvais.yaml'], app, { allowFail: true });
+  assertEqual(bad.status, 1, `sosms validate mauvais.yaml (${bad.stdout}${bad.stderr})`);
+  assert(`${bad.stdout}${bad.stderr}`.includes('period'), `l'erreur nomme le champ / the error names the field: ${bad.stdout}${bad.stderr}`);
+});
+
+// The gateway app stays up for the browser step: the full bundle reads it cross-origin.
+let gateway;
+let gatewayPort;
+await step('passerelle montée sous /api/graphql dans une app node:http / gateway mounted under /api/graphql', async () => {
+  gateway = startNode('gateway-app.mjs', app);
+  gatewayPort = JSON.parse(await gateway.firstLine).port;
+  const base = `http://127.0.0.1:${gatewayPort}`;
+  assertEqual(await (await fetch(`${base}/`)).text(), 'application hôte', 'route de l’app / app route');
+  const response = await fetch(`${base}/api/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'https://www.exemple.fr' },
+    body: JSON.stringify({ query: '{ scheme(code: "48-2018-2022") { code title } schemes { totalCount } }' }),
+  });
+  assertEqual(response.status, 200, 'statut / status');
+  assert(response.headers.get('access-control-allow-origin'), 'CORS absent');
+  const { data } = await response.json();
+  assertEqual(data.schemes.totalCount, 5, 'les cinq schémas réels / the five real schemes');
+  assertEqual(data.scheme.code, '48-2018-2022', 'schéma / scheme');
+  const get = await fetch(`${base}/api/graphql?query=${encodeURIComponent('{ schemes { totalCount } }')}`);
+  assertEqual(get.status, 200, 'GET');
+  assertEqual((await fetch(`${base}/graphql`)).status, 404, '/graphql hors du préfixe / outside the prefix');
+  assertEqual((await fetch(`${base}/autre`)).status, 404, 'autre route / other route');
+});
+
+await step('@sosms/widgets/export : fichier statique des widgets / static widget file', () => {
+  mkdirSync(join(app, 'public'));
+  run(process.execPath, ['export-json.mjs', '48-2018-2022', join(app, 'public', '48.json')], app);
+  const json = JSON.parse(readFileSync(join(app, 'public', '48.json'), 'utf8'));
+  assert(Object.keys(json).length > 0, 'fichier vide / empty file');
+  return `${Object.keys(json).length} requêtes`;
+});
+
+await step('Chromium : widgets depuis le dist/ empaqueté, avec leur intégrité / widgets from the packed dist/ with SRI', async () => {
+  const dist = join(app, 'node_modules', '@sosms', 'widgets', 'dist');
+  const integrity = JSON.parse(readFileSync(join(dist, 'integrity.json'), 'utf8'));
+  const readme = readFileSync(join(app, 'node_modules', '@sosms', 'widgets', 'README.md'), 'utf8');
+  const sri = readme.slice(readme.indexOf('<!-- sri:begin -->'), readme.indexOf('<!-- sri:end -->'));
+  const snippet = codeBlocks(sri).find((b) => b.lang === 'html')?.code;
+  assert(snippet, "extrait d'intégration avec integrity introuvable dans le README / embed snippet not found");
+  assert(snippet.includes(integrity['sosms-widgets.js']), 'le README ne montre pas l’empreinte du dist/ livré / README hash differs from the shipped file');
+  // The README's snippet verbatim, but for where the file and the API are.
+  const full = snippet
+    .replace(/src="[^"]*\/dist\/sosms-widgets\.js"/, 'src="/node_modules/@sosms/widgets/dist/sosms-widgets.js"')
+    .replace(/endpoint="[^"]*"/, `endpoint="http://127.0.0.1:${gatewayPort}/api/graphql"`);
+  const page = (body) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>consommateur</title></head><body>${body}</body></html>`;
+  writeFileSync(join(app, 'public', 'full.html'), page(full));
+  writeFileSync(
+    join(app, 'public', 'single.html'),
+    page(`<script type="module" src="/node_modules/@sosms/widgets/dist/sosms-progress.js" integrity="${integrity['sosms-progress.js']}" crossorigin="anonymous"></script>
+<sosms-progress src="/public/48.json" scheme="48-2018-2022"></sosms-progress>`),
+  );
+  const tampered = integrity['sosms-progress.js'].replace(/^sha384-./, (m) => (m.endsWith('A') ? 'sha384-B' : 'sha384-A'));
+  writeFileSync(
+    join(app, 'public', 'tampered.html'),
+    page(`<script type="module" src="/node_modules/@sosms/widgets/dist/sosms-progress.js" integrity="${tampered}" crossorigin="anonymous"></script>
+<sosms-progress src="/public/48.json" scheme="48-2018-2022"></sosms-progress>`),
+  );
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json' };
+  const files = http.createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = join(app, path);
+    if (!file.startsWith(app) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((resolve) => files.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${files.address().port}`;
+  const require = createRequire(join(root, 'packages', 'widgets', 'package.json'));
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const title = 'Schéma départemental unique des solidarités 2018-2022';
+    const tab = await browser.newPage();
+    const errors = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    await tab.goto(`${base}/public/full.html`);
+    await tab.getByRole('heading', { name: title }).waitFor({ timeout: 30_000 });
+    assert(await tab.evaluate(() => customElements.get('sosms-progress') !== undefined), 'le paquet complet définit tous les widgets / full bundle defines every widget');
+    assertEqual(errors, [], 'erreurs de la page / page errors');
+
+    await tab.goto(`${base}/public/single.html`);
+    await tab.getByRole('progressbar').first().waitFor({ timeout: 30_000 });
+    assert(await tab.evaluate(() => customElements.get('sosms-scheme') === undefined), 'un seul widget dans sosms-progress.js / one widget only');
+
+    const blocked = [];
+    tab.on('console', (m) => m.type() === 'error' && blocked.push(m.text()));
+    await tab.goto(`${base}/public/tampered.html`);
+    await tab.waitForTimeout(1_000);
+    assert(await tab.evaluate(() => customElements.get('sosms-progress') === undefined), 'un fichier dont l’empreinte diffère doit être refusé / a file whose hash differs must be refused');
+    assert(blocked.some((t) => /integrity/i.test(t)), `Chromium n'a pas signalé l'intégrité / no integrity report: ${blocked.join(' | ')}`);
+  } finally {
+    await browser.close();
+    files.close();
+  }
+});
+
+if (gateway) {
+  const code = await stop(gateway.child);
+  if (code !== 0 && code !== null) console.log(`(passerelle arrêtée avec / gateway stopped with ${code}: ${gateway.stderr()})`);
+}
+
+const total = (performance.now() - started) / 1000;
+console.log('\nMesures / measurements:');
+for (const [file, size] of Object.entries(sizes)) console.log(`  ${file.padEnd(28)} ${String(size).padStart(9)} octets`);
+for (const [name, ms] of timings) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}`);
+console.log(`  ${total.toFixed(1).padStart(6)} s  total`);
+if (keep) console.log(`Projet gardé / kept: ${app}`);
+else rmSync(work, { recursive: true, force: true });
+const passed = timings.length - failures;
+console.log(`consumer: ${passed} passed, ${failures} failed`);
+process.exit(failures ? 1 : 0);

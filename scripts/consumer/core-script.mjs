@@ -1,0 +1,28 @@
+// A plain Node ESM script of a developer's project: the core from the installed tarball, a store on a fresh folder,
+// a scheme file imported, progress read back (then again after reopening the folder). Prints one JSON line.
+import { readFile } from 'node:fs/promises';
+import { createStore, getOrientationsBySchemeIds, getProgressBySchemeIds, getSchemesByCodes, importSchemeFile, readSchemeFile } from '@sosms/core';
+
+const [folder, file] = process.argv.slice(2);
+const read = await readSchemeFile(await readFile(file));
+if (!read.ok) throw new Error(`fichier refusé / file refused: ${JSON.stringify(read.issues)}`);
+
+async function progressOf(store, code) {
+  const [scheme] = await getSchemesByCodes(store.db, [code]);
+  const [progress] = await getProgressBySchemeIds(store.db, [scheme.id]);
+  const orientations = await getOrientationsBySchemeIds(store.db, [scheme.id]);
+  return {
+    code: scheme.code,
+    progress: progress.progress,
+    orientations: Object.fromEntries(orientations.map((o) => [o.code, progress.byOrientation.get(o.id)])),
+  };
+}
+
+let store = await createStore({ location: folder });
+const imported = await importSchemeFile(store.db, read.data);
+const first = await progressOf(store, imported.schemeCode);
+await store.close();
+store = await createStore({ location: folder });
+const reopened = await progressOf(store, imported.schemeCode);
+await store.close();
+console.log(JSON.stringify({ engine: store.engine, imported: imported.schemeCode, first, reopened }));
