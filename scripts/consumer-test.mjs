@@ -176,6 +176,11 @@ await step('script Node ESM : store sur un dossier neuf, import d’un fichier, 
   return `avancement ${result.first.progress} %, relu après réouverture`;
 });
 
+await step('script CommonJS : require() des modules ES (Node 22.12+) / CommonJS script through require(esm)', () => {
+  const { stdout } = run(process.execPath, ['require.cjs'], app);
+  assertEqual(JSON.parse(stdout.trim().split('\n').at(-1)), { progress: 35, schemes: 1 }, 'résultat / result');
+});
+
 await step('README de @sosms/core : l’exemple tel quel / the example verbatim', () => {
   const readme = readFileSync(join(app, 'node_modules', '@sosms', 'core', 'README.md'), 'utf8');
   const blocks = codeBlocks(readme.slice(readme.indexOf('## Example')));
