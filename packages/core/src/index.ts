@@ -66,3 +66,7 @@ export * from './evaluation/evaluation.table.ts';
 export * from './evaluation/evaluation.check.ts';
 export * from './evaluation/evaluation.repository.ts';
 export * from './evaluation/evaluation.service.ts';
+// One store, one owner (issue 9): where the store lives, its lock, the CLI (which the gateway also runs).
+export { resolveStoreLocation, locationString, defaultDataFolder, checkoutRoot, isPostgresUrl, DEFAULT_DATA_FOLDER, type StoreLocation } from './database/location.ts';
+export { acquireLock, readLock, isLockLive, lockedText, ensureOperatorSecret, readOperatorSecret, StoreError, LOCK_FILE, OPERATOR_FILE, type LockInfo, type FolderLock, type Bilingual } from './database/lock.ts';
+export { runCli, noDemo, OPERATOR_PATH, EXIT, type CliIo } from './cli/main.ts';

@@ -1,10 +1,14 @@
-import { createStore, listSchemes, loadDemoSchemes } from '@sosms/core';
+import { createStore, ensureOperatorSecret, loadDemoSchemes, locationString, noDemo, OPERATOR_PATH, resolveStoreLocation, StoreError, type Store } from '@sosms/core';
 import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
 import { jsonLogger } from './log.ts';
+import { createOperatorRoute, type OperatorRoute } from './operator.ts';
 import { createGateway } from './server.ts';
 
 // Only listens: everything else lives in server.ts and handler.ts so that tests run the gateway in-process.
 // Settings come from the environment (README « Réglages »), each with a documented default.
+// The store is the one the CLI uses: DATABASE_URL (a postgres:// URL, or a PGlite folder, relative to the
+// directory `npm start` was typed in), else `.data/sosms` at the repository root. `--no-demo` (or
+// SOSMS_DEMO=0) starts a new store empty; otherwise its first start loads the five real schemes.
 const env = process.env;
 const host = env.HOST ?? '127.0.0.1';
 const port = Number(env.PORT ?? 4000);
@@ -15,15 +19,26 @@ for (const name of Object.keys(DEFAULT_LIMITS) as (keyof GatewayLimits)[]) {
   const variable = `SOSMS_LIMIT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
   if (env[variable]) limits[name] = Number(env[variable]);
 }
+const withoutDemo = process.argv.slice(2).includes('--no-demo') || noDemo(env);
+const location = resolveStoreLocation(env.DATABASE_URL, env.INIT_CWD ?? process.cwd());
 
-const store = await createStore({
-  location: env.DATABASE_URL || undefined,
-  statementTimeoutMs: Number(env.SOSMS_STATEMENT_TIMEOUT_MS ?? 10_000),
-});
-const { totalCount } = await listSchemes(store.db, { visibility: { all: true } }, { limit: 1 });
-if (totalCount === 0) {
+let store: Store;
+try {
+  store = await createStore({
+    location: locationString(location),
+    holder: 'passerelle GraphQL (npm start)',
+    statementTimeoutMs: Number(env.SOSMS_STATEMENT_TIMEOUT_MS ?? 10_000),
+  });
+} catch (error) {
+  if (!(error instanceof StoreError)) throw error;
+  process.stderr.write(`${error.text.fr}\n${error.text.en}\n`);
+  process.exit(1);
+}
+if (store.created && !withoutDemo) {
   const loaded = await loadDemoSchemes(store.db);
   jsonLogger({ level: 'info', msg: 'demo schemes loaded', schemes: loaded.map((r) => r.schemeCode) });
+} else if (store.created) {
+  jsonLogger({ level: 'info', msg: 'new empty store (--no-demo)' });
 }
 // Read replicas (comma-separated PostgreSQL URLs of streaming standbys): anonymous reads go to them in turn.
 const replicas = await Promise.all(
@@ -33,12 +48,16 @@ const replicas = await Promise.all(
     .filter(Boolean)
     .map((url) => createStore({ location: url, migrate: false, statementTimeoutMs: Number(env.SOSMS_STATEMENT_TIMEOUT_MS ?? 10_000) })),
 );
-const gateway = await createGateway({ db: store.db, readDbs: replicas.map((r) => r.db), introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true' });
+// A PGlite folder has one process: the CLI sends its commands here, with the folder's operator key.
+const routes: Record<string, OperatorRoute> = store.folder ? { [OPERATOR_PATH]: createOperatorRoute({ secret: ensureOperatorSecret(store.folder), db: store.db }) } : {};
+const gateway = await createGateway({ db: store.db, readDbs: replicas.map((r) => r.db), introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true', routes });
 gateway.server.listen(port, host, () => {
   const address = gateway.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host}:${actualPort}/graphql`;
-  jsonLogger({ level: 'info', msg: 'listening', url, engine: store.engine, introspection, readReplicas: replicas.length });
+  const local = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  store.lock?.update({ url: local });
+  jsonLogger({ level: 'info', msg: 'listening', url, engine: store.engine, store: store.folder ?? (store.engine === 'postgres' ? 'postgres' : 'memory'), introspection, readReplicas: replicas.length });
   process.stdout.write(`Passerelle GraphQL prête / GraphQL gateway ready: ${url}\n`);
 });
 

@@ -12,6 +12,8 @@ export { DEFAULT_LIMITS as OPERATION_LIMITS } from './limits.ts';
 /** Options of {@link createGateway}: those of the handler, served at `/graphql` and `/healthz`. */
 export interface GatewayOptions extends Omit<GatewayHandlerOptions, 'db' | 'store' | 'path' | 'healthPath'> {
   readonly db: Kysely<Database>;
+  /** Extra routes by exact path, answered beside the handler (the CLI's operator route, operator.ts). */
+  readonly routes?: Readonly<Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => Promise<unknown>>>;
 }
 
 /** The standalone gateway: an HTTP server (not yet listening), its request handler and how to stop it. */
@@ -37,7 +39,7 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const handler = createGatewayHandler({ ...options, path: '/graphql', healthPath: '/healthz' });
   await handler.ready;
-  const server = http.createServer((req, res) => void handler(req, res));
+  const server = http.createServer((req, res) => void (options.routes?.[(req.url ?? '/').split('?')[0]!] ?? handler)(req, res));
   return {
     server,
     handler,

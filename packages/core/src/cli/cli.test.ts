@@ -129,7 +129,7 @@ for (const engine of ENGINES) {
       if (engine === 'pglite') {
         location = mkdtempSync(join(tmpdir(), 'sosms-cli-data-'));
         database = [];
-        env = { SOSMS_DATA_DIR: location };
+        env = { DATABASE_URL: location };
       } else {
         const created = await createTestDatabase('sosms_cli');
         location = created.url;

@@ -1,11 +1,14 @@
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import type { Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { createStore, type Store } from '../database/store.ts';
+import { isLockLive, lockedText, OPERATOR_FILE, readLock, readOperatorSecret, StoreError, type LockInfo } from '../database/lock.ts';
+import { locationString, resolveStoreLocation } from '../database/location.ts';
+import { loadDemoSchemes } from '../scheme-file/demo.ts';
 import { writeOpenData } from '../open-data/open-data.ts';
 import { listPartners } from '../partner/partner.repository.ts';
 import { listSchemes } from '../scheme/scheme.repository.ts';
@@ -31,13 +34,19 @@ export interface CliIo {
   readonly widgetJson?: (db: Store['db'], schemeCode: string, lang: Lang) => Promise<unknown>;
   /** Directory relative file names are resolved against (default: `INIT_CWD` set by pnpm, else the process's). */
   readonly cwd?: string;
+  /**
+   * A store already open in this process: the gateway that holds a PGlite folder runs the commands the CLI
+   * sends it on its own store (operator route). Without it, the CLI opens the store its options name.
+   */
+  readonly store?: { readonly db: Store['db']; readonly via: 'gateway' };
 }
+
+/** The gateway route the CLI sends its commands to while a gateway holds the PGlite folder. */
+export const OPERATOR_PATH = '/operator/cli';
 
 /** Exit codes: success, refused input (errors listed), usage error. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
-/** The repository root, where the default data directory `.data/sosms` lives. */
-const REPOSITORY_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 const HELP = {
   fr: `sosms — schémas départementaux des solidarités en ligne de commande
@@ -58,8 +67,10 @@ Commandes :
   token create|revoke|list                gère les jetons d'accès à l'API GraphQL
 
 Options :
-  --database URL     base PostgreSQL (postgres://…) ; sinon DATABASE_URL, sinon une base PGlite
-                     dans .data/sosms à la racine du dépôt (SOSMS_DATA_DIR pour un autre dossier)
+  --database URL     la base : une URL postgres://…, ou un dossier PGlite (absolu, ou relatif au
+                     dossier courant) ; sinon DATABASE_URL ; sinon .data/sosms à la racine du dépôt,
+                     la base que sert aussi « npm start ». Si une passerelle tient ce dossier, les
+                     commandes passent par elle (clé d’opérateur du dossier, lisible par vous seul).
   --lang fr|en       langue des messages (français par défaut)
   -h, --help         affiche cette aide
 
@@ -83,8 +94,10 @@ Commands:
   token create|revoke|list                manage GraphQL API access tokens
 
 Options:
-  --database URL     PostgreSQL database (postgres://…); else DATABASE_URL, else a PGlite database
-                     in .data/sosms at the repository root (SOSMS_DATA_DIR for another directory)
+  --database URL     the database: a postgres://… URL, or a PGlite folder (absolute, or relative to
+                     the current directory); else DATABASE_URL; else .data/sosms at the repository
+                     root, the database "npm start" serves too. When a gateway holds that folder,
+                     commands go through it (the folder's operator key, readable by you only).
   --lang fr|en       language of messages (French by default)
   -h, --help         show this help
 
@@ -395,17 +408,23 @@ async function tokenCommand(ctx: Context, args: readonly string[]): Promise<numb
   }
 }
 
-/** Split `token …` off before parsing: its own options (`--departments`, `--role`…) belong to it. */
+/**
+ * Split `token …` off before parsing: its own options (`--departments`, `--role`…) belong to it; the
+ * global options (`--database`, `--lang`) are taken wherever they stand.
+ */
 function splitTokenCommand(argv: readonly string[]): { global: string[]; rest: string[] } | undefined {
   const global: string[] = [];
+  const rest: string[] = [];
+  let seen = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === 'token') return { global, rest: argv.slice(i + 1) };
     if (arg === '--database' || arg === '--lang') global.push(arg, argv[++i] ?? '');
     else if (arg.startsWith('--database=') || arg.startsWith('--lang=')) global.push(arg);
-    else return undefined;
+    else if (!seen && arg === 'token') seen = true;
+    else if (!seen && !arg.startsWith('-')) return undefined;
+    else rest.push(arg);
   }
-  return undefined;
+  return seen ? { global, rest } : undefined;
 }
 
 /**
@@ -444,7 +463,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   const cwd = io.cwd ?? io.env.INIT_CWD ?? process.cwd();
-  const location = values.database ?? io.env.DATABASE_URL ?? resolve(cwd, io.env.SOSMS_DATA_DIR ?? resolve(REPOSITORY_ROOT, '.data/sosms'));
+  const setting = values.database ?? io.env.DATABASE_URL;
+  const location = resolveStoreLocation(setting, cwd);
   const ctx: Context = {
     lang,
     fr,
@@ -453,10 +473,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     err: (line) => void io.stderr.write(`${line}\n`),
     path: (file) => (isAbsolute(file) ? file : resolve(cwd, file)),
     openStore: async () => {
-      if (!/^postgres(ql)?:\/\//.test(location)) mkdirSync(location, { recursive: true });
-      return createStore({ location });
+      if (io.store) return { db: io.store.db, engine: 'pglite', created: false, close: async () => {} } satisfies Store;
+      const store = await createStore({
+        location: locationString(location),
+        holder: `sosms ${command}`,
+        onNotice: (text) => void io.stderr.write(`${text[lang]}\n`),
+      });
+      // The default store starts with the five real schemes, whoever opens it first (`npm start` or the CLI).
+      if (store.created && !setting?.trim() && !noDemo(io.env)) {
+        io.stderr.write(fr ? 'Première ouverture de la base : chargement des cinq schémas réels (SOSMS_DEMO=0 pour une base vide)…\n' : 'First open of the database: loading the five real schemes (SOSMS_DEMO=0 for an empty one)…\n');
+        await loadDemoSchemes(store.db, { isOfficialTerritory: isKnownTerritory });
+      }
+      return store;
     },
   };
+  // A PGlite folder held by a running gateway: the command runs in the gateway, never beside it.
+  if (!io.store && location.kind === 'folder' && command !== 'template') {
+    const holder = readLock(location.path);
+    if (holder && isLockLive(holder)) return throughGateway(ctx, argv, location.path, holder, cwd, values['widget-json'] === true);
+  }
   try {
     switch (command as Command) {
       case 'validate':
@@ -479,6 +514,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`${error.message}\n\n${HELP[lang]}`);
       return EXIT.usage;
     }
+    if (error instanceof StoreError) {
+      ctx.err(error.in(lang));
+      return EXIT.invalid;
+    }
     if (error instanceof DomainError) {
       if (error.issues.length) printIssues(ctx, error.message, error.issues);
       else ctx.err(error.message);
@@ -487,6 +526,54 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw error;
   }
   return EXIT.usage;
+}
+
+/** Whether the environment asks for a store without the demo schemes (`SOSMS_DEMO=0`). */
+export function noDemo(env: Readonly<Record<string, string | undefined>>): boolean {
+  return /^(0|false|no|non|off)$/i.test(env.SOSMS_DEMO?.trim() ?? '');
+}
+
+/** The command line without `--database` (the gateway runs on its own store). */
+function withoutDatabase(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--database') i++;
+    else if (!arg.startsWith('--database=')) kept.push(arg);
+  }
+  return kept;
+}
+
+/**
+ * Send the command line to the gateway that holds the folder (its operator route), print what it printed and
+ * return its exit code; or refuse, naming the process, when that cannot be done.
+ */
+async function throughGateway(ctx: Context, argv: readonly string[], folder: string, holder: LockInfo, cwd: string, widgetJson: boolean): Promise<number> {
+  const refuse = (fr: string, en: string) => {
+    const locked = lockedText(folder, holder);
+    ctx.err(ctx.fr ? `${locked.fr}\n${fr}` : `${locked.en}\n${en}`);
+    return EXIT.invalid;
+  };
+  if (!holder.url) return refuse('Ce processus n’accepte pas de commandes (ce n’est pas une passerelle prête) : rien n’a été écrit.', 'That process takes no commands (it is not a ready gateway): nothing was written.');
+  if (widgetJson) return refuse('`export --widget-json` ne passe pas par la passerelle : lisez le même JSON par GraphQL, ou arrêtez la passerelle.', '`export --widget-json` does not go through the gateway: read the same JSON over GraphQL, or stop the gateway.');
+  const secret = readOperatorSecret(folder);
+  if (!secret) return refuse(`La clé d’opérateur ${join(folder, OPERATOR_FILE)} est illisible (autre utilisateur ?) : lancez la commande sous le compte de la passerelle. Rien n’a été écrit.`, `The operator key ${join(folder, OPERATOR_FILE)} cannot be read (another user?): run the command as the gateway's user. Nothing was written.`);
+  let answer: { code: number; stdout: string; stderr: string };
+  try {
+    const response = await fetch(new URL(OPERATOR_PATH, holder.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Operator ${secret}` },
+      body: JSON.stringify({ argv: withoutDatabase(argv), cwd }),
+    });
+    if (!response.ok) return refuse(`La passerelle a refusé la commande (HTTP ${response.status}) : rien n’a été écrit.`, `The gateway refused the command (HTTP ${response.status}): nothing was written.`);
+    answer = (await response.json()) as typeof answer;
+  } catch (error) {
+    return refuse(`La passerelle ne répond pas à ${holder.url} (${(error as Error).message}) : rien n’a été écrit ; réessayez quand elle est prête.`, `The gateway does not answer at ${holder.url} (${(error as Error).message}): nothing was written; try again once it is ready.`);
+  }
+  ctx.err(ctx.fr ? `(par la passerelle PID ${holder.pid}, qui tient ${folder})` : `(through the gateway PID ${holder.pid}, which holds ${folder})`);
+  ctx.io.stderr.write(answer.stderr);
+  ctx.io.stdout.write(answer.stdout);
+  return answer.code;
 }
 
 /** Whether this module is the program being run (`tsx packages/core/src/cli/main.ts …`). */
@@ -506,7 +593,10 @@ if (isMain()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`Erreur inattendue / unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      // No stack trace for a user: one sentence in both languages (SOSMS_DEBUG=1 shows the stack).
+      const detail = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`Erreur inattendue, rien n’a été écrit au-delà de ce qui est affiché : ${detail}\nUnexpected error, nothing written beyond what is shown: ${detail}\n`);
+      if (process.env.SOSMS_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
       process.exitCode = 1;
     },
   );

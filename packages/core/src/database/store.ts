@@ -1,17 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { withBlobParameter } from './bulk-insert.ts';
 import { migrateToLatest } from './migrator.ts';
+import { acquireLock, checkDataFolder, StoreError, type Bilingual, type FolderLock } from './lock.ts';
+import { isPostgresUrl } from './location.ts';
 
 /** Options of {@link createStore}. */
 export interface StoreOptions {
   /**
    * Where the data lives: a `postgres://` URL for PostgreSQL, a directory path for a persistent
-   * embedded PGlite database, or nothing for an in-memory PGlite database.
+   * embedded PGlite database (relative to the current directory), or nothing (or `memory://`) for an
+   * in-memory PGlite database. A folder is locked for this process while the store is open (see `holder`).
    */
   readonly location?: string;
+  /** Who holds a PGlite folder, as the lock file and other processes' refusals name it (default `sosms`). */
+  readonly holder?: string;
+  /** Told when a stale lock (left by a process that ended) is taken over (default: stderr, both languages). */
+  readonly onNotice?: (text: Bilingual) => void;
   /** Run the migrations on open (default true). */
   readonly migrate?: boolean;
   /** Called with every SQL statement executed (for statement counting in tests and benchmarks). */
@@ -27,6 +36,12 @@ export interface StoreOptions {
 export interface Store {
   readonly db: Kysely<Database>;
   readonly engine: 'pglite' | 'postgres';
+  /** The PGlite folder, when the store is one. */
+  readonly folder?: string;
+  /** The folder's lock, held while the store is open. */
+  readonly lock?: FolderLock;
+  /** Whether this open created the database (a new folder, or a PostgreSQL database without tables). */
+  readonly created: boolean;
   close(): Promise<void>;
 }
 
@@ -51,9 +66,12 @@ const ownTypes: pg.CustomTypesConfig = {
 export async function createStore(options: StoreOptions = {}): Promise<Store> {
   const { location, migrate = true, onQuery } = options;
   const log = onQuery ? (event: { query: { sql: string } }) => onQuery(event.query.sql) : undefined;
-  const isPostgres = location !== undefined && /^postgres(ql)?:\/\//.test(location);
+  const isPostgres = location !== undefined && isPostgresUrl(location);
+  const folder = !isPostgres && location && location !== 'memory://' ? resolve(location) : undefined;
   let db: Kysely<Database>;
   let closing = false;
+  let lock: FolderLock | undefined;
+  let created = false;
   if (isPostgres) {
     // No JIT compilation (`-c jit=off`, sent when each connection starts): it pays off for long analytical
     // queries, and ours are short. The per-indicator lateral join of the latest measurements passes the cost
@@ -76,18 +94,61 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       if (!closing) console.error(`[sosms] connexion PostgreSQL inactive perdue / idle PostgreSQL connection lost: ${error.message}`);
     });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    try {
+      const found = await sql<{ n: string }>`select count(*) as n from information_schema.tables where table_name = 'kysely_migration' and table_schema = current_schema()`.execute(db);
+      created = Number(found.rows[0]?.n ?? 0) === 0;
+    } catch (error) {
+      closing = true;
+      await db.destroy();
+      const url = new URL(location);
+      url.password = url.password ? '***' : '';
+      throw new StoreError('unreachable', {
+        fr: `Base PostgreSQL injoignable (${url.toString()}) : ${(error as Error).message}`,
+        en: `PostgreSQL database unreachable (${url.toString()}): ${(error as Error).message}`,
+      });
+    }
+  } else if (folder) {
+    created = checkDataFolder(folder).created;
+    mkdirSync(folder, { recursive: true });
+    lock = acquireLock(folder, options.holder ?? 'sosms', options.onNotice ?? ((text) => console.error(`${text.fr}\n${text.en}`)));
+    try {
+      const pglite = await PGlite.create(folder, { parsers: { [DATE_OID]: (value: string) => value } });
+      if (options.statementTimeoutMs) await pglite.exec(`set statement_timeout = ${Math.max(1, Math.round(options.statementTimeoutMs))}`);
+      db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: withBlobParameter(pglite) }), log });
+    } catch (error) {
+      lock.release();
+      throw new StoreError('corrupted', {
+        fr: `La base PGlite du dossier ${folder} ne s’ouvre pas (dossier abîmé, ou créé par une autre version) : ${(error as Error).message ?? error}. Restaurez une sauvegarde ou donnez un autre dossier.`,
+        en: `The PGlite database in ${folder} does not open (damaged folder, or made by another version): ${(error as Error).message ?? error}. Restore a backup or give another folder.`,
+      });
+    }
   } else {
-    const pglite = await PGlite.create(location ?? 'memory://', { parsers: { [DATE_OID]: (value: string) => value } });
+    created = true;
+    const pglite = await PGlite.create('memory://', { parsers: { [DATE_OID]: (value: string) => value } });
     if (options.statementTimeoutMs) await pglite.exec(`set statement_timeout = ${Math.max(1, Math.round(options.statementTimeoutMs))}`);
     db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: withBlobParameter(pglite) }), log });
   }
-  if (migrate) await migrateToLatest(db);
+  try {
+    if (migrate) await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    lock?.release();
+    throw error;
+  }
   return {
     db,
     engine: isPostgres ? 'postgres' : 'pglite',
+    ...(folder ? { folder } : {}),
+    ...(lock ? { lock } : {}),
+    created,
     close: async () => {
+      if (closing) return;
       closing = true;
-      await db.destroy();
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import YAML from 'yaml';
 import type { Database } from '../database/database.ts';
 import { corePackageDir } from '../shared/package-dir.ts';
-import { importSchemeFile, type ImportOptions, type ImportResult } from './import.ts';
+import { importSchemeFileInTransaction, type ImportOptions, type ImportResult } from './import.ts';
 
 /** The folder of the five real schemes (`data/schemes` of the package, from the sources or the built files). */
 export const DEMO_SCHEMES_DIR = join(corePackageDir(), 'data', 'schemes');
@@ -18,7 +18,8 @@ export function demoSchemeFiles(): string[] {
 }
 
 /**
- * Load the five real schemes of `data/schemes/` (idempotent: loading twice changes nothing).
+ * Load the five real schemes of `data/schemes/` in one transaction: all five or none (idempotent: loading
+ * twice changes nothing).
  *
  * ### Examples
  * ```ts
@@ -28,9 +29,10 @@ export function demoSchemeFiles(): string[] {
  * ```
  */
 export async function loadDemoSchemes(db: Kysely<Database>, options: ImportOptions = {}): Promise<ImportResult[]> {
-  const results: ImportResult[] = [];
-  for (const path of demoSchemeFiles()) {
-    results.push(await importSchemeFile(db, YAML.parse(readFileSync(path, 'utf8')), options));
-  }
-  return results;
+  const files = demoSchemeFiles().map((path) => YAML.parse(readFileSync(path, 'utf8')) as unknown);
+  return db.transaction().execute(async (trx) => {
+    const results: ImportResult[] = [];
+    for (const file of files) results.push(await importSchemeFileInTransaction(trx, file, options));
+    return results;
+  });
 }
