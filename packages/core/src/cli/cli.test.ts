@@ -164,7 +164,7 @@ for (const engine of ENGINES) {
       expect(result.stderr).toContain('Import de test-92-78 : 14/14 éléments');
       expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('✓ test-92-78 importé') });
       expect((await fingerprint()).action).toBe(5);
-    }, 90_000); // the first open of an on-disk PGlite creates and migrates it: slow on a busy 2-core machine
+    }, 240_000); // the first open of an on-disk PGlite creates and migrates it: slow on a busy 2-core machine
 
     it('refuses every bad input with exit code 1 and writes nothing', async () => {
       const before = await fingerprint();
@@ -174,7 +174,7 @@ for (const engine of ENGINES) {
         for (const e of c.expected) expect(result.stderr, c.name).toMatch(e);
       }
       expect(await fingerprint()).toEqual(before);
-    }, 90_000); // nine runs, each opening the on-disk PGlite
+    }, 240_000); // nine runs, each opening the on-disk PGlite
 
     it('round trip: export, re-import, nothing changes', async () => {
       const before = await fingerprint();
@@ -188,7 +188,7 @@ for (const engine of ENGINES) {
       const json = await run(['export', 'test-92-78', '--format', 'json']);
       expect(JSON.parse(json.stdout)).toEqual(YAML.parse(second.stdout));
       expect(await run(['export', 'nope'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Schéma inconnu : nope') });
-    }, 90_000); // five runs and two fingerprints, each opening the on-disk PGlite: 14 s beside another test file, 30 s on a busier machine
+    }, 240_000); // five runs and two fingerprints, each opening the on-disk PGlite: 14 s beside another test file, 30 s on a busier machine
 
     it('lists the schemes', async () => {
       const result = await run(['list']);
@@ -205,7 +205,7 @@ for (const engine of ENGINES) {
       const good = await run(['import-sheet', file('good.csv', '\ufeffindicateur;période;territoire;valeur\nrsa-emploi-12m;2025;dep:92;47,5\n'), '--scheme', 'test-92-78']);
       expect(good).toMatchObject({ code: 0, stdout: expect.stringContaining('mesures 1 lues, 1 nouvelles valeurs') });
       expect((await fingerprint()).measurement).toBe(before.measurement! + 1);
-    }, 90_000); // two runs and three fingerprints, each opening the on-disk PGlite
+    }, 240_000); // two runs and three fingerprints, each opening the on-disk PGlite
 
     it('imports several files in one go, whatever their order, or none of them', async () => {
       const scheme = (code: string, pilot: string, extraPartner: string) => {
@@ -233,7 +233,7 @@ for (const engine of ENGINES) {
       expect(cycle.stderr).toContain('Rien n’a été importé.');
       expect(cycle.stdout).not.toContain('✓');
       expect(await fingerprint()).toEqual(before);
-    }, 90_000);
+    }, 240_000);
 
     it('writes the open-data files', async () => {
       const dir = join(work, `open-data-${engine}`);

@@ -1,5 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE, StoreError, type Bilingual } from './lock.ts';
@@ -20,7 +20,8 @@ describe('store location', () => {
 });
 
 describe('one process per PGlite folder', () => {
-  it('locks the folder while open, refuses a second open naming the holder, releases on close', async () => {
+  // Two PGlite opens in all (each takes seconds, tens of seconds on a loaded machine): held, then stale.
+  it('locks the folder while open, refuses a second open naming the holder, releases on close, takes over a stale lock', async () => {
     const folder = join(work, 'held');
     const store = await createStore({ location: folder, holder: 'test holder' });
     try {
@@ -34,23 +35,17 @@ describe('one process per PGlite folder', () => {
     } finally {
       await store.close();
     }
-    const again = await createStore({ location: folder });
+    expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
+    // A lock left by a process that has ended (a PID beyond the kernel's pid_max cannot run).
+    writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ pid: 99_999_999, hostname: hostname(), holder: 'sosms import', startedAt: '2026-12-01T00:00:00Z' }));
+    const notices: Bilingual[] = [];
+    const again = await createStore({ location: folder, onNotice: (t) => void notices.push(t) });
     expect(again.created).toBe(false);
     await again.close();
-  }, 60_000);
-
-  it('takes over a stale lock (its process has ended) and says so', async () => {
-    const folder = join(work, 'stale');
-    mkdirSync(folder);
-    // A PID that cannot run: beyond the kernel's pid_max.
-    writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ pid: 99_999_999, hostname: (await import('node:os')).hostname(), holder: 'sosms import', startedAt: '2026-12-01T00:00:00Z' }));
-    const notices: Bilingual[] = [];
-    const store = await createStore({ location: folder, onNotice: (t) => void notices.push(t) });
-    await store.close();
     expect(notices).toHaveLength(1);
     expect(notices[0]!.fr).toContain('Verrou périmé repris');
     expect(notices[0]!.fr).toContain('sosms import (PID 99999999)');
-  }, 60_000);
+  }, 240_000);
 
   it('refuses a folder that holds something else, and leaves it untouched', async () => {
     const folder = join(work, 'foreign');
