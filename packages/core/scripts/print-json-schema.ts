@@ -13,6 +13,29 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { schemeFileSchema } from '../src/scheme-file/scheme-file.ts';
+import { describeField } from '../src/scheme-file/field-descriptions.ts';
+
+/**
+ * Close every object (`additionalProperties: false`, as the import refuses unknown fields) and give every
+ * property its French description, in place. `parent` is the name of the property holding the node.
+ */
+function closeAndDescribe(node: unknown, parent = 'root'): void {
+  if (Array.isArray(node)) {
+    for (const item of node) closeAndDescribe(item, parent);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const object = node as Record<string, unknown>;
+  if (object.properties && typeof object.properties === 'object') {
+    if (object.additionalProperties === undefined) object.additionalProperties = false;
+    for (const [name, property] of Object.entries(object.properties as Record<string, Record<string, unknown>>)) {
+      const description = describeField(parent, name);
+      if (description && property.description === undefined) property.description = description;
+      closeAndDescribe(property, name);
+    }
+  }
+  for (const [key, child] of Object.entries(object)) if (key !== 'properties') closeAndDescribe(child, key === 'items' || key === 'anyOf' || key === 'oneOf' || key === 'allOf' ? parent : key === '$defs' ? 'root' : parent);
+}
 
 /** Where the committed JSON Schema lives. */
 export const JSON_SCHEMA_PATH = fileURLToPath(new URL('../scheme-file.schema.json', import.meta.url));
@@ -27,6 +50,7 @@ export const JSON_SCHEMA_PATH = fileURLToPath(new URL('../scheme-file.schema.jso
  */
 export function printSchemeFileJsonSchema(): string {
   const schema = z.toJSONSchema(schemeFileSchema, { io: 'input', target: 'draft-2020-12' });
+  closeAndDescribe(schema);
   const document = {
     ...schema,
     $id: 'https://sosms.example/scheme-file.schema.json',

@@ -22,7 +22,8 @@ const file = (name: string, content: string | Uint8Array) => {
   return name;
 };
 
-async function cli(args: readonly string[], env: Record<string, string | undefined> = {}) {
+// Never the checkout's own `.data/sosms`: by default a folder that does not exist (validate checks files alone).
+async function cli(args: readonly string[], env: Record<string, string | undefined> = { DATABASE_URL: join(work, 'no-database') }) {
   const stdout = collector();
   const stderr = collector();
   const code = await runCli(args, { stdout, stderr, env, cwd: work });
@@ -189,6 +190,30 @@ for (const engine of ENGINES) {
       expect(JSON.parse(json.stdout)).toEqual(YAML.parse(second.stdout));
       expect(await run(['export', 'nope'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Schéma inconnu : nope') });
     }, 240_000); // five runs and two fingerprints, each opening the on-disk PGlite: 14 s beside another test file, 30 s on a busier machine
+
+    it('validates against the database: partners it holds, duplicates members as errors with their paths', async () => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test data edited in place
+      const scheme = fixtureScheme('uses-stored-partners') as Record<string, any>;
+      delete scheme.partners; // cd-92 and caf-92 are in the database since the first import
+      scheme.governingBodies = [{ code: 'copil', kind: 'copil', name: 'COPIL', members: [{ partner: 'cd-92' }] }];
+      const ok = await run(['validate', file('stored.yaml', YAML.stringify(scheme))]);
+      expect(ok, ok.stderr).toMatchObject({ code: 0 });
+      expect(ok.stderr).toContain('Vérification avec la base');
+      scheme.governingBodies[0].members.push({ partner: 'cd-92', role: 'présidence' });
+      const before = await fingerprint();
+      for (const command of ['validate', 'import']) {
+        const twice = await run([command, file('twice.yaml', YAML.stringify(scheme))]);
+        expect(twice.code, command).toBe(1);
+        expect(twice.stderr, command).toContain('governingBodies[0].members[1].partner : membre en double : cd-92 déjà en members[0]');
+        expect(twice.stderr, command).not.toMatch(/at .*\.ts:\d+|body_member_pkey/);
+      }
+      expect(await fingerprint()).toEqual(before);
+      // Without a database the same file is checked alone, and says so.
+      const alone = await cli(['validate', 'stored.yaml'], { DATABASE_URL: join(work, 'nothing-here') });
+      expect(alone.code).toBe(1);
+      expect(alone.stderr).toContain('Vérification du fichier seul');
+      expect(alone.stderr).toContain('partenaire inconnu : cd-92');
+    }, 240_000);
 
     it('lists the schemes', async () => {
       const result = await run(['list']);

@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,7 +7,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { createStore, type Store } from '../database/store.ts';
 import { isLockLive, lockedText, OPERATOR_FILE, readLock, readOperatorSecret, StoreError, type LockInfo } from '../database/lock.ts';
-import { locationString, resolveStoreLocation } from '../database/location.ts';
+import { locationString, resolveStoreLocation, type StoreLocation } from '../database/location.ts';
 import { loadDemoSchemes } from '../scheme-file/demo.ts';
 import { writeOpenData } from '../open-data/open-data.ts';
 import { listPartners } from '../partner/partner.repository.ts';
@@ -129,6 +129,7 @@ interface Context {
   readonly err: (line: string) => void;
   readonly path: (file: string) => string;
   readonly openStore: () => Promise<Store>;
+  readonly location: StoreLocation;
   readonly fr: boolean;
 }
 
@@ -166,18 +167,52 @@ function declaredPartners(data: unknown): string[] {
   return partners.map((p) => (p as { code?: unknown } | null)?.code).filter((c): c is string => typeof c === 'string');
 }
 
+/**
+ * Open the database for `validate` when one is there to check against: the gateway's (through it), an existing
+ * PGlite folder, a reachable PostgreSQL. A folder that does not exist yet is not created: the file is then
+ * checked alone.
+ */
+async function storeForValidation(ctx: Context): Promise<{ store?: Store; where: string }> {
+  const location = ctx.location;
+  if (ctx.io.store) return { store: await ctx.openStore(), where: ctx.fr ? 'la base de la passerelle' : "the gateway's database" };
+  if (location.kind === 'memory') return { where: '' };
+  if (location.kind === 'folder' && !existsSync(join(location.path, 'PG_VERSION'))) return { where: '' };
+  try {
+    return { store: await ctx.openStore(), where: location.kind === 'folder' ? location.path : ctx.fr ? 'la base PostgreSQL' : 'the PostgreSQL database' };
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.reason !== 'unreachable') throw error;
+    ctx.err(error.in(ctx.lang));
+    return { where: '' };
+  }
+}
+
 async function validateCommand(ctx: Context, files: readonly string[]): Promise<number> {
   if (files.length === 0) throw new UsageError(ctx.fr ? 'validate : indiquez au moins un fichier' : 'validate: give at least one file');
-  let failed = false;
-  for (const file of files) {
-    const result = await readSchemeFile(ctx.path(file), ctx.lang, { known: { isOfficialTerritory: isKnownTerritory } });
-    if (result.ok) ctx.out(ctx.fr ? `✓ ${file} : schéma ${result.data.scheme.code} valide (${describe(ctx, result.data)})` : `✓ ${file}: scheme ${result.data.scheme.code} is valid (${describe(ctx, result.data)})`);
-    else {
-      failed = true;
-      printIssues(ctx, `✗ ${file}`, result.issues);
+  // The same checks as `import`: against the partners of the database when there is one, and of every file given.
+  const { store, where } = await storeForValidation(ctx);
+  try {
+    const partners = store ? await knownPartnerCodes(store) : new Set<string>();
+    const parsed: { file: string; result: Awaited<ReturnType<typeof parseSchemeFile>> }[] = [];
+    for (const file of files) parsed.push({ file, result: await parseSchemeFile(ctx.path(file), ctx.lang) });
+    for (const { result } of parsed) if (result.ok) for (const code of declaredPartners(result.data)) partners.add(code);
+    ctx.err(
+      store
+        ? ctx.fr ? `Vérification avec la base ${where} (partenaires existants) et les territoires officiels.` : `Checking against the database ${where} (existing partners) and the official territories.`
+        : ctx.fr ? 'Vérification du fichier seul (pas de base à consulter) : les partenaires doivent être déclarés dans les fichiers donnés.' : 'Checking the file alone (no database to consult): partners must be declared in the files given.',
+    );
+    let failed = false;
+    for (const { file, result } of parsed) {
+      const valid = result.ok ? validateSchemeFile(result.data, ctx.lang, { partners, isOfficialTerritory: isKnownTerritory }) : result;
+      if (valid.ok) ctx.out(ctx.fr ? `✓ ${file} : schéma ${valid.data.scheme.code} valide (${describe(ctx, valid.data)})` : `✓ ${file}: scheme ${valid.data.scheme.code} is valid (${describe(ctx, valid.data)})`);
+      else {
+        failed = true;
+        printIssues(ctx, `✗ ${file}`, valid.issues);
+      }
     }
+    return failed ? EXIT.invalid : EXIT.ok;
+  } finally {
+    await store?.close();
   }
-  return failed ? EXIT.invalid : EXIT.ok;
 }
 
 /** How many items each import stage handles, from the file. */
@@ -223,6 +258,16 @@ async function importCommand(ctx: Context, files: readonly string[]): Promise<nu
         return lines;
       });
     } catch (error) {
+      if (isDatabaseError(error)) {
+        // A constraint validation did not foresee: said in a sentence with the files, never as SQL.
+        const names = checked.map((c) => c.file).join(', ');
+        ctx.err(
+          ctx.fr
+            ? `✗ ${names} : la base a refusé l’écriture (${describeDatabaseError(error, 'fr')}). Rien n’a été importé. Signalez ce cas : la validation aurait dû le voir.`
+            : `✗ ${names}: the database refused the write (${describeDatabaseError(error, 'en')}). Nothing was imported. Please report it: validation should have caught it.`,
+        );
+        return EXIT.invalid;
+      }
       if (!(error instanceof DomainError)) throw error;
       printIssues(ctx, error.message, error.issues);
       ctx.err(ctx.fr ? 'Rien n’a été importé.' : 'Nothing was imported.');
@@ -472,6 +517,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     out: (line) => void io.stdout.write(`${line}\n`),
     err: (line) => void io.stderr.write(`${line}\n`),
     path: (file) => (isAbsolute(file) ? file : resolve(cwd, file)),
+    location,
     openStore: async () => {
       if (io.store) return { db: io.store.db, engine: 'pglite', created: false, close: async () => {} } satisfies Store;
       const store = await createStore({
@@ -526,6 +572,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw error;
   }
   return EXIT.usage;
+}
+
+/** A PostgreSQL error (PGlite and pg both carry the five-character SQLSTATE in `code`). */
+function isDatabaseError(error: unknown): error is { code: string; constraint?: string; message: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((error as unknown as { code: string }).code);
+}
+
+/** The database error as a sentence: its kind (SQLSTATE class) and constraint, no SQL, no ids. */
+function describeDatabaseError(error: { code: string; constraint?: string }, lang: Lang): string {
+  const kinds: Record<string, [string, string]> = {
+    '23505': ['valeur en double', 'duplicate value'],
+    '23503': ['référence manquante', 'missing reference'],
+    '23502': ['valeur obligatoire absente', 'required value missing'],
+    '23514': ['valeur hors des limites', 'value out of bounds'],
+    '22003': ['nombre trop grand', 'number out of range'],
+    '22001': ['texte trop long', 'text too long'],
+    '22021': ['caractère interdit', 'forbidden character'],
+    '22P05': ['caractère interdit', 'forbidden character'],
+    '22008': ['date hors des limites', 'date out of range'],
+  };
+  const [fr, en] = kinds[error.code] ?? ['erreur de la base', 'database error'];
+  const constraint = error.constraint ? ` : ${error.constraint}` : '';
+  return `${lang === 'fr' ? fr : en}${constraint}, SQLSTATE ${error.code}`;
 }
 
 /** Whether the environment asks for a store without the demo schemes (`SOSMS_DEMO=0`). */

@@ -110,3 +110,26 @@ describe('scheme-file.schema.json', () => {
     expect(schema.properties.indicators.items.required).toEqual(['code', 'name']);
   });
 });
+
+describe('scheme-file.schema.json as editors read it', () => {
+  it('closes every object (additionalProperties: false) and describes every field in French', () => {
+    const schema = JSON.parse(printSchemeFileJsonSchema()) as unknown;
+    const open: string[] = [];
+    const undescribed: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}[${i}]`));
+      if (node === null || typeof node !== 'object') return;
+      const object = node as Record<string, unknown>;
+      if (object.properties) {
+        if (object.additionalProperties !== false) open.push(path);
+        for (const [name, property] of Object.entries(object.properties as Record<string, Record<string, unknown>>)) {
+          if (typeof property.description !== 'string' || property.description.length < 3) undescribed.push(`${path}.${name}`);
+        }
+      }
+      for (const [key, child] of Object.entries(object)) walk(child, `${path}.${key}`);
+    };
+    walk(schema, '#');
+    expect(open).toEqual([]);
+    expect(undescribed).toEqual([]);
+  });
+});

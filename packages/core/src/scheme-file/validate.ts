@@ -5,6 +5,7 @@ import type { ActionDocument } from '../action/action.ts';
 import type { IndicatorDocument } from '../indicator/indicator.ts';
 import { messageWithDetail, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { officialTerritoryCode } from '../territory/territory.ts';
+import { unknownFields } from './unknown-fields.ts';
 import { checkEvaluationReferences } from './sections/evaluation.ts';
 
 /** What the database already knows, for references a file may make to things it does not declare. */
@@ -143,6 +144,14 @@ export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: Know
   for (const { action, path } of actions) {
     partner(action.pilot, `${path}.pilot`);
     action.partners?.forEach((p, i) => partner(p.partner, `${path}.partners[${i}].partner`));
+    // The database keeps one row per partner and role of an action (action_partner's key).
+    const roles = new Map<string, number>();
+    action.partners?.forEach((p, i) => {
+      const key = `${p.partner}|${p.role ?? ''}`;
+      const first = roles.get(key);
+      if (first !== undefined) issue(`${path}.partners[${i}]`, 'duplicate_member', `${p.partner}${p.role ? ` (${p.role})` : ''} ${lang === 'fr' ? `déjà en partners[${first}]` : `already at partners[${first}]`}`);
+      else roles.set(key, i);
+    });
     action.budget?.forEach((b, i) => partner(b.funder, `${path}.budget[${i}].funder`));
     action.territories?.forEach((t, i) => territory(t, `${path}.territories[${i}]`));
   }
@@ -158,6 +167,14 @@ export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: Know
   }
   for (const [b, body] of (file.governingBodies ?? []).entries()) {
     body.members?.forEach((m, i) => partner(m.partner, `governingBodies[${b}].members[${i}].partner`));
+    // One membership per partner and body (body_member's key): a partner listed twice is refused here, with its
+    // path, rather than by the database.
+    const members = new Map<string, number>();
+    body.members?.forEach((m, i) => {
+      const first = members.get(m.partner);
+      if (first !== undefined) issue(`governingBodies[${b}].members[${i}].partner`, 'duplicate_member', `${m.partner} ${lang === 'fr' ? `déjà en members[${first}]` : `already at members[${first}]`}`);
+      else members.set(m.partner, i);
+    });
     body.meetings?.forEach((meeting, m) =>
       meeting.decisions?.forEach((d, i) => {
         d.actions?.forEach((a, j) => actionCodes.has(a) || issue(`governingBodies[${b}].meetings[${m}].decisions[${i}].actions[${j}]`, 'unknown_action', a));
@@ -190,9 +207,11 @@ export function validateSchemeFile(
   lang: Lang = 'fr',
   known: KnownCodes = {},
 ): { ok: true; data: SchemeFile } | { ok: false; issues: ValidationIssue[] } {
+  // Unknown (often misspelled) fields are errors: zod alone would drop them silently.
+  const unknown = unknownFields(schemeFileSchema, input, lang);
   const parsed = validate(schemeFileSchema, input, lang);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ok: false, issues: [...unknown, ...parsed.issues] };
   const data = parsed.data as z.infer<typeof schemeFileSchema> as SchemeFile;
-  const issues = checkReferences(data, lang, known);
+  const issues = [...unknown, ...checkReferences(data, lang, known)];
   return issues.length ? { ok: false, issues } : { ok: true, data };
 }

@@ -53,7 +53,8 @@ export const schemeMetadataSchema = z
     if (scheme.period.end < scheme.period.start) {
       ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'end_before_start' });
     }
-    if (scheme.period.end - scheme.period.start > 6) {
+    // Six calendar years at most, both ends included (2019-2024 is six): the rule docs/scheme-format.md states.
+    if (scheme.period.end - scheme.period.start + 1 > 6) {
       ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'period_too_long' });
     }
   });
