@@ -19,7 +19,7 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
   siren_format: { fr: 'SIREN attendu : 9 chiffres', en: 'SIREN expected: 9 digits' },
   period_format: { fr: 'période attendue : AAAA, AAAA-T1…T4 écrit AAAA-Q1, ou AAAA-MM', en: 'period expected: YYYY, YYYY-Q1…Q4 or YYYY-MM' },
   end_before_start: { fr: 'la date de fin précède la date de début', en: 'the end date is before the start date' },
-  period_too_long: { fr: 'un schéma couvre au plus six années civiles (start à end inclus, article L. 312-4 du CASF : cinq ans)', en: 'a scheme covers at most six calendar years (start to end included; five years by article L. 312-4 CASF)' },
+  period_too_long: { fr: 'un schéma couvre au plus cinq ans, soit six années civiles (start et end comprises)', en: 'a scheme covers at most five years, that is six calendar years (start and end included)' },
   value_or_reason: { fr: "une valeur ou la raison de son absence (missingReason) est obligatoire", en: 'a value or the reason it is missing (missingReason) is required' },
   reason_with_value: { fr: "une raison d'absence ne va pas avec une valeur", en: 'a missing reason cannot go with a value' },
   duplicate_code: { fr: 'code en double', en: 'duplicate code' },
