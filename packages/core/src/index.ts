@@ -70,3 +70,4 @@ export * from './evaluation/evaluation.service.ts';
 export { resolveStoreLocation, locationString, defaultDataFolder, checkoutRoot, isPostgresUrl, DEFAULT_DATA_FOLDER, type StoreLocation } from './database/location.ts';
 export { acquireLock, readLock, isLockLive, lockedText, ensureOperatorSecret, readOperatorSecret, StoreError, LOCK_FILE, OPERATOR_FILE, type LockInfo, type FolderLock, type Bilingual } from './database/lock.ts';
 export { runCli, noDemo, OPERATOR_PATH, EXIT, type CliIo } from './cli/main.ts';
+export * from './reports/index.ts';
