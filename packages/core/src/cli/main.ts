@@ -21,6 +21,7 @@ import { importSpreadsheet } from '../spreadsheet/import-sheet.ts';
 import { spreadsheetTemplate } from '../spreadsheet/template.ts';
 import { isKnownTerritory } from '../territory/geography.ts';
 import { DomainError, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { reportCommand, ReportUsageError } from './commands/report.ts';
 
 /** Where the command line writes and what it reads from its environment (tests pass collectors). */
 export interface CliIo {
@@ -65,6 +66,9 @@ Commandes :
   template [--output FICHIER]             écrit le modèle de tableur XLSX (feuilles « Actions » et « Mesures »)
   import-sheet FICHIER --scheme CODE      importe des actions ou des mesures depuis un XLSX ou un CSV
   token create|revoke|list                gère les jetons d'accès à l'API GraphQL
+  report CODE --kind copil|annual|final|public --format html|pdf [--date AAAA-MM-JJ] --output FICHIER
+                                          écrit un rapport (revue de COPIL, bilan annuel, évaluation finale,
+                                          version publique) ; --token (ou SOSMS_TOKEN) pour un brouillon
 
 Options :
   --database URL     la base : une URL postgres://…, ou un dossier PGlite (absolu, ou relatif au
@@ -92,6 +96,9 @@ Commands:
   template [--output FILE]                write the XLSX spreadsheet template ("Actions" and "Mesures" sheets)
   import-sheet FILE --scheme CODE         import actions or measurements from an XLSX or CSV file
   token create|revoke|list                manage GraphQL API access tokens
+  report CODE --kind copil|annual|final|public --format html|pdf [--date YYYY-MM-DD] --output FILE
+                                          write a report (COPIL review, annual report, final evaluation,
+                                          public version); --token (or SOSMS_TOKEN) for a draft
 
 Options:
   --database URL     the database: a postgres://… URL, or a PGlite folder (absolute, or relative to
@@ -113,10 +120,13 @@ const OPTIONS = {
   'open-data': { type: 'string' },
   scheme: { type: 'string' },
   'widget-json': { type: 'boolean' },
+  kind: { type: 'string' },
+  date: { type: 'string' },
+  token: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const COMMANDS = ['validate', 'import', 'export', 'list', 'template', 'import-sheet', 'token'] as const;
+const COMMANDS = ['validate', 'import', 'export', 'list', 'template', 'import-sheet', 'token', 'report'] as const;
 type Command = (typeof COMMANDS)[number];
 
 class UsageError extends Error {}
@@ -483,7 +493,7 @@ function splitTokenCommand(argv: readonly string[]): { global: string[]; rest: s
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const token = splitTokenCommand(argv);
-  let values: { database?: string; lang?: string; format?: string; output?: string; 'open-data'?: string; scheme?: string; 'widget-json'?: boolean; help?: boolean };
+  let values: { database?: string; lang?: string; format?: string; output?: string; 'open-data'?: string; scheme?: string; 'widget-json'?: boolean; help?: boolean; kind?: string; date?: string; token?: string };
   let positionals: string[];
   const guessLang: Lang = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'fr';
   try {
@@ -554,9 +564,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await importSheetCommand(ctx, args, values.scheme);
       case 'token':
         return await tokenCommand(ctx, args);
+      case 'report':
+        return await reportCommand(ctx, args, { kind: values.kind, format: values.format, date: values.date, output: values.output, token: values.token });
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ReportUsageError) {
       io.stderr.write(`${error.message}\n\n${HELP[lang]}`);
       return EXIT.usage;
     }
