@@ -14,6 +14,7 @@ import './partner.ts';
 import './territory.ts';
 import './governance.ts';
 import './consultation.ts';
+import './evaluation.ts';
 import './node.ts';
 
 /** The GraphQL schema of the gateway (printed in packages/graphql/schema.graphql). */
