@@ -9,6 +9,7 @@ export const ENTRIES = {
   'sosms-compare': 'src/indicator-compare/indicator-compare.ts',
   'sosms-search': 'src/action-search/action-search.ts',
   'sosms-proposals': 'src/scheme-proposals/scheme-proposals.ts',
+  'sosms-evaluation': 'src/evaluation-view/evaluation-view.ts',
 };
 
 /** gzip budgets in bytes: the full bundle, and each single-widget entry. */

@@ -19,3 +19,4 @@ export { SchemeProposals } from './scheme-proposals/scheme-proposals.ts';
 export { SosmsElement, THEMES, LOOKS, type Theme, type Look } from './shared/base-element.ts';
 export { loadQuery, completePages, WidgetError, type DataSource, type WidgetJson } from './data/source.ts';
 export { QUERIES, STATIC_QUERIES, type QueryDef, type QueryName } from './data/queries.ts';
+export { EvaluationView } from './evaluation-view/evaluation-view.ts';
