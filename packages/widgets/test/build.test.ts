@@ -22,12 +22,12 @@ describe('build', () => {
     for (const name of Object.keys(ENTRIES)) expect(out).toMatch(new RegExp(`${name}\\.js\\s+\\d+\\s+\\d+\\s+\\d+\\s+ok`));
   });
 
-  test('custom-elements.json describes the eight widgets with their attributes, events, parts and CSS properties', () => {
+  test('custom-elements.json describes the nine widgets with their attributes, events, parts and CSS properties', () => {
     const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'custom-elements.json'), 'utf8')) as {
       modules: { declarations?: { tagName?: string; customElement?: boolean; attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: unknown[]; cssProperties?: unknown[] }[] }[];
     };
     const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
-    expect(elements.map((e) => e.tagName).sort()).toEqual(['sosms-action', 'sosms-compare', 'sosms-indicator', 'sosms-progress', 'sosms-proposals', 'sosms-scheme', 'sosms-search', 'sosms-timeline']);
+    expect(elements.map((e) => e.tagName).sort()).toEqual(['sosms-action', 'sosms-compare', 'sosms-evaluation', 'sosms-indicator', 'sosms-progress', 'sosms-proposals', 'sosms-scheme', 'sosms-search', 'sosms-timeline']);
     for (const element of elements) {
       const attributes = element.attributes!.map((a) => a.name);
       for (const common of ['endpoint', 'src', 'scheme', 'lang', 'easy-read', 'theme', 'look', 'dark-selector', 'heading-level', 'timeout']) expect(attributes, element.tagName).toContain(common);
