@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { getOperationAST, GraphQLError, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { sql, type Kysely } from 'kysely';
-import type { Database, Lang, Store } from '@sosms/core';
+import { readDataVersion, type Database, type Lang, type Store } from '@sosms/core';
 import { authenticate, createContext, type Context } from './context.ts';
 import { limitError } from './errors.ts';
 import { clientAddress, CORS_HEADERS, HttpError, mediaType, readRequestBody, requestLanguage, sendHttpError, sendJson, type GatewayRequest } from './http.ts';
@@ -44,6 +44,14 @@ export interface GatewayHandlerOptions {
   readonly trustProxy?: boolean;
   /** Serve the query page to browsers asking for HTML on the GraphQL path (default true). */
   readonly playground?: boolean;
+  /** `max-age` of anonymous answers (default 30 s); they also carry an ETag for `If-None-Match`. */
+  readonly cacheMaxAgeSeconds?: number;
+  /**
+   * Persisted queries: texts registered at start (besides examples/queries), and `only` to refuse any
+   * operation whose hash is not registered (a locked-down deployment); otherwise clients may register a
+   * query by sending its text with its hash (automatic persisted queries, bounded).
+   */
+  readonly persistedQueries?: { readonly queries?: Iterable<string>; readonly only?: boolean };
 }
 
 /** `(req, res, next?)`: a node:http listener and a Connect/Express middleware at once. */
@@ -73,6 +81,9 @@ interface PreparedOperation {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
+
+/** What an answer depends on besides its URL. */
+const VARY = 'Accept, Accept-Encoding, Accept-Language, Authorization';
 
 /** Answers smaller than this are sent as they are. */
 const COMPRESS_FROM_BYTES = 1_024;
@@ -108,7 +119,11 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   const budget = new CostBudget(limits.costBudgetPerMinute);
   /** Queries registered by hash (automatic persisted queries): bounded, and only texts that match their hash. */
   const persisted = new BoundedMap<string>(2_000, 20_000_000, (text) => text.length);
-  for (const example of examples) persisted.set(sha256(example.query), example.query);
+  /** Registered at start: never evicted, and the only ones accepted in locked-down mode. */
+  const registered = new Map<string, string>();
+  for (const text of [...examples.map((e) => e.query), ...(options.persistedQueries?.queries ?? [])]) registered.set(sha256(text), text);
+  const persistedOnly = options.persistedQueries?.only ?? false;
+  const maxAge = Math.max(0, Math.round(options.cacheMaxAgeSeconds ?? 30));
   let inFlight = 0;
   let closing = false;
   let idle: (() => void) | undefined;
@@ -123,11 +138,14 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     if (persistedQuery) {
       const hash = typeof persistedQuery.sha256Hash === 'string' ? persistedQuery.sha256Hash.toLowerCase() : '';
       if (!/^[0-9a-f]{64}$/.test(hash)) throw new HttpError(400, 'BAD_REQUEST', { reason: 'persistedQuery.sha256Hash' });
-      const known = persisted.get(hash);
+      const known = registered.get(hash) ?? (persistedOnly ? undefined : persisted.get(hash));
       if (known !== undefined) query = known;
+      else if (persistedOnly) throw new HttpError(404, 'PERSISTED_QUERY_NOT_FOUND', {}, { 'cache-control': 'no-store' });
       else if (query === undefined) throw new HttpError(404, 'PERSISTED_QUERY_NOT_FOUND', {}, { 'cache-control': 'no-store' });
       else if (sha256(query) !== hash) throw new HttpError(400, 'PERSISTED_QUERY_HASH_MISMATCH');
       else persisted.set(hash, query);
+    } else if (persistedOnly && query !== undefined && !registered.has(sha256(query))) {
+      throw new HttpError(400, 'PERSISTED_QUERY_REQUIRED');
     }
     if (query === undefined) throw new HttpError(400, 'MISSING_QUERY');
     let document: DocumentNode;
@@ -144,7 +162,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     if (operation.operation === 'subscription') throw new HttpError(400, 'SUBSCRIPTION_NOT_SUPPORTED');
     if (operation.operation === 'mutation' && method === 'GET') throw new HttpError(405, 'MUTATION_OVER_GET', {}, { allow: 'POST' });
     return {
-      body: { query, variables: variables as Record<string, unknown>, ...(operationName ? { operationName } : {}), ...(extensions ? { extensions: extensions as Record<string, unknown> } : {}) },
+      // The persisted query is resolved here: Apollo gets the text (its own persisted queries are off).
+      body: { query, variables: variables as Record<string, unknown>, ...(operationName ? { operationName } : {}), ...(otherExtensions(extensions) ?? {}) },
       operation,
     };
   }
@@ -205,7 +224,25 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     const client = auth.principal ? `token:${auth.principal.tokenId}` : address;
     if (auth.principal) refuseOverBudget(client);
     const readDb = readDbs.length ? readDbs[(nextReadDb = (nextReadDb + 1) % readDbs.length)] : undefined;
-    const context = createContext(db!, { principal: auth.principal, lang, today: today(), readDb });
+    const day = today();
+    const isQuery = prepared.every((p) => p.operation.operation === 'query');
+    // Anonymous GET queries are cacheable: their ETag names the data version, the day (health and alerts
+    // depend on it), the language and the request; a token's answers are private and never stored.
+    let etag: string | undefined;
+    if (method === 'GET' && isQuery && !auth.principal) {
+      // Read where the query will run: a replica's version matches that replica's data.
+      const version = await readDataVersion(readDb ?? db!);
+      etag = `W/"${version}-${sha256(JSON.stringify([day, lang, prepared.map((p) => p.body)])).slice(0, 20)}"`;
+      const ifNoneMatch = req.headers['if-none-match'];
+      if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+        res.writeHead(304, { etag, 'cache-control': `public, max-age=${maxAge}`, vary: VARY });
+        res.end();
+        budget.spend(client, 1);
+        entry.cache = 'not-modified';
+        return 304;
+      }
+    }
+    const context = createContext(db!, { principal: auth.principal, lang, today: day, readDb });
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -231,9 +268,11 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       const text = response.body.kind === 'complete' ? response.body.string : await collect(response.body.asyncIterator);
       res.statusCode = status;
       for (const [name, value] of response.headers) res.setHeader(name, value);
-      const isQuery = prepared.every((p) => p.operation.operation === 'query');
-      res.setHeader('cache-control', isQuery && !auth.principal && status === 200 ? 'public, max-age=0, must-revalidate' : 'private, no-store');
-      res.setHeader('vary', 'Accept, Accept-Encoding, Accept-Language, Authorization');
+      // An answer with errors (even partial) is not kept by caches: the next request tries again.
+      const cacheable = isQuery && !auth.principal && status === 200 && !text.includes('"errors":');
+      if (cacheable && etag) res.setHeader('etag', etag);
+      res.setHeader('cache-control', cacheable ? `public, max-age=${method === 'GET' ? maxAge : 0}` : 'private, no-store');
+      res.setHeader('vary', VARY);
       await sendMaybeCompressed(req, res, text);
       entry.points = requestPoints(Buffer.byteLength(text), performance.now() - started);
       budget.spend(client, entry.points as number);
@@ -355,6 +394,12 @@ function parseJsonParam(value: unknown, name: string): unknown {
   } catch {
     throw new HttpError(400, name === 'variables' ? 'INVALID_VARIABLES' : 'BAD_REQUEST', { reason: name });
   }
+}
+
+function otherExtensions(extensions: unknown): { extensions: Record<string, unknown> } | undefined {
+  if (!extensions || typeof extensions !== 'object') return undefined;
+  const { persistedQuery: _resolved, ...rest } = extensions as Record<string, unknown>;
+  return Object.keys(rest).length > 0 ? { extensions: rest } : undefined;
 }
 
 function asRequestBody(value: unknown): GraphQLRequestBody {

@@ -4,6 +4,7 @@ import * as initial from './migrations/2026-11-23T0900-initial.ts';
 import * as access from './migrations/2026-11-23T1000-access.ts';
 import * as measurementKey from './migrations/2026-11-23T1100-measurement-key.ts';
 import * as evaluation from './migrations/2026-12-01T2100-evaluation.ts';
+import * as dataVersion from './migrations/2026-12-01T2100-data-version.ts';
 import * as readModels from './migrations/2026-12-01T2130-read-models.ts';
 
 /**
@@ -14,6 +15,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T1000-access': access,
   '2026-11-23T1100-measurement-key': measurementKey,
   '2026-12-01T2100-evaluation': evaluation,
+  '2026-12-01T2100-data-version': dataVersion,
   '2026-12-01T2130-read-models': readModels,
 };
 
@@ -26,10 +28,13 @@ export const MIGRATIONS: Record<string, Migration> = {
  * ```
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // Parallel branches land migrations dated close together: one may sort before another that already ran.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration échouée / migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
   }
+  // Tables created by any migration count in the data version (HTTP caching), whatever the order they ran in.
+  await dataVersion.trackDataVersion(db);
 }

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createToken } from '@sosms/core';
+import { ENGINES } from '@sosms/core/testing';
+import { readExamples } from '../src/playground.ts';
+import { startTestGateway, type TestGateway } from './helpers.ts';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const QUERY = '{ schemes { totalCount nodes { code title } } }';
+const getUrl = (base: string, query: string, extra = '') => `${base}/graphql?query=${encodeURIComponent(query)}${extra}`;
+const persistedUrl = (base: string, hash: string) => `${base}/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }))}`;
+
+for (const engine of ENGINES) {
+  describe(`HTTP caching on ${engine}`, () => {
+    let t: TestGateway;
+    beforeAll(async () => {
+      t = await startTestGateway(engine);
+    });
+    afterAll(() => t?.close());
+
+    it('gives anonymous GET queries an ETag and a short public max-age, and answers 304 to If-None-Match', async () => {
+      const first = await fetch(getUrl(t.url, QUERY));
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^W\/"\d+-[0-9a-f]{20}"$/);
+      expect(first.headers.get('cache-control')).toBe('public, max-age=30');
+      expect(first.headers.get('vary')).toMatch(/Authorization/);
+      const again = await fetch(getUrl(t.url, QUERY), { headers: { 'if-none-match': etag! } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      expect(again.headers.get('etag')).toBe(etag);
+      const english = await fetch(getUrl(t.url, QUERY, '&lang=en'), { headers: { 'if-none-match': etag! } });
+      expect(english.status).toBe(200);
+      expect(english.headers.get('etag')).not.toBe(etag);
+    });
+
+    it('changes the ETag after any write, made through SQL as an import would', async () => {
+      const first = await fetch(getUrl(t.url, QUERY));
+      const etag = first.headers.get('etag')!;
+      await sql`update scheme set title = title || ' ' where code = '48-2018-2022'`.execute(t.store.db);
+      try {
+        const after = await fetch(getUrl(t.url, QUERY), { headers: { 'if-none-match': etag } });
+        expect(after.status).toBe(200);
+        expect(after.headers.get('etag')).not.toBe(etag);
+      } finally {
+        await sql`update scheme set title = rtrim(title) where code = '48-2018-2022'`.execute(t.store.db);
+      }
+    });
+
+    it('never lets a cache keep a token’s answer, nor serves it to an anonymous client', async () => {
+      const draftQuery = '{ schemes(filter: { statuses: [DRAFT] }) { totalCount } }';
+      await t.store.db.updateTable('scheme').set({ status: 'draft' }).where('code', '=', '48-2018-2022').execute();
+      try {
+        const { secret } = await createToken(t.store.db, { label: 'cache', role: 'editor', departments: ['48'] });
+        const withToken = await fetch(getUrl(t.url, draftQuery), { headers: { authorization: `Bearer ${secret}` } });
+        expect(withToken.headers.get('cache-control')).toBe('private, no-store');
+        expect(withToken.headers.get('etag')).toBeNull();
+        expect(((await withToken.json()) as any).data.schemes.totalCount).toBe(1);
+        const anonymous = await fetch(getUrl(t.url, draftQuery), { headers: { 'if-none-match': '*' } });
+        expect(anonymous.status).toBe(304);
+        const fresh = await fetch(getUrl(t.url, draftQuery));
+        expect(((await fresh.json()) as any).data.schemes.totalCount).toBe(0);
+        expect(fresh.headers.get('cache-control')).toMatch(/^public/);
+      } finally {
+        await t.store.db.updateTable('scheme').set({ status: 'in_force' }).where('code', '=', '48-2018-2022').execute();
+      }
+    });
+
+    it('compresses large answers with brotli or gzip', async () => {
+      const dashboard = readExamples().find((e) => e.name.startsWith('01-'))!.query;
+      for (const encoding of ['br', 'gzip']) {
+        const response = await fetch(getUrl(t.url, dashboard), { headers: { 'accept-encoding': encoding } });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-encoding')).toBe(encoding);
+        expect(((await response.json()) as any).errors).toBeUndefined();
+      }
+      const small = await fetch(getUrl(t.url, '{ themes(first: 1) { totalCount } }'), { headers: { 'accept-encoding': 'br' } });
+      expect(small.headers.get('content-encoding')).toBeNull();
+    });
+
+    it('serves persisted queries by hash over GET: the examples at once, others once registered', async () => {
+      const example = readExamples()[0]!;
+      const variables = /# variables: (.*)/.exec(example.query)?.[1] ?? '{}';
+      const byHash = await fetch(`${persistedUrl(t.url, sha(example.query))}&variables=${encodeURIComponent(variables)}`);
+      const byHashText = await byHash.clone().text();
+      expect(byHash.status, byHashText.slice(0, 300)).toBe(200);
+      expect(byHash.headers.get('etag'), `${byHash.headers.get('cache-control')} ${byHashText.slice(0, 300)}`).toBeTruthy();
+      const text = '{ themes(first: 2) { nodes { code } } }';
+      const unknown = await fetch(persistedUrl(t.url, sha(text)));
+      expect(unknown.status).toBe(404);
+      expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      const register = await fetch(`${persistedUrl(t.url, sha(text))}&query=${encodeURIComponent(text)}`);
+      expect(register.status).toBe(200);
+      const known = await fetch(persistedUrl(t.url, sha(text)));
+      expect(known.status).toBe(200);
+      expect(((await known.json()) as any).data.themes.nodes).toHaveLength(2);
+    });
+  });
+}
+
+describe('locked-down persisted queries', () => {
+  let t: TestGateway;
+  const allowed = '{ themes(first: 1) { totalCount } }';
+  beforeAll(async () => {
+    t = await startTestGateway('pglite', { persistedQueries: { only: true, queries: [allowed] } });
+  });
+  afterAll(() => t?.close());
+
+  it('answers registered hashes only: free text and new registrations are refused', async () => {
+    expect((await fetch(persistedUrl(t.url, sha(allowed)))).status).toBe(200);
+    const text = '{ schemes { totalCount } }';
+    const free = await fetch(getUrl(t.url, text));
+    expect(free.status).toBe(400);
+    expect(((await free.json()) as any).errors[0].extensions.code).toBe('PERSISTED_QUERY_REQUIRED');
+    const register = await fetch(`${persistedUrl(t.url, sha(text))}&query=${encodeURIComponent(text)}`);
+    expect(register.status).toBe(404);
+    expect((await fetch(persistedUrl(t.url, sha(text)))).status).toBe(404);
+    // The registered text itself may also come as text.
+    expect((await fetch(getUrl(t.url, allowed))).status).toBe(200);
+  });
+});
