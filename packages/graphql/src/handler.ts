@@ -11,6 +11,7 @@ import { authenticate, createContext, type Context } from './context.ts';
 import { limitError } from './errors.ts';
 import { clientAddress, CORS_HEADERS, HttpError, mediaType, readRequestBody, requestLanguage, sendHttpError, sendJson, type GatewayRequest } from './http.ts';
 import { BoundedMap, CostBudget, DEFAULT_LIMITS, requestPoints, type GatewayLimits } from './limits.ts';
+import { GatewayMetrics } from './metrics.ts';
 import { playgroundPage, readExamples } from './playground.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
 import { createApollo } from './apollo.ts';
@@ -18,8 +19,8 @@ import { jsonLogger, type Logger } from './log.ts';
 
 /** Options of {@link createGatewayHandler}. */
 export interface GatewayHandlerOptions {
-  /** The open store (or give `db`). */
-  readonly store?: Pick<Store, 'db'>;
+  /** The open store (or give `db`); its pool figures go to the metrics. */
+  readonly store?: Pick<Store, 'db' | 'poolStats'>;
   readonly db?: Kysely<Database>;
   /**
    * Read replicas (PostgreSQL streaming standbys of the same primary), used in turn for anonymous reads;
@@ -30,6 +31,8 @@ export interface GatewayHandlerOptions {
   readonly path?: string;
   /** Where the health check answers (default `<path>/healthz`; `false` for none). */
   readonly healthPath?: string | false;
+  /** Where Prometheus metrics answer (default: none; the standalone gateway uses `/metrics`). */
+  readonly metricsPath?: string | false;
   /** Request and error logs (default: JSON lines on stdout). */
   readonly log?: Logger;
   /** Today's date for health and alerts (default: the real date). */
@@ -109,6 +112,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   let nextReadDb = -1;
   const path = normalizePath(options.path ?? '/graphql');
   const healthPath = options.healthPath === false ? undefined : normalizePath(options.healthPath ?? `${path}/healthz`);
+  const metricsPath = options.metricsPath ? normalizePath(options.metricsPath) : undefined;
+  const metrics = new GatewayMetrics(() => options.store?.poolStats?.());
   const log = options.log ?? jsonLogger;
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -266,6 +271,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       if (context.meta.statementTimeout) throw new HttpError(503, 'STATEMENT_TIMEOUT');
       const status = response.status ?? 200;
       const text = response.body.kind === 'complete' ? response.body.string : await collect(response.body.asyncIterator);
+      if (status >= 400) entry.code = /"code":"([A-Z_]{1,40})"/.exec(text.slice(0, 2_000))?.[1];
       res.statusCode = status;
       for (const [name, value] of response.headers) res.setHeader(name, value);
       // An answer with errors (even partial) is not kept by caches: the next request tries again.
@@ -306,6 +312,11 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     const url = new URL(request.originalUrl ?? request.url ?? '/', 'http://localhost');
     const pathname = normalizePath(url.pathname);
     const isGraphQL = pathname === path;
+    if (pathname === metricsPath && pathname !== path) {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(metrics.render());
+      return;
+    }
     if (!isGraphQL && pathname !== healthPath) {
       if (next) return next();
       sendHttpError(res, new HttpError(404, 'NOT_FOUND', { path }), requestLanguage(url, req.headers['accept-language']));
@@ -319,6 +330,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     const entry: Record<string, unknown> = { level: 'info', msg: 'request', requestId, method: req.method, path: pathname };
     let status = 500;
     inFlight++;
+    metrics.inFlight++;
     try {
       if (req.method === 'OPTIONS') {
         res.writeHead(204);
@@ -349,7 +361,9 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       }
     } finally {
       inFlight--;
+      metrics.inFlight--;
       if (inFlight === 0) idle?.();
+      metrics.observe(status, entry.code as string | undefined, (performance.now() - started) / 1000);
       log({ ...entry, level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info', status, durationMs: Math.round((performance.now() - started) * 10) / 10 });
     }
   };

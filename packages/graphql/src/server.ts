@@ -9,11 +9,17 @@ export { createApollo } from './apollo.ts';
 export { jsonLogger, type Logger } from './log.ts';
 export { DEFAULT_LIMITS as OPERATION_LIMITS } from './limits.ts';
 
+<<<<<<< HEAD
 /** Options of {@link createGateway}: those of the handler, served at `/graphql` and `/healthz`. */
 export interface GatewayOptions extends Omit<GatewayHandlerOptions, 'db' | 'store' | 'path' | 'healthPath'> {
   readonly db: Kysely<Database>;
   /** Extra routes by exact path, answered beside the handler (the CLI's operator route, operator.ts). */
   readonly routes?: Readonly<Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => Promise<unknown>>>;
+=======
+/** Options of {@link createGateway}: those of the handler, served at `/graphql`, `/healthz` and `/metrics`. */
+export interface GatewayOptions extends Omit<GatewayHandlerOptions, 'db' | 'path' | 'healthPath' | 'metricsPath'> {
+  readonly db?: Kysely<Database>;
+>>>>>>> 5a2de56 (Fault test (PostgreSQL restart and kill -9 under writes: acknowledged writes counted), /metrics in Prometheus text format, pool figures from the store, request codes in logs)
 }
 
 /** The standalone gateway: an HTTP server (not yet listening), its request handler and how to stop it. */
@@ -37,7 +43,7 @@ export interface Gateway {
  * ```
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const handler = createGatewayHandler({ ...options, path: '/graphql', healthPath: '/healthz' });
+  const handler = createGatewayHandler({ ...options, path: '/graphql', healthPath: '/healthz', metricsPath: '/metrics' });
   await handler.ready;
   const server = http.createServer((req, res) => void (options.routes?.[(req.url ?? '/').split('?')[0]!] ?? handler)(req, res));
   return {

@@ -67,6 +67,17 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('serves Prometheus metrics: requests by status and code, latency histogram, pool', async () => {
+      await fetch(getUrl(t.url, '{ nope }'));
+      const response = await fetch(`${t.url}/metrics`);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0.0.4/);
+      const text = await response.text();
+      expect(text).toMatch(/^sosms_http_requests_total\{status="200",code=""\} \d+$/m);
+      expect(text).toMatch(/^sosms_http_requests_total\{status="400",code="GRAPHQL_VALIDATION_FAILED"\} \d+$/m);
+      expect(text).toMatch(/^sosms_http_request_duration_seconds_bucket\{le="\+Inf"\} \d+$/m);
+      expect(text).toMatch(/^sosms_http_requests_in_flight 0$/m);
+    });
+
     it('compresses large answers with brotli or gzip', async () => {
       const dashboard = readExamples().find((e) => e.name.startsWith('01-'))!.query;
       for (const encoding of ['br', 'gzip']) {

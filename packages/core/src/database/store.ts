@@ -42,6 +42,8 @@ export interface Store {
   readonly lock?: FolderLock;
   /** Whether this open created the database (a new folder, or a PostgreSQL database without tables). */
   readonly created: boolean;
+  /** Connections of the PostgreSQL pool (for metrics); undefined on PGlite, which has one in-process engine. */
+  poolStats?(): { total: number; idle: number; waiting: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   let closing = false;
   let lock: FolderLock | undefined;
   let created = false;
+  let poolStats: NonNullable<Store['poolStats']> = () => undefined;
   if (isPostgres) {
     // No JIT compilation (`-c jit=off`, sent when each connection starts): it pays off for long analytical
     // queries, and ours are short. The per-indicator lateral join of the latest measurements passes the cost
@@ -93,6 +96,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     pool.on('error', (error) => {
       if (!closing) console.error(`[sosms] connexion PostgreSQL inactive perdue / idle PostgreSQL connection lost: ${error.message}`);
     });
+    poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     try {
       const found = await sql<{ n: string }>`select count(*) as n from information_schema.tables where table_name = 'kysely_migration' and table_schema = current_schema()`.execute(db);
@@ -141,6 +145,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     ...(folder ? { folder } : {}),
     ...(lock ? { lock } : {}),
     created,
+    poolStats,
     close: async () => {
       if (closing) return;
       closing = true;
