@@ -48,13 +48,9 @@ const replicas = await Promise.all(
     .filter(Boolean)
     .map((url) => createStore({ location: url, migrate: false, statementTimeoutMs: Number(env.SOSMS_STATEMENT_TIMEOUT_MS ?? 10_000) })),
 );
-<<<<<<< HEAD
 // A PGlite folder has one process: the CLI sends its commands here, with the folder's operator key.
 const routes: Record<string, OperatorRoute> = store.folder ? { [OPERATOR_PATH]: createOperatorRoute({ secret: ensureOperatorSecret(store.folder), db: store.db }) } : {};
-const gateway = await createGateway({ db: store.db, readDbs: replicas.map((r) => r.db), introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true', routes });
-=======
-const gateway = await createGateway({ store, readDbs: replicas.map((r) => r.db), introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true' });
->>>>>>> 5a2de56 (Fault test (PostgreSQL restart and kill -9 under writes: acknowledged writes counted), /metrics in Prometheus text format, pool figures from the store, request codes in logs)
+const gateway = await createGateway({ store, readDbs: replicas.map((r) => r.db), introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true', routes });
 gateway.server.listen(port, host, () => {
   const address = gateway.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -9,17 +9,11 @@ export { createApollo } from './apollo.ts';
 export { jsonLogger, type Logger } from './log.ts';
 export { DEFAULT_LIMITS as OPERATION_LIMITS } from './limits.ts';
 
-<<<<<<< HEAD
-/** Options of {@link createGateway}: those of the handler, served at `/graphql` and `/healthz`. */
-export interface GatewayOptions extends Omit<GatewayHandlerOptions, 'db' | 'store' | 'path' | 'healthPath'> {
-  readonly db: Kysely<Database>;
-  /** Extra routes by exact path, answered beside the handler (the CLI's operator route, operator.ts). */
-  readonly routes?: Readonly<Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => Promise<unknown>>>;
-=======
 /** Options of {@link createGateway}: those of the handler, served at `/graphql`, `/healthz` and `/metrics`. */
 export interface GatewayOptions extends Omit<GatewayHandlerOptions, 'db' | 'path' | 'healthPath' | 'metricsPath'> {
   readonly db?: Kysely<Database>;
->>>>>>> 5a2de56 (Fault test (PostgreSQL restart and kill -9 under writes: acknowledged writes counted), /metrics in Prometheus text format, pool figures from the store, request codes in logs)
+  /** Extra routes by exact path, answered beside the handler (the CLI's operator route, operator.ts). */
+  readonly routes?: Readonly<Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => Promise<unknown>>>;
 }
 
 /** The standalone gateway: an HTTP server (not yet listening), its request handler and how to stop it. */
