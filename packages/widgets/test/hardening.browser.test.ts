@@ -646,6 +646,21 @@ describe('new views', () => {
     expect(sheet.rows[2]).toMatch(/^2026 .* 600 000 € non renseigné$/);
     expect(sheet.total).toMatch(/Total \(calculé à partir de données illustratives\) 1 900 000 € 1 130 000 €/);
     expect(sheet.territories.some((t) => t.includes('Hauts-de-Seine'))).toBe(true);
+    // The indicators' current value is the gateway's latestMeasurement, not one the widget picks.
+    const answer = (await (
+      await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ scheme(code: "${SCHEMES.hautsDeSeine}") { actions { nodes { code indicators { nodes { latestMeasurement { value } } } } } } }` }),
+      })
+    ).json()) as { data: { scheme: { actions: { nodes: { code: string; indicators: { nodes: { latestMeasurement: { value: number | null } | null }[] } }[] } } } };
+    const expected = answer.data.scheme.actions.nodes.find((a) => a.code === '1.1')!.indicators.nodes.map((i) => i.latestMeasurement?.value ?? null);
+    const shownValues = await page.evaluate(() =>
+      [...document.querySelector('#a')!.shadowRoot!.querySelectorAll('[part="table-indicators"] tbody tr')].map((tr) => tr.querySelectorAll('td')[1]!.textContent!.replace(/\s+/g, ' ').trim()),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(shownValues.length).toBe(expected.length);
+    shownValues.forEach((text, i) => (expected[i] === null ? expect(text).toBe('non renseigné') : expect(text.replace(/\u202f|\u00a0/g, ' ')).toMatch(new RegExp(`^${expected[i]}\\b`))));
     expect(await runAxe(page, '#a')).toEqual([]);
     await screenshot(page, '#a', 'sosms-action-budget');
     await page.context().close();

@@ -126,7 +126,7 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
                 </thead>
                 <tbody>
                   ${action.indicators.map((i) => {
-                    const latest = i.measurements.at(-1);
+                    const latest = i.latest;
                     return html`<tr>
                       <th scope="row">${fr(i.name)} ${illustrativeBadge(i.illustrative || Boolean(latest?.illustrative), lang)}</th>
                       <td class="num">${i.baseline ? fr(formatNumber(i.baseline.value, i.unit, lang)) : t('notSet', lang)}</td>

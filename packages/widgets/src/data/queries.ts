@@ -53,6 +53,7 @@ const ACTION_DETAIL = /* GraphQL */ `
         id code name unit illustrative completionRate
         baseline { value date }
         target { value date }
+        latestMeasurement { ...WidgetMeasurement }
         measurements { nodes { ...WidgetMeasurement } }
       }
     }
@@ -136,7 +137,7 @@ const INDICATOR = /* GraphQL */ `
     id code name definition type unit direction source sharedCode illustrative completionRate
     baseline { value date }
     target { value date }
-    latestMeasurement { period }
+    latestMeasurement { ...WidgetMeasurement }
     measurements { nodes { ...WidgetMeasurement } }
     revisions: measurements(history: true) { nodes { period territory revision value missingReason provisional illustrative comment recordedAt } }
   }

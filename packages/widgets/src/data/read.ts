@@ -197,6 +197,7 @@ function readIndicatorView(i: Obj): IndicatorView {
     completionRate: num(i.completionRate),
     illustrative: i.illustrative === true,
     measurements: items(i.measurements).map(readMeasurement),
+    latest: obj(i.latestMeasurement) ? readMeasurement(obj(i.latestMeasurement)!) : null,
     revisions: items(i.revisions).map(
       (r): RevisionView => ({ ...readMeasurement(r), revision: num(r.revision) ?? 1, comment: str(r.comment), recordedAt: str(r.recordedAt) }),
     ),

@@ -71,6 +71,8 @@ export interface IndicatorView {
   completionRate: number | null;
   illustrative: boolean;
   measurements: MeasurementView[];
+  /** The gateway's latest measured value (latest period, latest revision, the département first). */
+  latest: MeasurementView | null;
   /** Every revision of every value, corrections included (`measurements(history: true)`). */
   revisions: RevisionView[];
 }

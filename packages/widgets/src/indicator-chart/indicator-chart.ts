@@ -111,7 +111,14 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
           ? html`<div><dt>${t('target', lang)}</dt><dd>${fr(formatNumber(indicator.target.value, indicator.unit, lang))} (${formatDate(indicator.target.date, lang)})</dd></div>`
           : nothing}
         ${indicator.completionRate !== null
-          ? html`<div><dt>${t('completion', lang)}</dt><dd>${formatNumber(indicator.completionRate, '%', lang)}</dd></div>`
+          ? html`<div>
+              <dt>${t('completion', lang)}</dt>
+              <dd>
+                ${formatNumber(indicator.completionRate, '%', lang)}${anyIllustrative
+                  ? html` <span class="fr-text--mention">(${t('illustrativeFigure', lang)})</span>`
+                  : nothing}
+              </dd>
+            </div>`
           : nothing}
       </dl>
       ${values.some((m) => m.value !== null)
