@@ -72,3 +72,4 @@ export { resolveStoreLocation, locationString, defaultDataFolder, checkoutRoot, 
 export { acquireLock, readLock, isLockLive, lockedText, ensureOperatorSecret, readOperatorSecret, StoreError, LOCK_FILE, OPERATOR_FILE, type LockInfo, type FolderLock, type Bilingual } from './database/lock.ts';
 export { runCli, noDemo, OPERATOR_PATH, EXIT, type CliIo } from './cli/main.ts';
 export * from './reports/index.ts';
+export * from './scheme/scheme.table.ts';

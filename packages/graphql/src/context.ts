@@ -32,6 +32,8 @@ import {
   type Database,
   type Lang,
   type Principal,
+  visibilityOf,
+  type Caller,
   type Visibility,
 } from '@sosms/core';
 import { connectionItemsAsk } from './pagination.ts';
@@ -200,8 +202,10 @@ export interface Context {
   readonly lang: Lang;
   /** The token behind the request, if any. */
   readonly principal: Principal | undefined;
-  /** Which drafts the caller may see: those of its token's départements. */
+  /** Which drafts the caller may see (the core's `visibilityOf` the principal). */
   readonly visibility: Visibility;
+  /** The caller of the core's commands: the principal and the language of messages. */
+  readonly caller: Caller;
   /** Today's date (`YYYY-MM-DD`) for health and alerts. */
   readonly today: string;
   readonly loaders: Loaders;
@@ -275,7 +279,8 @@ export function createContext(
     readDb,
     lang: options.lang ?? 'fr',
     principal,
-    visibility: principal ? { departments: principal.departments } : {},
+    visibility: visibilityOf(principal),
+    caller: { principal, lang: options.lang ?? 'fr' },
     today,
     loaders: createLoaders(readDb, today),
     meta: {},

@@ -23,7 +23,7 @@ for (const engine of ENGINES) {
         { code: LOZERE },
         bearer(editor48),
       );
-      const audit = await listAuditEntries(t.store.db, { limit: 1000 });
+      const audit = await listAuditEntries(t.store.db, { outcome: 'done', limit: 1000 });
       return { scheme: body.data.scheme, audit: audit.length };
     };
 
@@ -74,11 +74,11 @@ for (const engine of ENGINES) {
       const second = await post(t.url, RECORD, { id: ownIndicator.id, input: { period: '2030', territory: 'dep:48', value: 12, illustrative: true } }, bearer(contributor48));
       expect(second.body.data.recordMeasurement).toMatchObject({ value: 12, revision: 2 });
       const [entry] = await listAuditEntries(t.store.db, { entityType: 'Measurement', limit: 1 });
-      expect(entry).toMatchObject({ operation: 'recordMeasurement', tokenLabel: 'CAF de la Lozère', before: { value: 10, revision: 1 }, after: { value: 12, revision: 2 } });
+      expect(entry).toMatchObject({ operation: 'measurement:record', tokenLabel: 'CAF de la Lozère', before: { value: 10, revision: 1 }, after: { value: 12, revision: 2 } });
     });
 
     it('lets an editor create an orientation, an action, an update and an indicator, each audited', async () => {
-      const auditBefore = (await listAuditEntries(t.store.db, { limit: 1000 })).length;
+      const auditBefore = (await listAuditEntries(t.store.db, { outcome: 'done', limit: 1000 })).length;
       const orientation = await post(
         t.url,
         `mutation { saveOrientation(schemeCode: "${LOZERE}", parentCode: "2", input: { code: "2.9", title: "Orientation de test" }) { code depth parent { code } } }`,
@@ -113,9 +113,9 @@ for (const engine of ENGINES) {
       expect(indicator.body.data.saveIndicator).toEqual({ code: 'aidants-test', action: { code: '2.9.1' } });
       const read = await post(t.url, `query ($id: ID!) { node(id: $id) { ... on Action { lastUpdateDate updates { nodes { text } } indicators { totalCount } } } }`, { id: action.id });
       expect(read.body.data.node).toEqual({ lastUpdateDate: '2026-11-01', updates: { nodes: [{ text: 'Premier groupe réuni' }] }, indicators: { totalCount: 1 } });
-      const audit = await listAuditEntries(t.store.db, { limit: 1000 });
+      const audit = await listAuditEntries(t.store.db, { outcome: 'done', limit: 1000 });
       expect(audit.length - auditBefore).toBe(4);
-      expect(audit.slice(0, 4).map((e) => e.operation).sort()).toEqual(['addActionUpdate', 'saveAction', 'saveIndicator', 'saveOrientation']);
+      expect(audit.slice(0, 4).map((e) => e.operation).sort()).toEqual(['action-update:add', 'action:save', 'indicator:save', 'orientation:save']);
     });
 
     it('lets an editor change an action status; the status default progress applies and the audit keeps both states', async () => {
@@ -128,7 +128,7 @@ for (const engine of ENGINES) {
       expect(body.errors).toBeUndefined();
       expect(body.data.updateAction).toMatchObject({ status: 'DONE', progress: 100, recordedProgress: 100, health: 'ON_TRACK' });
       const [entry] = await listAuditEntries(t.store.db, { entityType: 'Action', limit: 1 });
-      expect(entry).toMatchObject({ operation: 'updateAction', tokenLabel: 'Équipe schéma Lozère' });
+      expect(entry).toMatchObject({ operation: 'action:update', tokenLabel: 'Équipe schéma Lozère' });
       expect((entry!.before as { action: { status: string } }).action.status).toBe(action.status.toLowerCase());
       expect((entry!.after as { action: { status: string } }).action.status).toBe('done');
     });
@@ -176,8 +176,10 @@ for (const engine of ENGINES) {
       expect((await post(t.url, read, {}, bearer(editor48))).body.data.scheme).toEqual({ code: '48-2023-2027', predecessor: { code: LOZERE } });
       const again = await post(t.url, create, { input }, bearer(editor48));
       expect(again.body.errors[0].extensions.code).toBe('CONFLICT');
-      const [entry] = await listAuditEntries(t.store.db, { entityType: 'Scheme', limit: 1 });
-      expect(entry).toMatchObject({ operation: 'createScheme', before: null, after: { code: '48-2023-2027' } });
+      const [entry] = await listAuditEntries(t.store.db, { outcome: 'done', entityType: 'Scheme', limit: 1 });
+      expect(entry).toMatchObject({ operation: 'scheme:create', before: null, after: { code: '48-2023-2027' } });
+      const [refusal] = await listAuditEntries(t.store.db, { outcome: 'refused', entityType: 'Scheme', limit: 1 });
+      expect(refusal).toMatchObject({ operation: 'scheme:create', code: 'CONFLICT', before: null, after: null });
     });
 
     it('sums the health of a scheme\'s actions', async () => {

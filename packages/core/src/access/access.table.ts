@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { Database } from '../database/database.ts';
+import type { Role } from './access.ts';
 
 /** A `jsonb` column: objects in, objects out. */
 type Json<T> = ColumnType<T, string | T, string | T>;
@@ -9,7 +10,7 @@ export interface ApiTokenTable {
   id: string;
   label: string;
   hash: string;
-  role: string;
+  role: Role;
   departments: string[];
   indicators: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Generated<Date>;
@@ -27,6 +28,9 @@ export interface AuditLogTable {
   entity_id: string | null;
   before: Json<unknown> | null;
   after: Json<unknown> | null;
+  /** `done` for a write, `refused` for an attempt refused with `code` (FORBIDDEN, VALIDATION…). */
+  outcome: ColumnType<'done' | 'refused', 'done' | 'refused' | undefined, 'done' | 'refused'>;
+  code: string | null;
 }
 
 /** The tables of migration `2026-11-23T1000-access`. */

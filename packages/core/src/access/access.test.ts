@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestStore } from '../testing/engines.ts';
 import type { Store } from '../database/store.ts';
 import { DomainError } from '../validation/issues.ts';
-import { assertCanEditScheme, assertCanRecordMeasurement, type Principal } from './access.ts';
+import { assertCanEditScheme, assertCanRecordMeasurement, operator, type Principal } from './access.ts';
 import { withAccessTables } from './access.table.ts';
 import { listAuditEntries, writeAuditEntry } from './audit.repository.ts';
 import { auditedWrite } from './audited-write.ts';
@@ -39,8 +39,11 @@ function codeOf(fn: () => void): string | undefined {
 }
 
 describe('access rules', () => {
-  it('lets an editor edit a scheme of one of its départements only', () => {
-    expect(codeOf(() => assertCanEditScheme(editor92, ['92', '78']))).toBeUndefined();
+  it('lets an editor edit a scheme only when its token covers every département of the scheme', () => {
+    expect(codeOf(() => assertCanEditScheme(editor92, ['92']))).toBeUndefined();
+    expect(codeOf(() => assertCanEditScheme(editor92, ['92', '78']))).toBe('FORBIDDEN');
+    expect(codeOf(() => assertCanEditScheme({ ...editor92, departments: ['92', '78'] }, ['92', '78']))).toBeUndefined();
+    expect(codeOf(() => assertCanEditScheme(operator(), ['48', '77']))).toBeUndefined();
     expect(codeOf(() => assertCanEditScheme(editor92, ['48']))).toBe('FORBIDDEN');
     expect(codeOf(() => assertCanEditScheme(undefined, ['92']))).toBe('UNAUTHENTICATED');
     expect(codeOf(() => assertCanEditScheme(contributor48, ['48']))).toBe('FORBIDDEN');
@@ -155,7 +158,7 @@ for (const engine of ENGINES) {
       expect(await runTokenCommand(['list'], io, store.db)).toBe(0);
       expect(out.join('')).toContain('CAF de la Lozère');
       expect(out.join('')).not.toContain(secret);
-      expect(await runTokenCommand(['revoke', principal!.tokenId], io, store.db)).toBe(0);
+      expect(await runTokenCommand(['revoke', principal!.tokenId!], io, store.db)).toBe(0);
       expect(await authenticateToken(store.db, secret)).toBeUndefined();
       expect(await runTokenCommand(['create', '--role', 'editor'], io, store.db)).toBe(2);
       expect(await runTokenCommand(['create', '--departments', 'xx', '--role', 'editor', '--label', 'L'], io, store.db)).toBe(1);

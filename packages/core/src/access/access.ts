@@ -7,14 +7,19 @@ import { DomainError, type Lang } from '../validation/issues.ts';
 export const ROLES = ['editor', 'contributor'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is calling: the token behind a request (never its secret). */
+/**
+ * Who is calling: the token behind a request (never its secret), or the operator: the local process that
+ * holds the data folder (the CLI), which may do anything (`tokenId` null).
+ */
 export interface Principal {
-  readonly tokenId: string;
+  readonly tokenId: string | null;
   readonly label: string;
-  readonly role: Role;
+  readonly role: Role | 'operator';
   readonly departments: readonly string[];
   /** Indicator ids a contributor may record measurements for (empty for editors). */
   readonly indicatorIds: readonly string[];
+  /** The schemes of those indicators: all a contributor may see beyond public schemes. */
+  readonly schemeIds?: readonly string[];
 }
 
 const MESSAGES = {
@@ -25,6 +30,10 @@ const MESSAGES = {
   wrong_department: {
     fr: "Ce jeton ne donne pas accès aux schémas de ce département",
     en: "This token does not give access to this département's schemes",
+  },
+  operator_only: {
+    fr: "Cette opération est réservée à l'opérateur (la ligne de commande sur le serveur)",
+    en: 'This operation is reserved for the operator (the command line on the server)',
   },
   editor_only: {
     fr: 'Cette opération est réservée aux jetons « editor »',
@@ -49,19 +58,37 @@ export function accessMessage(code: keyof typeof MESSAGES, lang: Lang = 'fr'): s
 }
 
 /**
- * Whether a principal covers at least one of the given départements (a scheme may belong to two).
+ * The operator: the process that holds the store (the CLI, a script of the département's own team). It may
+ * write every scheme; its writes are audited under the label given.
  *
  * ### Examples
  * ```ts
- * coversDepartments({ departments: ['92'] } as Principal, ['92', '78']); // true
+ * await importSchemeFileCommand(db, { principal: operator('sosms import') }, file);
  * ```
  */
-export function coversDepartments(principal: Principal | undefined, departments: readonly string[]): boolean {
-  return principal !== undefined && departments.some((d) => principal.departments.includes(d));
+export function operator(label = 'operator'): Principal {
+  return { tokenId: null, label, role: 'operator', departments: [], indicatorIds: [] };
 }
 
 /**
- * Refuse unless an editor token covers one of the scheme's départements.
+ * Whether a principal covers every one of the given départements: a write to a scheme shared by two
+ * départements needs a token of both, and a scheme moved to another département needs a token of each
+ * département before and after.
+ *
+ * ### Examples
+ * ```ts
+ * coversDepartments({ departments: ['92'] } as Principal, ['92', '78']); // false
+ * coversDepartments({ departments: ['92', '78'] } as Principal, ['92', '78']); // true
+ * ```
+ */
+export function coversDepartments(principal: Principal | undefined, departments: readonly string[]): boolean {
+  if (principal === undefined) return false;
+  if (principal.role === 'operator') return true;
+  return departments.length > 0 && departments.every((d) => principal.departments.includes(d));
+}
+
+/**
+ * Refuse unless an editor token (or the operator) covers every one of the scheme's départements.
  * Throws `DomainError` UNAUTHENTICATED without a token, FORBIDDEN otherwise.
  *
  * ### Examples
@@ -71,7 +98,7 @@ export function coversDepartments(principal: Principal | undefined, departments:
  */
 export function assertCanEditScheme(principal: Principal | undefined, departments: readonly string[], lang: Lang = 'fr'): asserts principal is Principal {
   if (!principal) throw new DomainError('UNAUTHENTICATED', accessMessage('unauthenticated', lang));
-  if (principal.role !== 'editor') throw new DomainError('FORBIDDEN', accessMessage('editor_only', lang));
+  if (principal.role === 'contributor') throw new DomainError('FORBIDDEN', accessMessage('editor_only', lang));
   if (!coversDepartments(principal, departments)) throw new DomainError('FORBIDDEN', accessMessage('wrong_department', lang));
 }
 

@@ -7,13 +7,16 @@ import type { Principal } from './access.ts';
 /** One audit log entry as written by {@link writeAuditEntry}. */
 export interface AuditEntryInput {
   readonly principal: Principal | undefined;
-  /** The GraphQL mutation (or CLI command) name, e.g. `saveAction`. */
+  /** The operation name, e.g. `action:save` (see `OPERATIONS`). */
   readonly operation: string;
   /** The entity type, e.g. `Action`. */
   readonly entityType: string;
   readonly entityId: string | null;
   readonly before: unknown;
   readonly after: unknown;
+  /** `refused` for an attempt the core refused (`code` says why); `done` by default. */
+  readonly outcome?: 'done' | 'refused';
+  readonly code?: string;
 }
 
 /** One audit log entry as read back. */
@@ -27,6 +30,8 @@ export interface AuditEntry {
   readonly entityId: string | null;
   readonly before: unknown;
   readonly after: unknown;
+  readonly outcome: 'done' | 'refused';
+  readonly code: string | null;
 }
 
 /**
@@ -52,6 +57,8 @@ export async function writeAuditEntry(db: Kysely<Database>, entry: AuditEntryInp
       entity_id: entry.entityId,
       before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
       after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+      outcome: entry.outcome ?? 'done',
+      code: entry.code ?? null,
     })
     .execute();
 }
@@ -66,11 +73,12 @@ export async function writeAuditEntry(db: Kysely<Database>, entry: AuditEntryInp
  */
 export async function listAuditEntries(
   db: Kysely<Database>,
-  filter: { entityType?: string; entityId?: string; limit?: number } = {},
+  filter: { entityType?: string; entityId?: string; outcome?: 'done' | 'refused'; limit?: number } = {},
 ): Promise<AuditEntry[]> {
   let query = withAccessTables(db).selectFrom('audit_log').selectAll();
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
   const rows = await query.orderBy('at', 'desc').orderBy('id').limit(filter.limit ?? 100).execute();
   return rows.map((r) => ({
     id: r.id,
@@ -82,5 +90,7 @@ export async function listAuditEntries(
     entityId: r.entity_id,
     before: r.before,
     after: r.after,
+    outcome: r.outcome,
+    code: r.code,
   }));
 }

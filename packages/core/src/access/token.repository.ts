@@ -184,5 +184,8 @@ export async function authenticateToken(db: Kysely<Database>, secret: string): P
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { tokenId: row.id, label: row.label, role: row.role as Role, departments: row.departments, indicatorIds: row.indicators };
+  const schemeIds = row.indicators.length
+    ? (await db.selectFrom('indicator').select('scheme_id').distinct().where('id', 'in', row.indicators).execute()).map((r) => r.scheme_id)
+    : [];
+  return { tokenId: row.id, label: row.label, role: row.role, departments: row.departments, indicatorIds: row.indicators, schemeIds };
 }

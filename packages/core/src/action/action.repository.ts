@@ -1,19 +1,17 @@
-import { inTransaction } from '../shared/transaction.ts';
+import { notFoundError, validationError } from '../shared/errors.ts';
+import type { Lang, ValidationIssue } from '../validation/issues.ts';
+import type { ActionDocument, ActionStatus, ActionUpdateDocument } from './action.ts';
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
 import type { PublicCode, ThemeCode } from '../nomenclature/nomenclature.ts';
-import { resolvePartnerCodes } from '../partner/partner.repository.ts';
 import { progressAfterWrite } from '../rules/progress.ts';
 import type { SchemeStatus } from '../scheme/scheme.ts';
-import { lockSchemeForWrite, schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
 import { isUuid } from '../shared/ids.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
-import { notFoundError, validationError, type WriteOptions } from '../shared/errors.ts';
 import { type Visibility } from '../shared/visibility.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
-import { validate } from '../validation/issues.ts';
-import { actionSchema, actionUpdateSchema, type ActionStatus } from './action.ts';
 import { actionFromRow, actionPartnerFromRow, actionUpdateFromRow, type Action, type ActionPartner, type ActionUpdate } from './action.service.ts';
 
 /**
@@ -176,8 +174,6 @@ export interface ActionWrite {
   readonly before: { action: Action; partners: ActionPartner[] } | null;
 }
 
-const has = (input: unknown, key: string): boolean =>
-  typeof input === 'object' && input !== null && key in input && (input as Record<string, unknown>)[key] !== undefined;
 
 /**
  * Create or update an action by its code within a scheme, under an orientation, in one transaction.
@@ -196,19 +192,17 @@ const has = (input: unknown, key: string): boolean =>
  * action.progress; // 100
  * ```
  */
-export async function saveAction(
-  db: Kysely<Database>,
-  schemeCode: string,
+export async function writeAction(
+  trx: Transaction<Database>,
+  scheme: { readonly id: string },
   orientationCode: string,
-  input: unknown,
-  options: WriteOptions = {},
+  data: ActionDocument,
+  given: { readonly status: boolean; readonly progress: boolean; readonly partners: boolean },
+  partners: { readonly ids: ReadonlyMap<string, string>; readonly issues: readonly ValidationIssue[] },
+  lang: Lang,
 ): Promise<ActionWrite> {
-  const lang = options.lang ?? 'fr';
-  const result = validate(actionSchema, input, lang);
-  if (!result.ok) throw validationError(result.issues, lang);
-  const data = result.data;
-  return inTransaction(db, async (trx) => {
-    const scheme = { id: await lockSchemeForWrite(trx, schemeCode, lang) };
+  const partnerIds = partners.ids;
+  {
     const orientation = await trx
       .selectFrom('orientation')
       .select('id')
@@ -217,13 +211,7 @@ export async function saveAction(
       .executeTakeFirst();
     if (!orientation) throw notFoundError('unknown_orientation', 'orientationCode', orientationCode, lang);
 
-    const partnerRefs = [
-      ...(data.pilot ? [{ code: data.pilot, path: 'pilot' }] : []),
-      ...(data.partners ?? []).map((p, i) => ({ code: p.partner, path: `partners[${i}].partner` })),
-      ...(data.budget ?? []).map((b, i) => ({ code: b.funder, path: `budget[${i}].funder` })),
-    ];
-    const { ids: partnerIds, issues } = await resolvePartnerCodes(trx, partnerRefs, lang);
-    issues.push(...(await checkTerritoryCodes(trx, scheme.id, (data.territories ?? []).map((code, i) => ({ code, path: `territories[${i}]` })), lang)));
+    const issues = [...partners.issues, ...(await checkTerritoryCodes(trx, scheme.id, (data.territories ?? []).map((code, i) => ({ code, path: `territories[${i}]` })), lang))];
     if (issues.length) throw validationError(issues, lang);
 
     const existingRow = await trx
@@ -237,8 +225,8 @@ export async function saveAction(
       ? { action: actionFromRow(existingRow), partners: (await trx.selectFrom('action_partner').selectAll().where('action_id', '=', existingRow.id).execute()).map(actionPartnerFromRow) }
       : null;
 
-    const status: ActionStatus = has(input, 'status') ? data.status : ((before?.action.status ?? 'planned') as ActionStatus);
-    const progress = progressAfterWrite(before?.action ?? null, { status, progress: has(input, 'progress') ? (data.progress ?? null) : undefined });
+    const status: ActionStatus = given.status ? data.status : ((before?.action.status ?? 'planned') as ActionStatus);
+    const progress = progressAfterWrite(before?.action ?? null, { status, progress: given.progress ? (data.progress ?? null) : undefined });
 
     let position = before?.action.position;
     if (position === undefined || before?.action.orientationId !== orientation.id) {
@@ -274,8 +262,8 @@ export async function saveAction(
       ? await trx.updateTable('action').set({ ...columns, updated_at: sql<Date>`now()` }).where('id', '=', before.action.id).returningAll().executeTakeFirstOrThrow()
       : await trx.insertInto('action').values({ id: randomUUID(), scheme_id: scheme.id, code: data.code, ...columns }).returningAll().executeTakeFirstOrThrow();
 
-    let partners = before?.partners ?? [];
-    if (has(input, 'pilot') || has(input, 'partners')) {
+    let stored = before?.partners ?? [];
+    if (given.partners) {
       await trx.deleteFrom('action_partner').where('action_id', '=', row.id).execute();
       const links = [
         ...(data.pilot ? [{ partner: data.pilot, role: 'pilot' as const }] : []),
@@ -283,10 +271,10 @@ export async function saveAction(
       ];
       const unique = [...new Map(links.map((l) => [`${l.partner}|${l.role}`, l])).values()];
       const rows = unique.map((l) => ({ action_id: row.id, partner_id: partnerIds.get(l.partner)!, role: l.role }));
-      partners = rows.length ? (await trx.insertInto('action_partner').values(rows).returningAll().execute()).map(actionPartnerFromRow) : [];
+      stored = rows.length ? (await trx.insertInto('action_partner').values(rows).returningAll().execute()).map(actionPartnerFromRow) : [];
     }
-    return { action: actionFromRow(row), partners, before };
-  });
+    return { action: actionFromRow(row), partners: stored, before };
+  }
 }
 
 /**
@@ -298,28 +286,15 @@ export async function saveAction(
  * const { update } = await addActionUpdate(db, action.id, { date: '2025-01-15', kind: 'obstacle', text: 'Recrutement difficile' });
  * ```
  */
-export async function addActionUpdate(
-  db: Kysely<Database>,
-  actionId: string,
-  input: unknown,
-  options: WriteOptions = {},
-): Promise<{ update: ActionUpdate; action: Action }> {
-  const lang = options.lang ?? 'fr';
-  const result = validate(actionUpdateSchema, input, lang);
-  if (!result.ok) throw validationError(result.issues, lang);
-  const data = result.data;
-  if (!isUuid(actionId)) throw notFoundError('unknown_action', 'actionId', actionId, lang);
-  return inTransaction(db, async (trx) => {
-    // The scheme row first, for share, as every granular write does (see `lockSchemeForWrite`).
-    const owner = await trx.selectFrom('action').select('scheme_id').where('id', '=', actionId).executeTakeFirst();
-    if (owner) await trx.selectFrom('scheme').select('id').where('id', '=', owner.scheme_id).forShare().execute();
-    const action = await trx.updateTable('action').set({ updated_at: sql<Date>`now()` }).where('id', '=', actionId).returningAll().executeTakeFirst();
-    if (!action) throw notFoundError('unknown_action', 'actionId', actionId, lang);
+export async function writeActionUpdate(trx: Transaction<Database>, action: { readonly id: string }, data: ActionUpdateDocument): Promise<{ update: ActionUpdate; action: Action }> {
+  const actionId = action.id;
+  {
+    const touched = await trx.updateTable('action').set({ updated_at: sql<Date>`now()` }).where('id', '=', actionId).returningAll().executeTakeFirstOrThrow();
     const row = await trx
       .insertInto('action_update')
       .values({ id: randomUUID(), action_id: actionId, date: data.date, kind: data.kind, text: data.text, illustrative: data.illustrative ?? false })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return { update: actionUpdateFromRow(row), action: actionFromRow(action) };
-  });
+    return { update: actionUpdateFromRow(row), action: actionFromRow(touched) };
+  }
 }

@@ -65,3 +65,4 @@ export const actionSchema = z
 
 export type ActionInput = z.input<typeof actionSchema>;
 export type ActionDocument = z.infer<typeof actionSchema>;
+export type ActionUpdateDocument = z.infer<typeof actionUpdateSchema>;

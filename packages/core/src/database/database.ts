@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { EvaluationDatabase } from '../evaluation/evaluation.table.ts';
+import type { SchemePartnerTable, SchemeStatusChangeTable } from '../scheme/scheme.table.ts';
+import type { SchemeStatus } from '../scheme/scheme.ts';
 
 /** A column PostgreSQL fills in when a row is written (`default now()`, generated columns). */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -24,7 +26,7 @@ export interface SchemeTable {
   departments: string[];
   period_start: number;
   period_end: number;
-  status: string;
+  status: SchemeStatus;
   adoption_date: string | null;
   adoption_reference: string | null;
   predecessor_code: string | null;
@@ -245,6 +247,8 @@ export interface Database extends EvaluationDatabase {
   phase: PhaseTable;
   consultation_event: ConsultationEventTable;
   proposal: ProposalTable;
+  scheme_status_change: SchemeStatusChangeTable;
+  scheme_partner: SchemePartnerTable;
 }
 
 export type SchemeRow = Selectable<SchemeTable>;

@@ -6,6 +6,7 @@ import * as measurementKey from './migrations/2026-11-23T1100-measurement-key.ts
 import * as evaluation from './migrations/2026-12-01T2100-evaluation.ts';
 import * as dataVersion from './migrations/2026-12-01T2100-data-version.ts';
 import * as readModels from './migrations/2026-12-01T2130-read-models.ts';
+import * as commands from './migrations/2026-12-01T2150-commands.ts';
 
 /**
  * The dated migrations, in order. A shipped migration is never edited: add a new file and list it here.
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01T2100-evaluation': evaluation,
   '2026-12-01T2100-data-version': dataVersion,
   '2026-12-01T2130-read-models': readModels,
+  '2026-12-01T2150-commands': commands,
 };
 
 /**

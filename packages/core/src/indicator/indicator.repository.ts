@@ -1,15 +1,13 @@
-import { inTransaction } from '../shared/transaction.ts';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { notFoundError } from '../shared/errors.ts';
+import type { Lang } from '../validation/issues.ts';
+import type { IndicatorDocument, IndicatorType } from './indicator.ts';
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { resolvePartnerCodes } from '../partner/partner.repository.ts';
-import { lockSchemeForWrite, schemeVisibleSql } from '../scheme/scheme.repository.ts';
 import { isUuid } from '../shared/ids.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
-import { notFoundError, validationError, type WriteOptions } from '../shared/errors.ts';
 import { type Visibility } from '../shared/visibility.ts';
-import { validate } from '../validation/issues.ts';
-import { indicatorSchema, type IndicatorType } from './indicator.ts';
 import { indicatorFromRow, type Indicator } from './indicator.service.ts';
 
 /**
@@ -153,25 +151,15 @@ export interface IndicatorOwnerCodes {
  * await saveIndicator(db, '92-2024-2028', { code: 'rsa-emploi', name: 'Part des allocataires du RSA en emploi', unit: '%', target: { value: 60, date: '2028-12-31' } }, { actionCode: '3.2' });
  * ```
  */
-export async function saveIndicator(
-  db: Kysely<Database>,
-  schemeCode: string,
-  input: unknown,
-  owner?: IndicatorOwnerCodes,
-  options: WriteOptions = {},
+export async function writeIndicator(
+  trx: Transaction<Database>,
+  scheme: { readonly id: string },
+  data: IndicatorDocument,
+  owner: IndicatorOwnerCodes | undefined,
+  partnerIds: ReadonlyMap<string, string>,
+  lang: Lang,
 ): Promise<IndicatorWrite> {
-  const lang = options.lang ?? 'fr';
-  const result = validate(indicatorSchema, input, lang);
-  if (!result.ok) throw validationError(result.issues, lang);
-  const data = result.data;
-  if (owner?.orientationCode && owner.actionCode) {
-    const message = lang === 'fr' ? "un indicateur est rattaché à une orientation ou à une action, pas aux deux" : 'an indicator belongs to an orientation or to an action, not both';
-    throw validationError([{ path: 'owner', code: 'owner_conflict', message }], lang);
-  }
-  return inTransaction(db, async (trx) => {
-    const scheme = { id: await lockSchemeForWrite(trx, schemeCode, lang) };
-    const { ids: partnerIds, issues } = await resolvePartnerCodes(trx, data.owner ? [{ code: data.owner, path: 'owner' }] : [], lang);
-    if (issues.length) throw validationError(issues, lang);
+  {
     const existing = await trx
       .selectFrom('indicator')
       .selectAll()
@@ -226,5 +214,5 @@ export async function saveIndicator(
       ? await trx.updateTable('indicator').set(columns).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow()
       : await trx.insertInto('indicator').values({ id: randomUUID(), scheme_id: scheme.id, code: data.code, ...columns }).returningAll().executeTakeFirstOrThrow();
     return { indicator: indicatorFromRow(row), before };
-  });
+  }
 }

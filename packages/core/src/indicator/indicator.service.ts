@@ -1,4 +1,11 @@
-import type { IndicatorRow } from '../database/database.ts';
+import type { Kysely } from 'kysely';
+import { runCommand, type Caller } from '../access/command.ts';
+import type { Database, IndicatorRow } from '../database/database.ts';
+import { resolvePartnerCodes } from '../partner/partner.repository.ts';
+import { schemeForWrite } from '../scheme/scheme.service.ts';
+import { validated, validationError } from '../shared/errors.ts';
+import { writeIndicator, type IndicatorOwnerCodes } from './indicator.repository.ts';
+import { indicatorSchema } from './indicator.ts';
 import type { Aggregation, Direction, IndicatorType, Periodicity } from './indicator.ts';
 
 /**
@@ -67,4 +74,31 @@ export function indicatorFromRow(row: IndicatorRow): Indicator {
     position: row.position,
     illustrative: row.illustrative,
   };
+}
+
+/**
+ * Create or update an indicator by its code within a scheme (editor of every département of the
+ * scheme). Its fields are replaced by the input (measurements are recorded by `recordMeasurement`).
+ * `owner` absent keeps the current attachment (the scheme for a new indicator); `{}` attaches it to
+ * the scheme, `{ orientationCode }` or `{ actionCode }` to that orientation or action. The partner that
+ * reports the values must be visible to the caller.
+ *
+ * ### Examples
+ * ```ts
+ * await saveIndicator(db, { principal }, '92-2024-2028', { code: 'rsa-emploi', name: 'Part des allocataires du RSA en emploi', unit: '%' }, { actionCode: '3.2' });
+ * ```
+ */
+export function saveIndicator(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown, owner?: IndicatorOwnerCodes): Promise<Indicator> {
+  return runCommand(db, caller, 'indicator:save', async (ctx) => {
+    const data = validated(indicatorSchema, input, ctx.lang);
+    if (owner?.orientationCode && owner.actionCode) {
+      const message = ctx.lang === 'fr' ? "un indicateur est rattaché à une orientation ou à une action, pas aux deux" : 'an indicator belongs to an orientation or to an action, not both';
+      throw validationError([{ path: 'owner', code: 'owner_conflict', message }], ctx.lang);
+    }
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const { ids, issues } = await resolvePartnerCodes(ctx.trx, data.owner ? [{ code: data.owner, path: 'owner' }] : [], { schemeId: scheme.id, visibility: ctx.visibility, lang: ctx.lang });
+    if (issues.length) throw validationError(issues, ctx.lang);
+    const { indicator, before } = await writeIndicator(ctx.trx, scheme, data, owner, ids, ctx.lang);
+    return { value: indicator, entityId: indicator.id, before, after: indicator };
+  });
 }

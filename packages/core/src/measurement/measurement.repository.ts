@@ -1,12 +1,11 @@
-import { inTransaction } from '../shared/transaction.ts';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { validationError } from '../shared/errors.ts';
+import type { Lang } from '../validation/issues.ts';
+import { periodStart, type MeasurementDocument } from './measurement.ts';
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
 import type { Database, MeasurementRow } from '../database/database.ts';
 import { isUuid } from '../shared/ids.ts';
-import { notFoundError, validationError, type WriteOptions } from '../shared/errors.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
-import { validate } from '../validation/issues.ts';
-import { measurementSchema, periodStart } from './measurement.ts';
 import { measurementFromRow, type Measurement } from './measurement.service.ts';
 
 /**
@@ -97,20 +96,15 @@ export interface MeasurementWrite {
  * measurement.revision; // 2 when 2025 already had a value
  * ```
  */
-export async function recordMeasurement(db: Kysely<Database>, indicatorId: string, input: unknown, options: WriteOptions = {}): Promise<MeasurementWrite> {
-  const lang = options.lang ?? 'fr';
-  const result = validate(measurementSchema, input, lang);
-  if (!result.ok) throw validationError(result.issues, lang);
-  const data = result.data;
-  if (!isUuid(indicatorId)) throw notFoundError('unknown_indicator', 'indicatorId', indicatorId, lang);
-  return inTransaction(db, async (trx) => {
-    // The scheme row first, for share, as every granular write does (see `lockSchemeForWrite`); then the
-    // indicator row, which serialises concurrent corrections of the same indicator.
-    const owner = await trx.selectFrom('indicator').select('scheme_id').where('id', '=', indicatorId).executeTakeFirst();
-    if (owner) await trx.selectFrom('scheme').select('id').where('id', '=', owner.scheme_id).forShare().execute();
-    const indicator = await trx.selectFrom('indicator').select(['id', 'scheme_id']).where('id', '=', indicatorId).forUpdate().executeTakeFirst();
-    if (!indicator) throw notFoundError('unknown_indicator', 'indicatorId', indicatorId, lang);
-    const issues = await checkTerritoryCodes(trx, indicator.scheme_id, [{ code: data.territory, path: 'territory' }], lang);
+export async function writeMeasurement(
+  trx: Transaction<Database>,
+  indicator: { readonly id: string; readonly schemeId: string },
+  data: MeasurementDocument,
+  lang: Lang,
+): Promise<MeasurementWrite> {
+  const indicatorId = indicator.id;
+  {
+    const issues = await checkTerritoryCodes(trx, indicator.schemeId, [{ code: data.territory, path: 'territory' }], lang);
     if (issues.length) throw validationError(issues, lang);
     const previous = await trx
       .selectFrom('measurement')
@@ -142,5 +136,5 @@ export async function recordMeasurement(db: Kysely<Database>, indicatorId: strin
       .returningAll()
       .executeTakeFirstOrThrow();
     return { measurement: measurementFromRow(row), before: previous ? measurementFromRow(previous) : null };
-  });
+  }
 }

@@ -1,4 +1,13 @@
-import type { MeasurementRow } from '../database/database.ts';
+import type { Kysely } from 'kysely';
+import { assertCanRecordMeasurement } from '../access/access.ts';
+import { runCommand, type Caller } from '../access/command.ts';
+import type { Database, MeasurementRow } from '../database/database.ts';
+import { schemeForWrite } from '../scheme/scheme.service.ts';
+import { notFoundError, validated } from '../shared/errors.ts';
+import { isUuid } from '../shared/ids.ts';
+import { DomainError } from '../validation/issues.ts';
+import { writeMeasurement } from './measurement.repository.ts';
+import { measurementSchema } from './measurement.ts';
 import { toIsoTimestamp } from '../shared/values.ts';
 import type { MissingReason } from './measurement.ts';
 
@@ -57,4 +66,33 @@ export function measurementFromRow(row: MeasurementRow): Measurement {
     illustrative: row.illustrative,
     recordedAt: toIsoTimestamp(row.recorded_at),
   };
+}
+
+/**
+ * Record a value of an indicator for a period and a territory: an editor of every département of the
+ * indicator's scheme, or a contributor whose token names the indicator. The first value is revision 1; a
+ * correction inserts revision n+1 (earlier revisions are kept). The territory must be an official code
+ * or one of the scheme's districts.
+ *
+ * ### Examples
+ * ```ts
+ * const measurement = await recordMeasurement(db, { principal }, indicator.id, { period: '2025', territory: 'dep:48', value: 182 });
+ * measurement.revision; // 2 when 2025 already had a value
+ * ```
+ */
+export function recordMeasurement(db: Kysely<Database>, caller: Caller, indicatorId: string, input: unknown): Promise<Measurement> {
+  return runCommand(db, caller, 'measurement:record', async (ctx) => {
+    const data = validated(measurementSchema, input, ctx.lang);
+    const owner = isUuid(indicatorId) ? await ctx.trx.selectFrom('indicator').select('scheme_id').where('id', '=', indicatorId).executeTakeFirst() : undefined;
+    if (!owner) throw notFoundError('unknown_indicator', 'indicatorId', indicatorId, ctx.lang);
+    // The scheme row for share, as every write into a scheme does; then the indicator row for update,
+    // which serialises concurrent corrections of one indicator.
+    const scheme = await schemeForWrite(ctx, { id: owner.scheme_id }, 'share').catch((error: unknown) => {
+      throw error instanceof DomainError && error.code === 'NOT_FOUND' ? notFoundError('unknown_indicator', 'indicatorId', indicatorId, ctx.lang) : error;
+    });
+    assertCanRecordMeasurement(ctx.principal, { id: indicatorId, departments: scheme.departments }, ctx.lang);
+    await ctx.trx.selectFrom('indicator').select('id').where('id', '=', indicatorId).forUpdate().execute();
+    const { measurement, before } = await writeMeasurement(ctx.trx, { id: indicatorId, schemeId: scheme.id }, data, ctx.lang);
+    return { value: measurement, entityId: measurement.id, before, after: measurement };
+  });
 }

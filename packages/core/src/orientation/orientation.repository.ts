@@ -1,12 +1,10 @@
-import { inTransaction } from '../shared/transaction.ts';
+import { notFoundError, validationError } from '../shared/errors.ts';
+import type { Lang } from '../validation/issues.ts';
+import type { OrientationDocument } from './orientation.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { lockSchemeForWrite } from '../scheme/scheme.repository.ts';
 import { isUuid } from '../shared/ids.ts';
-import { notFoundError, validationError, type WriteOptions } from '../shared/errors.ts';
-import { validate } from '../validation/issues.ts';
-import { orientationSchema } from './orientation.ts';
 import { orientationFromRow, type Orientation } from './orientation.service.ts';
 
 /**
@@ -59,19 +57,14 @@ export interface OrientationWrite {
  * await saveOrientation(db, '77-2019-2024', { code: '1.4', title: 'Favoriser l’inclusion numérique' }, '1');
  * ```
  */
-export async function saveOrientation(
-  db: Kysely<Database>,
-  schemeCode: string,
-  input: unknown,
-  parentCode?: string | null,
-  options: WriteOptions = {},
+export async function writeOrientation(
+  trx: Transaction<Database>,
+  scheme: { readonly id: string },
+  data: OrientationDocument,
+  parentCode: string | null | undefined,
+  lang: Lang,
 ): Promise<OrientationWrite> {
-  const lang = options.lang ?? 'fr';
-  const result = validate(orientationSchema, input, lang);
-  if (!result.ok) throw validationError(result.issues, lang);
-  const data = result.data;
-  return inTransaction(db, async (trx) => {
-    const scheme = { id: await lockSchemeForWrite(trx, schemeCode, lang) };
+  {
     const existing = await trx
       .selectFrom('orientation')
       .selectAll()
@@ -127,7 +120,7 @@ export async function saveOrientation(
       ? await trx.updateTable('orientation').set(columns).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow()
       : await trx.insertInto('orientation').values({ id: randomUUID(), scheme_id: scheme.id, code: data.code, ...columns }).returningAll().executeTakeFirstOrThrow();
     return { orientation: orientationFromRow(row), before };
-  });
+  }
 }
 
 /** The id of an orientation and of all the orientations below it (recursive query). */

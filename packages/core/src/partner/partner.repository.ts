@@ -1,7 +1,9 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import type { PartnerKind } from '../nomenclature/nomenclature.ts';
+import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
 import { isUuid } from '../shared/ids.ts';
+import type { Visibility } from '../shared/visibility.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
 import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { partnerFromRow, type PartnerRecord } from './partner.service.ts';
@@ -36,8 +38,25 @@ export async function getPartnersByCodes(db: Kysely<Database>, codes: readonly s
   return rows.map(partnerFromRow);
 }
 
+/**
+ * The SQL condition "this partner is visible to the reader": a scheme the reader may see declares it.
+ *
+ * ### Examples
+ * ```ts
+ * db.selectFrom('partner').where(partnerVisibleSql({}));
+ * // where exists (select 1 from scheme_partner join scheme … where scheme_partner.partner_id = partner.id and <scheme visible>)
+ * ```
+ */
+export function partnerVisibleSql(visibility: Visibility): RawBuilder<SqlBool> {
+  if (visibility.all) return sql<SqlBool>`true`;
+  return sql<SqlBool>`exists (select 1 from scheme_partner join scheme on scheme.id = scheme_partner.scheme_id
+    where scheme_partner.partner_id = partner.id and ${schemeVisibleSql(visibility)})`;
+}
+
 /** Filter of {@link listPartners}. */
 export interface PartnerFilter {
+  /** Who reads: partners only declared by hidden drafts are left out. Public by default. */
+  readonly visibility?: Visibility;
   readonly kinds?: readonly PartnerKind[];
   readonly departments?: readonly string[];
   /** Substring of the name or code, case-insensitive but accent-sensitive (`ilike`). */
@@ -54,7 +73,7 @@ export interface PartnerFilter {
  */
 export async function listPartners(db: Kysely<Database>, filter: PartnerFilter = {}, page?: Page): Promise<ListResult<PartnerRecord>> {
   const { limit, offset } = normalizePage(page);
-  let base = db.selectFrom('partner');
+  let base = db.selectFrom('partner').where(partnerVisibleSql(filter.visibility ?? {}));
   if (filter.kinds?.length) base = base.where('partner.kind', 'in', [...filter.kinds]);
   if (filter.departments?.length) base = base.where(sql<SqlBool>`partner.departments && ${[...filter.departments]}::text[]`);
   const text = filter.text?.trim();
@@ -75,24 +94,34 @@ export async function listPartners(db: Kysely<Database>, filter: PartnerFilter =
 }
 
 /**
- * Resolve partner codes to ids for a write: the ids found, and an `unknown_partner` issue for each
- * code that does not exist, at its path in the input. One statement.
+ * The ids of partners named by code, among those the writer may see (declared by a scheme it may see:
+ * a partner of another département's hidden draft is unknown to it), and the issues of the unknown ones.
+ * Each partner found is declared by `schemeId` too, so that the scheme names every partner it uses.
  *
  * ### Examples
  * ```ts
- * const { ids, issues } = await resolvePartnerCodes(trx, [{ code: 'caf-92', path: 'pilot' }]);
+ * const { ids, issues } = await resolvePartnerCodes(trx, [{ code: 'caf-92', path: 'pilot' }], { schemeId, visibility, lang: 'fr' });
  * ```
  */
 export async function resolvePartnerCodes(
   db: Kysely<Database>,
   entries: readonly { code: string; path: string }[],
-  lang: Lang = 'fr',
+  options: { readonly schemeId: string; readonly visibility: Visibility; readonly lang: Lang },
 ): Promise<{ ids: Map<string, string>; issues: ValidationIssue[] }> {
   const codes = [...new Set(entries.map((e) => e.code))];
-  const rows = codes.length ? await db.selectFrom('partner').select(['id', 'code']).where('code', 'in', codes).execute() : [];
+  let query = db.selectFrom('partner').select(['partner.id', 'partner.code']).where('partner.code', 'in', codes);
+  if (!options.visibility.all) query = query.where(partnerVisibleSql(options.visibility));
+  const rows = codes.length ? await query.execute() : [];
   const ids = new Map(rows.map((r) => [r.code, r.id]));
+  if (rows.length) {
+    await db
+      .insertInto('scheme_partner')
+      .values(rows.map((r) => ({ scheme_id: options.schemeId, partner_id: r.id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
   const issues = entries
     .filter((e) => !ids.has(e.code))
-    .map((e) => ({ path: e.path, code: 'unknown_partner', message: messageWithDetail('unknown_partner', e.code, lang) }));
+    .map((e) => ({ path: e.path, code: 'unknown_partner', message: messageWithDetail('unknown_partner', e.code, options.lang) }));
   return { ids, issues };
 }

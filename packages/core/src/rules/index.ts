@@ -4,3 +4,4 @@ export * from './indicator.ts';
 export * from './health.ts';
 export * from './alerts.ts';
 export { addMonths, monthsBetween } from './dates.ts';
+export * from './lifecycle.ts';

@@ -145,6 +145,14 @@ async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, pro
   const { id: _id, code: _code, ...schemeColumns } = schemeRow;
   tally(await upsert(trx, 'scheme', [schemeRow], ['code'], Object.keys(schemeColumns), { touch: 'updated_at' }), 1);
   progress({ stage: 'scheme', done: 1, total: 1 });
+  // The scheme declares every partner it lists or names (see `partnerVisibleSql`).
+  if (partnerCodes.length) {
+    await trx
+      .insertInto('scheme_partner')
+      .values(partnerCodes.map((code) => ({ scheme_id: schemeId, partner_id: partnerId(code) })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
 
   const districtIds = await idsByCode(trx, 'district', [], schemeId);
   const districtRows = (file.districts ?? []).map((d) => ({

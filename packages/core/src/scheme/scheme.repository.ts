@@ -1,12 +1,11 @@
-import { inTransaction } from '../shared/transaction.ts';
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Insertable, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { validate, type Lang } from '../validation/issues.ts';
-import { schemeMetadataSchema, type SchemeMetadata, type SchemeStatus } from './scheme.ts';
-import { schemeFromRow, schemeToMetadata, type Scheme } from './scheme.service.ts';
+import type { SchemeMetadata, SchemeStatus } from './scheme.ts';
+import type { SchemeStatusChangeRow, SchemeStatusChangeTable } from './scheme.table.ts';
+import { schemeFromRow, type Scheme } from './scheme.service.ts';
 import { isUuid } from '../shared/ids.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
-import { notFoundError, validationError, type WriteOptions } from '../shared/errors.ts';
 import { type Visibility } from '../shared/visibility.ts';
 
 /**
@@ -22,8 +21,12 @@ import { type Visibility } from '../shared/visibility.ts';
 export function schemeVisibleSql(visibility: Visibility, table = 'scheme'): RawBuilder<SqlBool> {
   if (visibility.all) return sql<SqlBool>`true`;
   const isPublic = sql<SqlBool>`(${sql.ref(`${table}.status`)} <> 'draft' and ${sql.ref(`${table}.published`)})`;
-  if (!visibility.departments?.length) return isPublic;
-  return sql<SqlBool>`(${isPublic} or ${sql.ref(`${table}.departments`)} && ${[...visibility.departments]}::text[])`;
+  const own = [
+    ...(visibility.departments?.length ? [sql<SqlBool>`${sql.ref(`${table}.departments`)} && ${[...visibility.departments]}::text[]`] : []),
+    ...(visibility.schemeIds?.length ? [sql<SqlBool>`${sql.ref(`${table}.id`)} = any(${[...visibility.schemeIds]}::uuid[])`] : []),
+  ];
+  if (own.length === 0) return isPublic;
+  return sql<SqlBool>`(${sql.join([isPublic, ...own], sql` or `)})`;
 }
 
 /**
@@ -94,114 +97,134 @@ export async function listSchemes(db: Kysely<Database>, filter: SchemeFilter, pa
 }
 
 /**
- * The id of the scheme a granular write goes into, its row locked `for share` until the transaction ends:
- * writes to one scheme run side by side, but wait for a whole-scheme write (the spreadsheet import locks the
- * row `for update` while it reads, merges and writes back), so neither loses the other's change.
- * Throws `DomainError('NOT_FOUND')` for an unknown code.
+ * The scheme of `code` (or `id`) with its row locked until the transaction ends: `update` for a write of
+ * the scheme itself, `share` for a write of one of its children (writes to one scheme run side by side,
+ * but wait for a whole-scheme write such as the spreadsheet import, which locks it `for update`).
  *
  * ### Examples
  * ```ts
- * await db.transaction().execute(async (trx) => {
- *   const schemeId = await lockSchemeForWrite(trx, '48-2018-2022');
- * });
- * // select id from scheme where code = $1 for share
+ * const row = await lockSchemeRow(trx, { code: '48-2018-2022' }, 'share');
+ * // select * from scheme where code = $1 for share
  * ```
  */
-export async function lockSchemeForWrite(trx: Kysely<Database>, schemeCode: string, lang: Lang = 'fr'): Promise<string> {
-  const scheme = await trx.selectFrom('scheme').select('id').where('code', '=', schemeCode).forShare().executeTakeFirst();
-  if (!scheme) throw notFoundError('unknown_scheme', 'schemeCode', schemeCode, lang);
-  return scheme.id;
+export async function lockSchemeRow(trx: Kysely<Database>, key: { code: string } | { id: string }, lock: 'update' | 'share'): Promise<Scheme | undefined> {
+  if ('id' in key && !isUuid(key.id)) return undefined;
+  let query = trx.selectFrom('scheme').selectAll();
+  query = 'code' in key ? query.where('code', '=', key.code) : query.where('id', '=', key.id);
+  const row = await (lock === 'update' ? query.forUpdate() : query.forShare()).executeTakeFirst();
+  return row ? schemeFromRow(row) : undefined;
 }
 
-/** What a scheme write returns: the scheme after, and before. */
-export interface SchemeWrite {
-  readonly scheme: Scheme;
-  readonly before: Scheme;
-}
-
-/** A patch of a scheme's metadata: absent keys keep their value, `null` clears an optional field. */
-export type SchemePatch = { readonly [K in keyof Omit<SchemeMetadata, 'code'>]?: SchemeMetadata[K] | null };
-
-/**
- * Change some fields of a scheme's metadata, in one transaction. The patched scheme is validated as a
- * whole (so the period rules still hold); the code cannot change.
- *
- * ### Examples
- * ```ts
- * const { scheme, before } = await updateScheme(db, '48-2018-2022', { status: 'closed', summary: null });
- * ```
- */
-export async function updateScheme(db: Kysely<Database>, code: string, patch: SchemePatch, options: WriteOptions = {}): Promise<SchemeWrite> {
-  const lang = options.lang ?? 'fr';
-  return inTransaction(db, async (trx) => {
-    const row = await trx.selectFrom('scheme').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
-    if (!row) throw notFoundError('unknown_scheme', 'code', code, lang);
-    const before = schemeFromRow(row);
-    const patchedCode = (patch as { code?: unknown }).code;
-    if (patchedCode !== undefined && patchedCode !== before.code) {
-      const message = lang === 'fr' ? "le code d'un schéma ne peut pas être modifié" : 'the code of a scheme cannot change';
-      throw validationError([{ path: 'code', code: 'code_immutable', message }], lang);
-    }
-    const merged: Record<string, unknown> = { ...schemeToMetadata(before) };
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === null) delete merged[key];
-      else if (value !== undefined) merged[key] = value;
-    }
-    merged.code = before.code;
-    const result = validate(schemeMetadataSchema, merged, lang);
-    if (!result.ok) throw validationError(result.issues, lang);
-    const data = result.data;
-    const updated = await trx
-      .updateTable('scheme')
-      .set({
-        title: data.title,
-        departments: data.departments,
-        period_start: data.period.start,
-        period_end: data.period.end,
-        status: data.status,
-        adoption_date: data.adoption?.date ?? null,
-        adoption_reference: data.adoption?.reference ?? null,
-        predecessor_code: data.predecessor ?? null,
-        levels: data.levels ?? [],
-        summary: data.summary ?? null,
-        easy_read: data.easyRead ?? null,
-        principles: JSON.stringify(data.principles ?? []),
-        legal_basis: data.legalBasis ?? null,
-        key_figures: JSON.stringify(data.keyFigures ?? []),
-        source_url: data.sourceUrl ?? null,
-        published: data.published ?? true,
-        illustrative: data.illustrative ?? false,
-        updated_at: sql<Date>`now()`,
-      })
-      .where('id', '=', before.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return { scheme: schemeFromRow(updated), before };
-  });
+/** The columns of a scheme row from its validated metadata. */
+function schemeColumns(data: SchemeMetadata) {
+  return {
+    title: data.title,
+    departments: data.departments,
+    period_start: data.period.start,
+    period_end: data.period.end,
+    status: data.status,
+    adoption_date: data.adoption?.date ?? null,
+    adoption_reference: data.adoption?.reference ?? null,
+    predecessor_code: data.predecessor ?? null,
+    levels: data.levels ?? [],
+    summary: data.summary ?? null,
+    easy_read: data.easyRead ?? null,
+    principles: JSON.stringify(data.principles ?? []),
+    legal_basis: data.legalBasis ?? null,
+    key_figures: JSON.stringify(data.keyFigures ?? []),
+    source_url: data.sourceUrl ?? null,
+    published: data.published ?? true,
+    illustrative: data.illustrative ?? false,
+  };
 }
 
 /**
- * Publish or unpublish a scheme (an unpublished scheme is hidden like a draft), in one transaction.
+ * Insert a scheme unless its code exists: returns the stored scheme, or undefined when another scheme
+ * already holds the code (two racing creations: one wins, the other gets undefined).
  *
  * ### Examples
  * ```ts
- * await setSchemePublished(db, '92-2024-2028', false);
+ * const scheme = await insertScheme(trx, metadata);
+ * // insert into scheme (…) values (…) on conflict (code) do nothing returning *
  * ```
  */
-export async function setSchemePublished(db: Kysely<Database>, code: string, published: boolean, options: WriteOptions = {}): Promise<SchemeWrite> {
-  const lang = options.lang ?? 'fr';
-  if (typeof published !== 'boolean') {
-    throw validationError([{ path: 'published', code: 'invalid_type', message: lang === 'fr' ? 'booléen attendu' : 'expected a boolean' }], lang);
-  }
-  return inTransaction(db, async (trx) => {
-    const row = await trx.selectFrom('scheme').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
-    if (!row) throw notFoundError('unknown_scheme', 'code', code, lang);
-    const updated = await trx
-      .updateTable('scheme')
-      .set({ published, updated_at: sql<Date>`now()` })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return { scheme: schemeFromRow(updated), before: schemeFromRow(row) };
-  });
+export async function insertScheme(trx: Kysely<Database>, data: SchemeMetadata): Promise<Scheme | undefined> {
+  const row = await trx
+    .insertInto('scheme')
+    .values({ id: randomUUID(), code: data.code, ...schemeColumns(data) })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ? schemeFromRow(row) : undefined;
+}
+
+/**
+ * Replace a scheme's metadata (its code stays).
+ *
+ * ### Examples
+ * ```ts
+ * const after = await updateSchemeRow(trx, before.id, metadata);
+ * ```
+ */
+export async function updateSchemeRow(trx: Kysely<Database>, id: string, data: SchemeMetadata): Promise<Scheme> {
+  const row = await trx
+    .updateTable('scheme')
+    .set({ ...schemeColumns(data), updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return schemeFromRow(row);
+}
+
+/**
+ * Set a scheme's `published` flag.
+ *
+ * ### Examples
+ * ```ts
+ * await setSchemePublishedRow(trx, scheme.id, false);
+ * ```
+ */
+export async function setSchemePublishedRow(trx: Kysely<Database>, id: string, published: boolean): Promise<Scheme> {
+  const row = await trx.updateTable('scheme').set({ published, updated_at: sql<Date>`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return schemeFromRow(row);
+}
+
+/**
+ * Keep one change of a scheme's status in its trail.
+ *
+ * ### Examples
+ * ```ts
+ * await insertStatusChange(trx, { scheme_id, from_status: 'in_force', to_status: 'draft', kind: 'amendment', date: '2026-06-30', reason: 'Révision', token_label: 'Équipe 48' });
+ * ```
+ */
+export async function insertStatusChange(trx: Kysely<Database>, row: Omit<Insertable<SchemeStatusChangeTable>, 'id'>): Promise<void> {
+  await trx.insertInto('scheme_status_change').values({ id: randomUUID(), ...row }).execute();
+}
+
+/**
+ * The status trail of several schemes, oldest first.
+ *
+ * ### Examples
+ * ```ts
+ * const trail = await getStatusChangesBySchemeIds(db, [scheme.id]);
+ * ```
+ */
+export async function getStatusChangesBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<SchemeStatusChangeRow[]> {
+  const valid = schemeIds.filter(isUuid);
+  if (valid.length === 0) return [];
+  return db.selectFrom('scheme_status_change').selectAll().where('scheme_id', 'in', valid).orderBy('at').orderBy('id').execute();
+}
+
+/**
+ * Of the codes given, those of schemes the reader may see (for checking references such as predecessors).
+ *
+ * ### Examples
+ * ```ts
+ * const known = await visibleSchemeCodes(trx, ['48-2013-2017'], { departments: ['48'] });
+ * ```
+ */
+export async function visibleSchemeCodes(db: Kysely<Database>, codes: readonly string[], visibility: Visibility): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('scheme').select('code').where('code', 'in', [...codes]).where(schemeVisibleSql(visibility)).execute();
+  return new Set(rows.map((r) => r.code));
 }

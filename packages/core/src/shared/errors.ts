@@ -1,4 +1,5 @@
-import { DomainError, messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import type { z } from 'zod';
+import { DomainError, messageWithDetail, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
 
 /**
  * Options of the granular writes: the language of error messages (French by default).
@@ -38,4 +39,18 @@ export function validationError(issues: readonly ValidationIssue[], lang: Lang =
 export function notFoundError(messageCode: string, path: string, value: string, lang: Lang = 'fr'): DomainError {
   const message = messageWithDetail(messageCode, value, lang);
   return new DomainError('NOT_FOUND', message, [{ path, code: messageCode, message }]);
+}
+
+/**
+ * Validate an input against a zod schema: its parsed value, or `DomainError('VALIDATION')` with field paths.
+ *
+ * ### Examples
+ * ```ts
+ * const data = validated(actionSchema, input, 'fr');
+ * ```
+ */
+export function validated<T extends z.ZodType>(schema: T, input: unknown, lang: Lang = 'fr'): z.infer<T> {
+  const result = validate(schema, input, lang);
+  if (!result.ok) throw validationError(result.issues, lang);
+  return result.data;
 }

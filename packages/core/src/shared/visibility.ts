@@ -14,6 +14,8 @@
 export interface Visibility {
   readonly all?: boolean;
   readonly departments?: readonly string[];
+  /** Schemes visible whatever their status (a contributor's schemes). */
+  readonly schemeIds?: readonly string[];
 }
 
 /**
@@ -25,8 +27,9 @@ export interface Visibility {
  * isSchemeVisible({ status: 'draft', published: true, departments: ['92'] }, {}); // false
  * ```
  */
-export function isSchemeVisible(scheme: { status: string; published: boolean; departments: readonly string[] }, visibility: Visibility): boolean {
+export function isSchemeVisible(scheme: { id?: string; status: string; published: boolean; departments: readonly string[] }, visibility: Visibility): boolean {
   if (visibility.all) return true;
   if (scheme.status !== 'draft' && scheme.published) return true;
+  if (scheme.id !== undefined && visibility.schemeIds?.includes(scheme.id)) return true;
   return scheme.departments.some((d) => visibility.departments?.includes(d) ?? false);
 }

@@ -10,8 +10,9 @@ import { DomainError } from '../validation/issues.ts';
 import { fixtureScheme } from '../cli/test-fixture.ts';
 import { parseDate, parseNumber, parsePeriod, parseStatus } from './columns.ts';
 import { importSpreadsheet } from './import-sheet.ts';
-import { addActionUpdate, saveAction } from '../action/action.repository.ts';
-import { recordMeasurement } from '../measurement/measurement.repository.ts';
+import { operator } from '../access/access.ts';
+import { addActionUpdate, saveAction } from '../action/action.service.ts';
+import { recordMeasurement } from '../measurement/measurement.service.ts';
 import { detectSeparator, readSpreadsheet } from './read-table.ts';
 import { spreadsheetTemplate } from './template.ts';
 
@@ -233,9 +234,9 @@ for (const engine of ENGINES) {
       const [indicator] = await store.db.selectFrom('indicator').select('id').where('code', '=', 'rsa-emploi-12m').execute();
       const settled: string[] = [];
       const writes = [
-        saveAction(store.db, scheme, '2', { code: '2.1', title: 'Réécrite pendant un import' }).then(() => settled.push('saveAction')),
-        addActionUpdate(store.db, action!.id, { date: '2025-02-01', kind: 'next_step', text: 'Suite' }).then(() => settled.push('addActionUpdate')),
-        recordMeasurement(store.db, indicator!.id, { period: '2026', territory: 'dep:92', value: 48 }).then(() => settled.push('recordMeasurement')),
+        saveAction(store.db, { principal: operator() }, scheme, '2', { code: '2.1', title: 'Réécrite pendant un import' }).then(() => settled.push('saveAction')),
+        addActionUpdate(store.db, { principal: operator() }, action!.id, { date: '2025-02-01', kind: 'next_step', text: 'Suite' }).then(() => settled.push('addActionUpdate')),
+        recordMeasurement(store.db, { principal: operator() }, indicator!.id, { period: '2026', territory: 'dep:92', value: 48 }).then(() => settled.push('recordMeasurement')),
       ];
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(settled).toEqual([]);

@@ -1,3 +1,4 @@
+import type { SchemeStatus } from '../scheme/scheme.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../database/store.ts';
 import { ENGINES, openTestStore } from '../testing/engines.ts';
@@ -21,13 +22,13 @@ for (const engine of ENGINES) {
         departments,
         period_start: 2018,
         period_end: 2022,
-        status: 'in_force',
+        status: 'in_force' as SchemeStatus,
         principles: '[]',
         key_figures: '[]',
       });
       await store.db
         .insertInto('scheme')
-        .values([scheme(lozere, 'lozere-2018', ['48']), scheme(other, 'autre', ['92']), { ...scheme(draft, 'brouillon', ['77']), status: 'draft' }])
+        .values([scheme(lozere, 'lozere-2018', ['48']), scheme(other, 'autre', ['92']), { ...scheme(draft, 'brouillon', ['77']), status: 'draft' as const }])
         .execute();
       await store.db
         .insertInto('district')

@@ -32,6 +32,21 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
   unknown_orientation: { fr: 'orientation inconnue', en: 'unknown orientation' },
   unknown_event: { fr: 'événement de concertation inconnu', en: 'unknown consultation event' },
   unknown_scheme: { fr: 'schéma inconnu', en: 'unknown scheme' },
+  unknown_predecessor: { fr: 'schéma précédent inconnu', en: 'unknown previous scheme' },
+  scheme_code_exists: { fr: 'un schéma porte déjà ce code', en: 'a scheme already has this code' },
+  code_namespace: {
+    fr: "le code d'un schéma commence par le code d'un de ses départements suivi d'un tiret (ex. 48-2023-2027)",
+    en: "a scheme's code starts with the code of one of its départements and a dash (e.g. 48-2023-2027)",
+  },
+  status_transition: {
+    fr: "changement de statut impossible : le cycle est brouillon → concertation → adopté → en vigueur → clos ; revenir en arrière demande un avenant ou un retrait daté et motivé",
+    en: 'status change not allowed: the lifecycle is draft → consultation → adopted → in force → closed; going back needs a dated amendment or withdrawal with a reason',
+  },
+  adoption_required: {
+    fr: "un schéma adopté, en vigueur ou clos a une date d'adoption et la référence de la délibération",
+    en: 'an adopted, in-force or closed scheme has an adoption date and the reference of the deliberation',
+  },
+  change_reason_required: { fr: 'un avenant ou un retrait a une date et un motif', en: 'an amendment or a withdrawal has a date and a reason' },
 };
 
 /**

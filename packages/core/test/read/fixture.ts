@@ -7,7 +7,10 @@ import type { SchemeFileInput } from '../../src/scheme-file/scheme-file.ts';
 import { sampleSchemeFile } from '../fixtures.ts';
 
 /** The tables a write may touch, to prove that a refused write leaves them unchanged. */
-export const TABLES = ['scheme', 'partner', 'district', 'orientation', 'action', 'action_partner', 'action_update', 'indicator', 'measurement'] as const;
+export const TABLES = [
+  'scheme', 'partner', 'district', 'orientation', 'action', 'action_partner', 'action_update', 'indicator', 'measurement',
+  'governing_body', 'body_member', 'meeting', 'phase', 'consultation_event', 'proposal', 'scheme_status_change', 'scheme_partner', 'api_token',
+] as const;
 
 /** Row counts of every table plus a digest of their contents. */
 export async function snapshot(db: Kysely<Database>): Promise<Record<string, string>> {

@@ -4,7 +4,8 @@ import type { Store } from '../../src/database/store.ts';
 import { getOrientationsBySchemeIds } from '../../src/orientation/orientation.repository.ts';
 import { getActionsBySchemeIds } from '../../src/action/action.repository.ts';
 import { getIndicatorsBySchemeIds } from '../../src/indicator/indicator.repository.ts';
-import { recordMeasurement } from '../../src/measurement/measurement.repository.ts';
+import { operator } from '../../src/access/access.ts';
+import { recordMeasurement } from '../../src/measurement/measurement.service.ts';
 import { getOfficialTerritory } from '../../src/territory/geography.ts';
 import { compareIndicator, getActionHealthByActionIds, getIndicatorAlertsByIndicatorIds, getProgressBySchemeIds } from '../../src/progress/progress.service.ts';
 import type { Scheme } from '../../src/scheme/scheme.service.ts';
@@ -63,7 +64,7 @@ for (const engine of ENGINES) {
     it('raises an alert when an indicator moves the wrong way', async () => {
       const [indicator] = (await getIndicatorsBySchemeIds(store.db, [s48.id])).filter((i) => i.code === 'ind-aidants');
       expect((await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id]))[0]).toEqual({ indicatorId: indicator!.id, territory: 'dep:48', alerts: [] });
-      await recordMeasurement(store.db, indicator!.id, { period: '2026', territory: 'dep:48', value: 170 });
+      await recordMeasurement(store.db, { principal: operator() }, indicator!.id, { period: '2026', territory: 'dep:48', value: 170 });
       const [report] = await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id], { territory: 'dep:48' });
       expect(report!.alerts.map((a) => a.code)).toEqual(['wrong_direction']);
       const elsewhere = await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id], { territory: 'dep:01' });

@@ -13,7 +13,9 @@ import {
 } from '../../src/action/action.repository.ts';
 import { getPartnersByCodes, getPartnersByIds, listPartners } from '../../src/partner/partner.repository.ts';
 import { getIndicatorsByIds, getIndicatorsByOwnerIds, getIndicatorsBySchemeIds, listIndicators } from '../../src/indicator/indicator.repository.ts';
-import { getLatestMeasurementsByIndicatorIds, getMeasurementsByIndicatorIds, recordMeasurement } from '../../src/measurement/measurement.repository.ts';
+import { getLatestMeasurementsByIndicatorIds, getMeasurementsByIndicatorIds } from '../../src/measurement/measurement.repository.ts';
+import { recordMeasurement } from '../../src/measurement/measurement.service.ts';
+import { operator } from '../../src/access/access.ts';
 import { getDistrictsBySchemeIds } from '../../src/territory/district.repository.ts';
 import { getBodyMembersByBodyIds, getGoverningBodiesBySchemeIds, getMeetingsByBodyIds } from '../../src/governance/governance.repository.ts';
 import { getConsultationEventsBySchemeIds, getPhasesBySchemeIds, getProposalsBySchemeIds } from '../../src/consultation/consultation.repository.ts';
@@ -156,9 +158,8 @@ for (const engine of ENGINES) {
       expect(n).toBe(1);
       expect(latest).toHaveLength(1);
       expect(latest[0]).toMatchObject({ period: '2025', territory: 'dep:48', value: 180, revision: 1 });
-      const corrected = await recordMeasurement(store.db, indicator!.id, { period: '2025', territory: 'dep:48', value: 185, comment: 'correction' });
-      expect(corrected.measurement.revision).toBe(2);
-      expect(corrected.before?.value).toBe(180);
+      const corrected = await recordMeasurement(store.db, { principal: operator() }, indicator!.id, { period: '2025', territory: 'dep:48', value: 185, comment: 'correction' });
+      expect(corrected.revision).toBe(2);
       const after = await getLatestMeasurementsByIndicatorIds(store.db, [indicator!.id]);
       expect(after[0]).toMatchObject({ value: 185, revision: 2, comment: 'correction' });
       const district = await getLatestMeasurementsByIndicatorIds(store.db, [indicator!.id], { territory: 'com:48095' });

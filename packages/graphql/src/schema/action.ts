@@ -3,13 +3,12 @@ import {
   addActionUpdate,
   districtTerritory,
   getOfficialTerritory,
-  assertCanEditScheme,
-  auditedWrite,
   effectiveProgress,
   isSchemeVisible,
   notFoundError,
   roundPercent,
   saveAction,
+  updateAction,
   searchActions,
   PUBLICS,
   THEMES,
@@ -26,7 +25,7 @@ import { arrayConnection, pagedConnection } from '../pagination.ts';
 import { ActionRole, ActionStatus, Health, Priority, PublicCode, SchemeStatus, ThemeCode, UpdateKind } from './enums.ts';
 import { Public, Theme } from './nomenclature.ts';
 import { withoutNulls } from './orientation.ts';
-import { schemeForWrite } from './scheme.ts';
+import { idOf } from './ids.ts';
 import {
   ActionPartnerRef,
   ActionRef,
@@ -283,44 +282,6 @@ const ActionUpdateInput = builder.inputType('ActionUpdateInput', {
   }),
 });
 
-/** Load an action by global id for a write: it must be visible, and the caller an editor of its scheme. */
-async function actionForWrite(ctx: Context, id: string): Promise<{ action: Action; scheme: Scheme }> {
-  const action = await ctx.loaders.actionById.load(id);
-  const scheme = action ? await ctx.loaders.schemeById.load(action.schemeId) : undefined;
-  if (!action || !scheme || !isSchemeVisible(scheme, ctx.visibility)) throw notFoundError('unknown_action', 'id', id, ctx.lang);
-  assertCanEditScheme(ctx.principal, scheme.departments, ctx.lang);
-  return { action, scheme };
-}
-
-/** An action back as an input document of the core (for merging a patch). */
-function actionDocument(a: Action): Record<string, unknown> {
-  return withoutNulls({
-    code: a.code,
-    title: a.title,
-    description: a.description,
-    easyRead: a.easyRead,
-    objectives: a.objectives,
-    expectedResults: a.expectedResults,
-    publics: a.publics,
-    themes: a.themes,
-    territories: a.territories,
-    startDate: a.startDate,
-    endDate: a.endDate,
-    milestones: a.milestones,
-    budget: a.budget,
-    priority: a.priority,
-    status: a.status,
-    progress: a.progress,
-    weight: a.weight,
-    illustrative: a.illustrative,
-  });
-}
-
-const decodeId = (ctx: Context, id: { typename: string; id: string }, typename: string) => {
-  if (id.typename !== typename) throw notFoundError(`unknown_${typename.toLowerCase()}`, 'id', id.id, ctx.lang);
-  return id.id;
-};
-
 builder.mutationFields((t) => ({
   saveAction: t.field({
     type: ActionRef,
@@ -330,46 +291,19 @@ builder.mutationFields((t) => ({
       orientationCode: t.arg.string({ required: true }),
       input: t.arg({ type: ActionInput, required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      await schemeForWrite(ctx, args.schemeCode);
-      const { action } = await auditedWrite(
-        ctx.db,
-        (db) => saveAction(db, args.schemeCode, args.orientationCode, withoutNulls(args.input), { lang: ctx.lang }),
-        ({ action, partners, before }) => ({ principal: ctx.principal, operation: 'saveAction', entityType: 'Action', entityId: action.id, before, after: { action, partners } }),
-      );
-      return action;
-    },
+    resolve: async (_root, args, ctx) => (await saveAction(ctx.db, ctx.caller, args.schemeCode, args.orientationCode, withoutNulls(args.input))).action,
   }),
   updateAction: t.field({
     type: ActionRef,
     description: "Modifier une action (statut, avancement…) ; un changement de statut sans avancement applique l'avancement par défaut du statut",
     args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: ActionPatchInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const { action: current, scheme } = await actionForWrite(ctx, decodeId(ctx, args.id, 'Action'));
-      const orientation = await ctx.loaders.orientationById.load(current.orientationId);
-      const patch = withoutNulls(args.input);
-      const merged = { ...actionDocument(current), ...patch };
-      if (patch.status !== undefined && patch.status !== current.status && patch.progress === undefined) delete merged.progress;
-      const { action } = await auditedWrite(
-        ctx.db,
-        (db) => saveAction(db, scheme.code, orientation!.code, merged, { lang: ctx.lang }),
-        ({ action, partners, before }) => ({ principal: ctx.principal, operation: 'updateAction', entityType: 'Action', entityId: action.id, before, after: { action, partners } }),
-      );
-      return action;
-    },
+    resolve: async (_root, args, ctx) => (await updateAction(ctx.db, ctx.caller, idOf(args.id, 'Action'), withoutNulls(args.input))).action,
   }),
   addActionUpdate: t.field({
     type: ActionUpdateRef,
     description: "Ajouter un point d'avancement daté à une action",
     args: { actionId: t.arg.globalID({ required: true }), input: t.arg({ type: ActionUpdateInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const { action } = await actionForWrite(ctx, decodeId(ctx, args.actionId, 'Action'));
-      const { update } = await auditedWrite(
-        ctx.db,
-        (db) => addActionUpdate(db, action.id, withoutNulls(args.input), { lang: ctx.lang }),
-        ({ update }) => ({ principal: ctx.principal, operation: 'addActionUpdate', entityType: 'ActionUpdate', entityId: update.id, before: null, after: update }),
-      );
-      return update;
-    },
+    resolve: (_root, args, ctx) => addActionUpdate(ctx.db, ctx.caller, idOf(args.actionId, 'Action'), withoutNulls(args.input)),
   }),
 }));
+

@@ -1,7 +1,8 @@
-import { assertCanRecordMeasurement, auditedWrite, notFoundError, recordMeasurement } from '@sosms/core';
+import { recordMeasurement } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { canSeeScheme } from '../context.ts';
 import { MissingReason } from './enums.ts';
+import { idOf } from './ids.ts';
 import { withoutNulls } from './orientation.ts';
 import { IndicatorRef, MeasurementRef } from './refs.ts';
 
@@ -47,27 +48,7 @@ builder.mutationFields((t) => ({
     type: MeasurementRef,
     description: "Enregistrer une valeur (nouvelle révision si la période et le territoire ont déjà une valeur). Jeton editor, ou contributor nommant l'indicateur",
     args: { indicatorId: t.arg.globalID({ required: true }), input: t.arg({ type: MeasurementInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const id = args.indicatorId.typename === 'Indicator' ? args.indicatorId.id : '';
-      const indicator = id ? await ctx.loaders.indicatorById.load(id) : undefined;
-      const scheme = indicator ? await ctx.loaders.schemeById.load(indicator.schemeId) : undefined;
-      if (!indicator || !scheme || !(await canSeeScheme(ctx, indicator.schemeId))) {
-        throw notFoundError('unknown_indicator', 'indicatorId', args.indicatorId.id, ctx.lang);
-      }
-      assertCanRecordMeasurement(ctx.principal, { id: indicator.id, departments: scheme.departments }, ctx.lang);
-      const { measurement } = await auditedWrite(
-        ctx.db,
-        (db) => recordMeasurement(db, indicator.id, withoutNulls(args.input), { lang: ctx.lang }),
-        ({ measurement, before }) => ({
-          principal: ctx.principal,
-          operation: 'recordMeasurement',
-          entityType: 'Measurement',
-          entityId: measurement.id,
-          before,
-          after: measurement,
-        }),
-      );
-      return measurement;
-    },
+    resolve: (_root, args, ctx) => recordMeasurement(ctx.db, ctx.caller, idOf(args.indicatorId, 'Indicator'), withoutNulls(args.input)),
   }),
 }));
+

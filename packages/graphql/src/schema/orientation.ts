@@ -1,10 +1,10 @@
-import { auditedWrite, roundPercent, saveOrientation } from '@sosms/core';
+import { moveOrientation, roundPercent, saveOrientation } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { ActionConnection, IndicatorConnection, OrientationConnection } from './connections.ts';
 import { canSeeScheme, withLatestMeasurements, type Context } from '../context.ts';
 import { arrayConnection } from '../pagination.ts';
 import { ActionRef, IndicatorRef, OrientationRef, SchemeRef } from './refs.ts';
-import { schemeForWrite, sortByCode } from './scheme.ts';
+import { sortByCode } from './scheme.ts';
 
 builder.node(OrientationRef, {
   description: "Orientation (axe, intention, objectif, partie…) : un nœud de l'arborescence du schéma",
@@ -91,14 +91,13 @@ builder.mutationFields((t) => ({
       parentCode: t.arg.string({ description: 'Orientation parente ; absent : inchangé (premier niveau si nouvelle)' }),
       input: t.arg({ type: OrientationInput, required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      await schemeForWrite(ctx, args.schemeCode);
-      const { orientation } = await auditedWrite(
-        ctx.db,
-        (db) => saveOrientation(db, args.schemeCode, withoutNulls(args.input), args.parentCode ?? undefined, { lang: ctx.lang }),
-        ({ orientation, before }) => ({ principal: ctx.principal, operation: 'saveOrientation', entityType: 'Orientation', entityId: orientation.id, before, after: orientation }),
-      );
-      return orientation;
-    },
+    resolve: (_root, args, ctx) => saveOrientation(ctx.db, ctx.caller, args.schemeCode, withoutNulls(args.input), args.parentCode ?? undefined),
+  }),
+  moveOrientation: t.field({
+    type: OrientationRef,
+    description: "Déplacer une orientation sous une autre, ou au premier niveau (parentCode absent), sans changer ses champs",
+    args: { schemeCode: t.arg.string({ required: true }), code: t.arg.string({ required: true }), parentCode: t.arg.string() },
+    resolve: (_root, args, ctx) => moveOrientation(ctx.db, ctx.caller, args.schemeCode, args.code, args.parentCode ?? null),
   }),
 }));
+

@@ -8,9 +8,9 @@ import {
   roundPercent,
   setSchemePublished,
   updateScheme,
-  auditedWrite,
-  assertCanEditScheme,
-  notFoundError,
+  createScheme,
+  changeSchemeStatus,
+  withoutNulls,
   type Scheme,
   type SchemeStatus as SchemeStatusCode,
   type SchemePatch,
@@ -264,28 +264,16 @@ const SchemeCreateInput = builder.inputType('SchemeCreateInput', {
 });
 
 /** A GraphQL scheme input as the core's patch (absent keeps, null clears). */
-function toSchemePatch(input: SchemeInputShape, current: Scheme): SchemePatch {
+function toSchemePatch(input: SchemeInputShape): SchemePatch {
   const patch: Record<string, unknown> = {};
   const copy = ['title', 'departments', 'status', 'levels', 'summary', 'easyRead', 'principles', 'legalBasis', 'keyFigures', 'sourceUrl', 'illustrative'] as const;
   for (const key of copy) if (input[key] !== undefined) patch[key] = input[key];
   if (input.predecessorCode !== undefined) patch.predecessor = input.predecessorCode;
-  if (input.periodStart != null || input.periodEnd != null) {
-    patch.period = { start: input.periodStart ?? current.period.start, end: input.periodEnd ?? current.period.end };
-  }
+  if (input.periodStart != null || input.periodEnd != null) patch.period = { start: input.periodStart, end: input.periodEnd };
   if (input.adoptionDate !== undefined || input.adoptionReference !== undefined) {
-    const date = input.adoptionDate === undefined ? current.adoption?.date : input.adoptionDate;
-    const reference = input.adoptionReference === undefined ? current.adoption?.reference : input.adoptionReference;
-    patch.adoption = date ? { date, ...(reference ? { reference } : {}) } : null;
+    patch.adoption = input.adoptionDate ? withoutNulls({ date: input.adoptionDate, reference: input.adoptionReference }) : null;
   }
   return patch as SchemePatch;
-}
-
-/** Load a scheme by code for a write and check the caller may edit it (NOT_FOUND hides invisible drafts). */
-export async function schemeForWrite(ctx: Context, code: string): Promise<Scheme> {
-  const scheme = await ctx.loaders.schemeByCode.load(code);
-  if (!scheme || !isSchemeVisible(scheme, ctx.visibility)) throw notFoundError('unknown_scheme', 'code', code, ctx.lang);
-  assertCanEditScheme(ctx.principal, scheme.departments, ctx.lang);
-  return scheme;
 }
 
 builder.queryFields((t) => ({
@@ -319,74 +307,63 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const StatusChangeKind = builder.enumType('StatusChangeKind', {
+  description: 'Pourquoi un schéma revient en arrière dans son cycle : un avenant (révision) ou un retrait',
+  values: { AMENDMENT: { value: 'amendment' }, WITHDRAWAL: { value: 'withdrawal' } } as const,
+});
+
+const StatusChangeInput = builder.inputType('StatusChangeInput', {
+  fields: (t) => ({
+    status: t.field({ type: SchemeStatus, required: true }),
+    adoptionDate: t.field({ type: 'Date', description: "Date du vote de l'assemblée (adopté et au-delà)" }),
+    adoptionReference: t.string({ description: 'Référence de la délibération (adopté et au-delà)' }),
+    changeKind: t.field({ type: StatusChangeKind, description: 'Pour revenir en arrière : avenant ou retrait' }),
+    changeDate: t.field({ type: 'Date' }),
+    reason: t.string(),
+  }),
+});
+
 builder.mutationFields((t) => ({
   createScheme: t.field({
     type: SchemeRef,
-    description: "Créer un schéma (jeton editor d'un de ses départements) ; CONFLICT si le code existe",
+    description: "Créer un schéma (jeton editor de tous ses départements, code préfixé par l'un d'eux) ; CONFLICT si le code existe",
     args: { input: t.arg({ type: SchemeCreateInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const { input } = args;
-      assertCanEditScheme(ctx.principal, input.departments, ctx.lang);
-      if (await ctx.loaders.schemeByCode.load(input.code)) {
-        const message = ctx.lang === 'fr' ? `Un schéma porte déjà le code ${input.code}` : `A scheme already has the code ${input.code}`;
-        throw new DomainError('CONFLICT', message, [{ path: 'code', code: 'duplicate_code', message }]);
-      }
+    resolve: (_root, { input }, ctx) => {
       const { predecessorCode, periodStart, periodEnd, ...rest } = input;
-      const metadata = {
-        ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined)),
+      return createScheme(ctx.db, ctx.caller, {
+        ...withoutNulls(rest),
         period: { start: periodStart, end: periodEnd },
         ...(predecessorCode ? { predecessor: predecessorCode } : {}),
-      };
-      const result = await auditedWrite(
-        ctx.db,
-        (db) => importSchemeFile(db, { scheme: metadata }, { lang: ctx.lang }),
-        (r) => ({ principal: ctx.principal, operation: 'createScheme', entityType: 'Scheme', entityId: r.schemeId, before: null, after: metadata }),
-      );
-      const [scheme] = await getSchemesByIds(ctx.db, [result.schemeId]);
-      return scheme!;
+      });
     },
   }),
   updateScheme: t.field({
     type: SchemeRef,
-    description: "Modifier les métadonnées d'un schéma (jeton editor de son département)",
+    description: "Modifier les métadonnées d'un schéma (jeton editor de tous ses départements, avant et après)",
     args: { code: t.arg.string({ required: true }), input: t.arg({ type: SchemeInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const current = await schemeForWrite(ctx, args.code);
-      const { scheme } = await auditedWrite(
-        ctx.db,
-        (db) => updateScheme(db, args.code, toSchemePatch(args.input, current), { lang: ctx.lang }),
-        ({ scheme, before }) => ({ principal: ctx.principal, operation: 'updateScheme', entityType: 'Scheme', entityId: scheme.id, before, after: scheme }),
-      );
-      return scheme;
-    },
+    resolve: (_root, args, ctx) => updateScheme(ctx.db, ctx.caller, args.code, toSchemePatch(args.input)),
+  }),
+  changeSchemeStatus: t.field({
+    type: SchemeRef,
+    description: 'Faire avancer un schéma dans son cycle légal, ou le faire revenir en arrière par un avenant ou un retrait daté et motivé',
+    args: { code: t.arg.string({ required: true }), input: t.arg({ type: StatusChangeInput, required: true }) },
+    resolve: (_root, { code, input }, ctx) =>
+      changeSchemeStatus(ctx.db, ctx.caller, code, {
+        status: input.status,
+        ...(input.adoptionDate && input.adoptionReference ? { adoption: { date: input.adoptionDate, reference: input.adoptionReference } } : {}),
+        ...(input.changeKind ? { change: { kind: input.changeKind, date: input.changeDate ?? '', reason: input.reason ?? '' } } : {}),
+      }),
   }),
   publishScheme: t.field({
     type: SchemeRef,
     description: 'Publier un schéma (visible de tous sauf au statut brouillon)',
     args: { code: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => setPublished(ctx, args.code, true),
+    resolve: (_root, args, ctx) => setSchemePublished(ctx.db, ctx.caller, args.code, true),
   }),
   unpublishScheme: t.field({
     type: SchemeRef,
     description: 'Dépublier un schéma (caché comme un brouillon)',
     args: { code: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => setPublished(ctx, args.code, false),
+    resolve: (_root, args, ctx) => setSchemePublished(ctx.db, ctx.caller, args.code, false),
   }),
 }));
-
-async function setPublished(ctx: Context, code: string, published: boolean): Promise<Scheme> {
-  await schemeForWrite(ctx, code);
-  const { scheme } = await auditedWrite(
-    ctx.db,
-    (db) => setSchemePublished(db, code, published, { lang: ctx.lang }),
-    ({ scheme, before }) => ({
-      principal: ctx.principal,
-      operation: published ? 'publishScheme' : 'unpublishScheme',
-      entityType: 'Scheme',
-      entityId: scheme.id,
-      before,
-      after: scheme,
-    }),
-  );
-  return scheme;
-}

@@ -1,0 +1,28 @@
+import type { Generated, Selectable } from 'kysely';
+import type { SchemeStatus } from './scheme.ts';
+
+/** How a scheme's status changed: a step forward in the legal lifecycle, an amendment or a withdrawal. */
+export const STATUS_CHANGE_KINDS = ['transition', 'amendment', 'withdrawal'] as const;
+export type StatusChangeKind = (typeof STATUS_CHANGE_KINDS)[number];
+
+/** One change of a scheme's status, kept for its legal trail (migration `2026-12-01T2150-commands`). */
+export interface SchemeStatusChangeTable {
+  id: string;
+  scheme_id: string;
+  from_status: SchemeStatus;
+  to_status: SchemeStatus;
+  kind: StatusChangeKind;
+  /** The date the change takes effect (a deliberation, a withdrawal), ISO `YYYY-MM-DD`. */
+  date: string;
+  reason: string | null;
+  token_label: string | null;
+  at: Generated<Date>;
+}
+
+/** A partner a scheme names (declared in its file, or referenced by one of its rows). */
+export interface SchemePartnerTable {
+  scheme_id: string;
+  partner_id: string;
+}
+
+export type SchemeStatusChangeRow = Selectable<SchemeStatusChangeTable>;
