@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Database } from '../database/database.ts';
 import { assertCanEditScheme, coversDepartments, type Principal } from '../access/access.ts';
 import { writeAuditEntry } from '../access/audit.repository.ts';
-import { getSchemesByCodes, lockSchemeForWrite } from '../scheme/scheme.repository.ts';
+import { getSchemesByCodes, lockSchemeRow } from '../scheme/scheme.repository.ts';
+import { visibilityOf } from '../access/command.ts';
 import { inTransaction } from '../shared/transaction.ts';
 import type { Scheme } from '../scheme/scheme.service.ts';
 import { notFoundError, validationError } from '../shared/errors.ts';
@@ -172,17 +173,6 @@ export async function getReadableScheme(db: Kysely<Database>, schemeCode: string
   return scheme;
 }
 
-/**
- * What a principal may read: public schemes, and the drafts of its départements.
- *
- * ### Examples
- * ```ts
- * visibilityOf(undefined); // {}
- * ```
- */
-export function visibilityOf(principal: Principal | undefined): Visibility {
-  return principal ? { departments: principal.departments } : {};
-}
 
 /**
  * A scheme's evaluations, legal trail, target revisions and lineage, and what became of its actions in the
@@ -287,10 +277,10 @@ const notFound = (path: string, _value: string, message: string) => new DomainEr
 // ---- Commands: authorize over the scheme's départements, lock, validate, write and audit in one transaction.
 
 async function schemeForWrite(trx: Kysely<Database>, principal: Principal | undefined, schemeCode: string, lang: Lang) {
-  const schemeId = await lockSchemeForWrite(trx, schemeCode, lang);
-  const scheme = await trx.selectFrom('scheme').select(['id', 'code', 'departments', 'predecessor_code']).where('id', '=', schemeId).executeTakeFirstOrThrow();
-  assertCanEditScheme(principal, scheme.departments, lang);
-  return scheme;
+  const locked = await lockSchemeRow(trx, { code: schemeCode }, 'share');
+  if (!locked || !isSchemeVisible(locked, visibilityOf(principal))) throw notFoundError('unknown_scheme', 'schemeCode', schemeCode, lang);
+  assertCanEditScheme(principal, locked.departments, lang);
+  return { id: locked.id, code: locked.code, departments: locked.departments, predecessor_code: locked.predecessorCode };
 }
 
 async function schemeCodes(trx: Kysely<Database>, schemeId: string) {
