@@ -73,3 +73,4 @@ export { acquireLock, readLock, isLockLive, lockedText, ensureOperatorSecret, re
 export { runCli, noDemo, OPERATOR_PATH, EXIT, type CliIo } from './cli/main.ts';
 export * from './reports/index.ts';
 export * from './scheme/scheme.table.ts';
+export * from './shared/labels.ts';

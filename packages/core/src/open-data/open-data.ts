@@ -10,7 +10,7 @@ import { listSchemes } from '../scheme/scheme.repository.ts';
 import { exportSchemeFile } from '../scheme-file/export.ts';
 import type { SchemeFile } from '../scheme-file/scheme-file.ts';
 import { walkActions, walkIndicators } from '../scheme-file/validate.ts';
-import { STATUS_LABELS } from '../spreadsheet/columns.ts';
+import { LABELS } from '../shared/labels.ts';
 import { toCsv, type CsvValue } from './csv.ts';
 
 /** Columns of `indicateurs-<dep>.csv`, after the State's per-département indicator files. */
@@ -25,7 +25,6 @@ export const ACTION_COLUMNS_OPEN_DATA = [
 ] as const;
 
 /** French labels of an action's health in the open-data files. */
-export const HEALTH_LABELS = { on_track: 'dans les temps', behind: 'en retard', at_risk: 'à risque' } as const;
 
 /**
  * Last day of a period: `2024` → `2024-12-31`, `2024-Q2` → `2024-06-30`, `2024-02` → `2024-02-29`.
@@ -93,9 +92,9 @@ function actionRows(file: SchemeFile, today: string): CsvValue[][] {
       action.code,
       action.title,
       orientationCode,
-      STATUS_LABELS[action.status][0],
+      LABELS.actionStatus[action.status].fr,
       round(effectiveProgress(action)),
-      health ? HEALTH_LABELS[health] : undefined,
+      health ? LABELS.health[health].fr : undefined,
       pilot ? (partnerNames.get(pilot) ?? pilot) : undefined,
       action.startDate,
       action.endDate,

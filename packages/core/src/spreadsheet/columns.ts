@@ -1,3 +1,4 @@
+import { LABELS, type Label } from '../shared/labels.ts';
 import { ACTION_STATUSES, PRIORITIES, type ActionStatus, type Priority } from '../action/action.ts';
 import { MISSING_REASONS, type MissingReason } from '../measurement/measurement.ts';
 import { PUBLICS, THEMES, type PublicCode, type ThemeCode } from '../nomenclature/nomenclature.ts';
@@ -130,8 +131,11 @@ function choice<T extends string>(entries: readonly { code: T; labels: readonly 
   };
 }
 
-/** French labels of the action statuses, first one is the label written in exports and the template. */
-export const STATUS_LABELS: Record<ActionStatus, readonly string[]> = {
+/**
+ * Words a spreadsheet may use for each action status: its label (from `LABELS`, written in exports and the
+ * template) first, then the synonyms teams write.
+ */
+export const STATUS_LABELS: Record<ActionStatus, readonly string[]> = withLabels('actionStatus', {
   planned: ['prévue', 'prévu', 'planifiée', 'planifié', 'à venir', 'non commencée'],
   in_progress: ['en cours'],
   done: ['réalisée', 'réalisé', 'terminée', 'terminé', 'achevée', 'achevé'],
@@ -139,21 +143,30 @@ export const STATUS_LABELS: Record<ActionStatus, readonly string[]> = {
   abandoned: ['abandonnée', 'abandonné'],
   blocked: ['bloquée', 'bloqué'],
   late: ['en retard'],
-};
+});
 
-/** French labels of the priorities. */
-export const PRIORITY_LABELS: Record<Priority, readonly string[]> = {
+/** Words for the priorities: the label first, then synonyms. */
+export const PRIORITY_LABELS: Record<Priority, readonly string[]> = withLabels('priority', {
   high: ['haute', 'élevée', 'forte'],
   medium: ['moyenne'],
   low: ['basse', 'faible'],
-};
+});
 
-/** French labels of the reasons a value is missing. */
-export const MISSING_REASON_LABELS: Record<MissingReason, readonly string[]> = {
+/** Words for the reasons a value is missing: the label first, then synonyms. */
+export const MISSING_REASON_LABELS: Record<MissingReason, readonly string[]> = withLabels('missingReason', {
   not_yet_known: ['pas encore connue', 'non connue', 'inconnue', 'à venir'],
   statistical_secrecy: ['secret statistique'],
   not_applicable: ['sans objet', 'non applicable'],
-};
+});
+
+/** Each code's French label (the one written) before its synonyms, and its English label after them. */
+function withLabels<V extends 'actionStatus' | 'priority' | 'missingReason'>(
+  vocabulary: V,
+  synonyms: Record<keyof (typeof LABELS)[V] & string, readonly string[]>,
+): Record<keyof (typeof LABELS)[V] & string, readonly string[]> {
+  const labels = LABELS[vocabulary] as Record<string, Label>;
+  return Object.fromEntries(Object.entries(synonyms).map(([code, words]) => [code, [labels[code]!.fr, ...(words as string[]), labels[code]!.en]])) as never;
+}
 
 export const parseStatus = choice(ACTION_STATUSES.map((code) => ({ code, labels: STATUS_LABELS[code] })));
 export const parsePriority = choice(PRIORITIES.map((code) => ({ code, labels: PRIORITY_LABELS[code] })));
