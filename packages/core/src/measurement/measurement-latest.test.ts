@@ -4,7 +4,9 @@ import { importSchemeFile } from '../scheme-file/import.ts';
 import type { SchemeFileInput } from '../scheme-file/scheme-file.ts';
 import { ENGINES, openTestStore } from '../testing/engines.ts';
 import type { Store } from '../database/store.ts';
-import { getLatestMeasurementsByIndicatorIds, recordMeasurement } from './measurement.repository.ts';
+import { operator } from '../access/access.ts';
+import { getLatestMeasurementsByIndicatorIds } from './measurement.repository.ts';
+import { recordMeasurement } from './measurement.service.ts';
 
 /*
  * The stored current measurements (`measurement_latest`, kept by triggers) against the same value
@@ -108,7 +110,7 @@ for (const engine of ENGINES) {
           const indicator = indicators[Math.floor(next() * indicators.length)]!;
           const period = PERIODS[Math.floor(next() * PERIODS.length)]!;
           const territory = TERRITORIES[Math.floor(next() * TERRITORIES.length)]!;
-          await recordMeasurement(store.db, indicator.id, { period, territory, value: Math.round(next() * 100), illustrative: true });
+          await recordMeasurement(store.db, { principal: operator() }, indicator.id, { period, territory, value: Math.round(next() * 100), illustrative: true });
         }
         await compare();
         const victim = indicators[Math.floor(next() * indicators.length)]!;
