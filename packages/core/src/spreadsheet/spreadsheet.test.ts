@@ -115,7 +115,7 @@ for (const engine of ENGINES) {
       });
       const issues = await refused(importSpreadsheet(store.db, bytes, { schemeCode: scheme, name: 'suivi.xlsx' }));
       expect(issues).toEqual([
-        'Feuille Actions, ligne 5, colonne « statut » : valeur inconnue « bientôt » (valeurs possibles : prévue, en cours, réalisée, en pause, abandonnée, bloquée, en retard)',
+        'Feuille Actions, ligne 5, colonne « statut » : valeur inconnue « bientôt » (valeurs possibles : Prévue, En cours, Réalisée, Suspendue, Abandonnée, Bloquée, En retard)',
         'Feuille Actions, ligne 3, colonne « date de fin » : la date de fin précède la date de début',
         'Feuille Actions, ligne 4, colonne « orientation » : orientation inconnue : 9',
         'Feuille Actions, ligne 6, colonne « titre » : obligatoire pour créer l\'action 2.6, absente du schéma',
