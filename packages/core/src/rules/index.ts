@@ -5,3 +5,4 @@ export * from './health.ts';
 export * from './alerts.ts';
 export { addMonths, monthsBetween } from './dates.ts';
 export * from './lifecycle.ts';
+export * from './indicator-value.ts';
