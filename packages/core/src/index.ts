@@ -41,6 +41,7 @@ export * from './partner/partner.service.ts';
 export * from './partner/partner.repository.ts';
 export * from './indicator/indicator.service.ts';
 export * from './indicator/indicator.repository.ts';
+export * from './indicator/indicator-value.service.ts';
 export * from './measurement/measurement.service.ts';
 export * from './measurement/measurement.repository.ts';
 export * from './governance/governance.service.ts';
@@ -48,6 +49,7 @@ export * from './governance/governance.repository.ts';
 export * from './consultation/consultation.service.ts';
 export * from './consultation/consultation.repository.ts';
 export * from './territory/district.repository.ts';
+export * from './territory/department-filter.ts';
 export * from './progress/progress.service.ts';
 // The stored partner and district (with ids) are `Partner` and `District` at the package root; the zod
 // document types stay available as `PartnerDocument` / `DistrictDocument` below.

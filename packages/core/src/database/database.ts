@@ -124,7 +124,7 @@ export interface IndicatorTable {
   baseline_date: string | null;
   target_value: number | null;
   target_date: string | null;
-  intermediate_targets: Json<{ value: number; date: string }[]>;
+  intermediate_targets: Json<{ value: number; date: string; illustrative?: boolean; source?: string }[]>;
   periodicity: string;
   source: string | null;
   aggregation: string;
@@ -132,6 +132,13 @@ export interface IndicatorTable {
   owner_partner_id: string | null;
   position: number;
   illustrative: Defaulted<boolean>;
+  /** Statistical secrecy: counts above zero and below it are masked on output (null: no threshold). */
+  secrecy_threshold: Defaulted<number | null>;
+  /** Provenance of the reference values; null takes the indicator's `illustrative`. */
+  baseline_illustrative: Defaulted<boolean | null>;
+  baseline_source: Defaulted<string | null>;
+  target_illustrative: Defaulted<boolean | null>;
+  target_source: Defaulted<string | null>;
 }
 
 export interface MeasurementTable {

@@ -5,6 +5,7 @@ import * as access from './migrations/2026-11-23T1000-access.ts';
 import * as measurementKey from './migrations/2026-11-23T1100-measurement-key.ts';
 import * as evaluation from './migrations/2026-12-01T2100-evaluation.ts';
 import * as dataVersion from './migrations/2026-12-01T2100-data-version.ts';
+import * as indicatorValue from './migrations/2026-12-01T2100-indicator-value.ts';
 import * as readModels from './migrations/2026-12-01T2130-read-models.ts';
 import * as commands from './migrations/2026-12-01T2150-commands.ts';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T1100-measurement-key': measurementKey,
   '2026-12-01T2100-evaluation': evaluation,
   '2026-12-01T2100-data-version': dataVersion,
+  '2026-12-01T2100-indicator-value': indicatorValue,
   '2026-12-01T2130-read-models': readModels,
   '2026-12-01T2150-commands': commands,
 };

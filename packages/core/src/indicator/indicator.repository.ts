@@ -209,6 +209,11 @@ export async function writeIndicator(
       owner_partner_id: data.owner ? partnerIds.get(data.owner)! : null,
       position,
       illustrative: data.illustrative ?? false,
+      secrecy_threshold: data.secrecyThreshold ?? null,
+      baseline_illustrative: data.baseline?.illustrative ?? null,
+      baseline_source: data.baseline?.source ?? null,
+      target_illustrative: data.target?.illustrative ?? null,
+      target_source: data.target?.source ?? null,
     };
     const row = before
       ? await trx.updateTable('indicator').set(columns).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow()

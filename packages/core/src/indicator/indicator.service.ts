@@ -29,9 +29,10 @@ export interface Indicator {
   readonly type: IndicatorType;
   readonly unit: string;
   readonly direction: Direction;
-  readonly baseline: { value: number; date: string } | null;
-  readonly target: { value: number; date: string } | null;
-  readonly intermediateTargets: { value: number; date: string }[];
+  /** `illustrative` is the value's own mark, or the indicator's when the value has none. */
+  readonly baseline: DatedValue | null;
+  readonly target: DatedValue | null;
+  readonly intermediateTargets: DatedValue[];
   readonly periodicity: Periodicity;
   readonly source: string | null;
   readonly aggregation: Aggregation;
@@ -39,9 +40,20 @@ export interface Indicator {
   readonly ownerPartnerId: string | null;
   readonly position: number;
   readonly illustrative: boolean;
+  /** Statistical secrecy threshold (counts above zero and below it are masked), or null. */
+  readonly secrecyThreshold: number | null;
 }
 
-const dated = (value: number | null, date: string | null) => (value !== null && date !== null ? { value, date } : null);
+/** A dated value of an indicator with its provenance. */
+export interface DatedValue {
+  readonly value: number;
+  readonly date: string;
+  readonly illustrative: boolean;
+  readonly source: string | null;
+}
+
+const dated = (value: number | null, date: string | null, illustrative: boolean | null | undefined, source: string | null | undefined, fallback: boolean): DatedValue | null =>
+  value !== null && date !== null ? { value, date, illustrative: illustrative ?? fallback, source: source ?? null } : null;
 
 /**
  * Map an `indicator` row to an {@link Indicator}.
@@ -63,9 +75,9 @@ export function indicatorFromRow(row: IndicatorRow): Indicator {
     type: row.type as IndicatorType,
     unit: row.unit,
     direction: row.direction as Direction,
-    baseline: dated(row.baseline_value, row.baseline_date),
-    target: dated(row.target_value, row.target_date),
-    intermediateTargets: row.intermediate_targets,
+    baseline: dated(row.baseline_value, row.baseline_date, row.baseline_illustrative, row.baseline_source, row.illustrative),
+    target: dated(row.target_value, row.target_date, row.target_illustrative, row.target_source, row.illustrative),
+    intermediateTargets: row.intermediate_targets.map((t) => dated(t.value, t.date, t.illustrative, t.source, row.illustrative)!),
     periodicity: row.periodicity as Periodicity,
     source: row.source,
     aggregation: row.aggregation as Aggregation,
@@ -73,6 +85,7 @@ export function indicatorFromRow(row: IndicatorRow): Indicator {
     ownerPartnerId: row.owner_partner_id,
     position: row.position,
     illustrative: row.illustrative,
+    secrecyThreshold: row.secrecy_threshold ?? null,
   };
 }
 

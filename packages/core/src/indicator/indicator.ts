@@ -12,7 +12,12 @@ export type Periodicity = (typeof PERIODICITIES)[number];
 export const AGGREGATIONS = ['sum', 'mean', 'ratio'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
-export const datedValueSchema = z.object({ value: z.number(), date: isoDate });
+/**
+ * A dated value (baseline, target, intermediate target) with its own provenance: `illustrative` when the
+ * figure is not in the real source (absent: the indicator's mark), and its `source` (a document by name, a
+ * page, or a public address).
+ */
+export const datedValueSchema = z.object({ value: z.number(), date: isoDate, illustrative, source: z.string().trim().min(1).optional() });
 
 /**
  * An indicator attached to a scheme, an orientation or an action (by where it stands in the file).
@@ -35,6 +40,8 @@ export const indicatorSchema = z.object({
   periodicity: z.enum(PERIODICITIES).default('year'),
   source: z.string().trim().optional(),
   aggregation: z.enum(AGGREGATIONS).default('sum'),
+  /** Statistical secrecy: counts above zero and below this threshold are masked on every output. */
+  secrecyThreshold: z.number().int().min(1).optional(),
   sharedCode: code.optional(),
   owner: code.optional(),
   measurements: z.array(measurementSchema).optional(),

@@ -3,7 +3,9 @@ import { assertCanRecordMeasurement } from '../access/access.ts';
 import { runCommand, type Caller } from '../access/command.ts';
 import type { Database, MeasurementRow } from '../database/database.ts';
 import { schemeForWrite } from '../scheme/scheme.service.ts';
-import { notFoundError, validated } from '../shared/errors.ts';
+import { notFoundError, validated, validationError } from '../shared/errors.ts';
+import type { Periodicity } from '../indicator/indicator.ts';
+import { periodicityIssue } from '../rules/indicator-value.ts';
 import { isUuid } from '../shared/ids.ts';
 import { DomainError } from '../validation/issues.ts';
 import { writeMeasurement } from './measurement.repository.ts';
@@ -91,7 +93,10 @@ export function recordMeasurement(db: Kysely<Database>, caller: Caller, indicato
       throw error instanceof DomainError && error.code === 'NOT_FOUND' ? notFoundError('unknown_indicator', 'indicatorId', indicatorId, ctx.lang) : error;
     });
     assertCanRecordMeasurement(ctx.principal, { id: indicatorId, departments: scheme.departments }, ctx.lang);
-    await ctx.trx.selectFrom('indicator').select('id').where('id', '=', indicatorId).forUpdate().execute();
+    const locked = await ctx.trx.selectFrom('indicator').select('periodicity').where('id', '=', indicatorId).forUpdate().executeTakeFirstOrThrow();
+    // A period finer than the indicator's periodicity (`2024-03` for a yearly indicator) is refused.
+    const refused = periodicityIssue(locked.periodicity as Periodicity, data.period, 'period', ctx.lang);
+    if (refused) throw validationError([refused], ctx.lang);
     const { measurement, before } = await writeMeasurement(ctx.trx, { id: indicatorId, schemeId: scheme.id }, data, ctx.lang);
     return { value: measurement, entityId: measurement.id, before, after: measurement };
   });

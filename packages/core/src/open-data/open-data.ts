@@ -2,9 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { periodStart, type MeasurementDocument } from '../measurement/measurement.ts';
+import { getIndicatorValuesByIndicatorIds, type IndicatorValueReport } from '../indicator/indicator-value.service.ts';
+import { getIndicatorsBySchemeIds } from '../indicator/indicator.repository.ts';
 import { actionHealth } from '../rules/health.ts';
-import { completionRate } from '../rules/indicator.ts';
+import { valueCompletionRate } from '../rules/indicator-value.ts';
 import { effectiveProgress } from '../rules/progress.ts';
 import { listSchemes } from '../scheme/scheme.repository.ts';
 import { exportSchemeFile } from '../scheme-file/export.ts';
@@ -17,6 +18,8 @@ import { toCsv, type CsvValue } from './csv.ts';
 export const INDICATOR_COLUMNS = [
   'indicateur', 'code_indicateur', 'code_partage', 'code_departement', 'schema', 'valeur_initiale', 'date_valeur_initiale',
   'valeur_actuelle', 'date_valeur_actuelle', 'cible', 'date_cible', 'unite', 'taux_realisation', 'illustratif',
+  'periode_valeur_actuelle', 'statut_valeur_actuelle', 'valeur_initiale_illustrative', 'valeur_actuelle_illustrative', 'cible_illustrative',
+  'source_valeur_initiale', 'source_valeur_actuelle', 'source_cible',
 ] as const;
 
 /** Columns of `actions-<dep>.csv`. */
@@ -45,38 +48,42 @@ export function periodEnd(period: string): string {
 const round = (value: number | null, digits = 1): number | null => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
 /**
- * The current value of an indicator for a département: the latest period with a value measured on
- * `dep:<code>`, else on any territory that is not another département of the scheme.
+ * One row per indicator for a département: the current value is the one rule's (`getIndicatorValuesByIndicatorIds`)
+ * for `dep:<code>`, the same figure as the API's `currentValue(territory: "dep:<code>")`; each value carries its
+ * own illustrative mark and source.
  */
-function currentMeasurement(measurements: readonly MeasurementDocument[], department: string, departments: readonly string[]): MeasurementDocument | undefined {
-  const withValue = measurements.filter((m) => typeof m.value === 'number');
-  const latest = (list: MeasurementDocument[]) => list.sort((a, b) => periodStart(b.period).localeCompare(periodStart(a.period)))[0];
-  const own = latest(withValue.filter((m) => m.territory === `dep:${department}`));
-  if (own) return own;
-  const others = new Set(departments.filter((d) => d !== department).map((d) => `dep:${d}`));
-  return latest(withValue.filter((m) => !others.has(m.territory)));
-}
-
-function indicatorRows(file: SchemeFile, department: string): CsvValue[][] {
+function indicatorRows(file: SchemeFile, department: string, reports: ReadonlyMap<string, IndicatorValueReport>): CsvValue[][] {
   const rows: CsvValue[][] = [];
   for (const { indicator } of walkIndicators(file)) {
-    const current = currentMeasurement(indicator.measurements ?? [], department, file.scheme.departments);
-    const rate = completionRate({ baselineValue: indicator.baseline?.value, targetValue: indicator.target?.value }, current?.value);
+    const report = reports.get(indicator.code);
+    if (!report) continue;
+    const current = report.values.current(`dep:${department}`);
+    const known = current.status === 'known';
+    const { baseline, target } = report.indicator;
+    const rate = valueCompletionRate({ baselineValue: baseline?.value, targetValue: target?.value }, current);
     rows.push([
       indicator.name,
       indicator.code,
       indicator.sharedCode,
       department,
       file.scheme.code,
-      indicator.baseline?.value,
-      indicator.baseline?.date,
-      current?.value,
-      current ? periodEnd(current.period) : undefined,
-      indicator.target?.value,
-      indicator.target?.date,
+      baseline?.value,
+      baseline?.date,
+      known ? current.value : undefined,
+      current.period ? periodEnd(current.period) : undefined,
+      target?.value,
+      target?.date,
       indicator.unit,
       rate,
-      Boolean(indicator.illustrative || current?.illustrative || file.scheme.illustrative),
+      Boolean(report.indicator.illustrative || baseline?.illustrative || target?.illustrative || current.illustrative || file.scheme.illustrative),
+      current.period ?? undefined,
+      current.status,
+      baseline ? baseline.illustrative : undefined,
+      current.period ? current.illustrative : undefined,
+      target ? target.illustrative : undefined,
+      baseline?.source ?? undefined,
+      current.sources.join(' ; ') || undefined,
+      target?.source ?? undefined,
     ]);
   }
   return rows;
@@ -117,9 +124,15 @@ function actionRows(file: SchemeFile, today: string): CsvValue[][] {
 export async function writeOpenData(db: Kysely<Database>, dir: string, options: { today?: string } = {}): Promise<string[]> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const files: SchemeFile[] = [];
+  const reportsByScheme = new Map<string, ReadonlyMap<string, IndicatorValueReport>>();
   for (let offset = 0; ; offset += 500) {
     const page = await listSchemes(db, { visibility: {} }, { limit: 500, offset });
-    for (const scheme of page.items) files.push(await exportSchemeFile(db, scheme.code));
+    for (const scheme of page.items) {
+      files.push(await exportSchemeFile(db, scheme.code));
+      const indicators = await getIndicatorsBySchemeIds(db, [scheme.id]);
+      const reports = await getIndicatorValuesByIndicatorIds(db, indicators.map((i) => i.id));
+      reportsByScheme.set(scheme.code, new Map(reports.map((r) => [r.indicator.code, r])));
+    }
     if (page.items.length < 500) break;
   }
   files.sort((a, b) => a.scheme.code.localeCompare(b.scheme.code));
@@ -131,7 +144,7 @@ export async function writeOpenData(db: Kysely<Database>, dir: string, options: 
     const actionsPath = join(dir, `actions-${department}.csv`);
     await writeFile(actionsPath, toCsv(ACTION_COLUMNS_OPEN_DATA, mine.flatMap((f) => actionRows(f, today))));
     const indicatorsPath = join(dir, `indicateurs-${department}.csv`);
-    await writeFile(indicatorsPath, toCsv(INDICATOR_COLUMNS, mine.flatMap((f) => indicatorRows(f, department))));
+    await writeFile(indicatorsPath, toCsv(INDICATOR_COLUMNS, mine.flatMap((f) => indicatorRows(f, department, reportsByScheme.get(f.scheme.code) ?? new Map()))));
     written.push(actionsPath, indicatorsPath);
   }
   return written;

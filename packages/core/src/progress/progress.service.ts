@@ -1,13 +1,16 @@
 import { sql, type Kysely } from 'kysely';
 import type { ActionStatus } from '../action/action.ts';
 import type { Database } from '../database/database.ts';
-import type { Direction } from '../indicator/indicator.ts';
 import { actionAlerts, type Alert } from '../rules/alerts.ts';
 import { indicatorAlerts } from '../rules/alerts.ts';
 import { actionHealth, type Health } from '../rules/health.ts';
-import { completionRate } from '../rules/indicator.ts';
+import { periodKind, valueCompletionRate, type ValueOrigin, type ValueStatus } from '../rules/indicator-value.ts';
+import { getIndicatorValuesByIndicatorIds } from '../indicator/indicator-value.service.ts';
+import { resolveDepartmentFilter } from '../territory/department-filter.ts';
+import { translate, type Lang } from '../validation/issues.ts';
 import { computeTreeProgress } from '../rules/progress.ts';
 import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { validationError } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
 import { type Visibility } from '../shared/visibility.ts';
 import { getOfficialTerritory } from '../territory/geography.ts';
@@ -109,9 +112,10 @@ export async function getActionHealthByActionIds(
 }
 
 /**
- * The alerts of several indicators (`indicatorAlerts`) on the series of one territory, in one statement.
- * Without `territory`, each indicator's series is the one of its latest département-level (`dep:`)
- * measurement, else of its latest measurement.
+ * The alerts of several indicators (`indicatorAlerts`) on their series of one territory, as the one rule of
+ * values gives it (`getIndicatorValuesByIndicatorIds`): the known values of the periods of the indicator's
+ * periodicity (quarters rolled up from months included), for `territory`, or for the scheme as a whole
+ * (its département, or the aggregation over its départements) without it.
  *
  * ### Examples
  * ```ts
@@ -123,32 +127,19 @@ export async function getIndicatorAlertsByIndicatorIds(
   indicatorIds: readonly string[],
   options: { territory?: string } = {},
 ): Promise<{ indicatorId: string; territory: string | null; alerts: Alert[] }[]> {
-  const valid = indicatorIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const query = db
-    .selectFrom('indicator')
-    .leftJoin('measurement', (join) => {
-      const on = join.onRef('measurement.indicator_id', '=', 'indicator.id');
-      return options.territory ? on.on('measurement.territory', '=', options.territory) : on;
-    })
-    .distinctOn(['indicator.id', 'measurement.period', 'measurement.territory'])
-    .select(['indicator.id', 'indicator.direction', 'indicator.baseline_value', 'indicator.target_value'])
-    .select(['measurement.period_start', 'measurement.period', 'measurement.territory', 'measurement.value'])
-    .where('indicator.id', 'in', valid);
-  const rows = await query.orderBy('indicator.id').orderBy('measurement.period').orderBy('measurement.territory').orderBy('measurement.revision', 'desc').execute();
-  return [...groupBy(rows, (r) => r.id)].map(([indicatorId, series]) => {
-    const measured = series.filter((r) => r.territory !== null);
-    const territory = options.territory ?? pickTerritory(measured);
-    const points = measured.filter((r) => r.territory === territory).map((r) => ({ periodStart: r.period_start!, value: r.value }));
-    const first = series[0]!;
-    const alerts = indicatorAlerts({ direction: first.direction as Direction, baselineValue: first.baseline_value, targetValue: first.target_value }, points);
-    return { indicatorId, territory: measured.length ? territory : null, alerts };
+  const reports = await getIndicatorValuesByIndicatorIds(db, indicatorIds);
+  return reports.map((report) => {
+    const territory = options.territory ?? null;
+    const { indicator, values } = report;
+    const points = values
+      .periods()
+      .filter((p) => periodKind(p) === indicator.periodicity)
+      .map((p) => values.valueFor(p, territory))
+      .filter((v) => v.status === 'known')
+      .map((v) => ({ periodStart: v.period!, value: v.value }));
+    const alerts = indicatorAlerts({ direction: indicator.direction, baselineValue: indicator.baseline?.value, targetValue: indicator.target?.value }, points);
+    return { indicatorId: report.indicatorId, territory, alerts };
   });
-}
-
-function pickTerritory(rows: readonly { period_start: string | null; territory: string | null }[]): string | null {
-  const sorted = [...rows].sort((a, b) => (a.period_start! < b.period_start! ? 1 : a.period_start! > b.period_start! ? -1 : 0));
-  return (sorted.find((r) => r.territory!.startsWith('dep:')) ?? sorted[0])?.territory ?? null;
 }
 
 /**
@@ -157,15 +148,19 @@ function pickTerritory(rows: readonly { period_start: string | null; territory: 
  * ### Examples
  * ```ts
  * const rows = await compareIndicator(db, 'aidants-accompagnes', '2025');
- * rows.map((r) => `${r.department} ${r.value} ${r.completionRate}`);
+ * rows.map((r) => `${r.department} ${r.status} ${r.value} ${r.completionRate}`);
  * ```
  */
 export interface IndicatorComparison {
   readonly department: string;
   readonly schemeCode: string;
   readonly indicatorId: string;
-  /** Latest revision of the measurement of `dep:<department>` for the period, or null. */
+  /** The département's value for the period by the one rule (stored, rolled up, or aggregated from districts); null unless known. */
   readonly value: number | null;
+  /** known, masked (statistical secrecy), not_known or not_applicable. */
+  readonly status: ValueStatus;
+  readonly provisional: boolean;
+  readonly origin: ValueOrigin;
   readonly baseline: number | null;
   readonly target: number | null;
   /** Completion rate (0–100, one decimal) from baseline to target, or null. */
@@ -173,68 +168,70 @@ export interface IndicatorComparison {
   /** Municipal population of the département (official geography). */
   readonly population: number | null;
   readonly unit: string;
-  /** True when the measurement or the indicator is illustrative (not from a real source). */
+  /** True when the value (any revision behind it) is illustrative (not from a real source). */
   readonly illustrative: boolean;
 }
 
+/** Filter of {@link compareIndicator}: département codes (`92`) and region codes (`11`), both checked. */
+export interface ComparisonFilter {
+  readonly visibility?: Visibility;
+  readonly departments?: readonly string[];
+  readonly regions?: readonly string[];
+  readonly lang?: Lang;
+}
+
 /**
- * Compare a shared indicator (`sharedCode`) across départements for a period, in two statements: one row
- * per département of the visible schemes carrying that indicator, with the value measured for that
- * département (`dep:<code>`). When several schemes of a département carry it, the one with a value wins,
- * then the one whose period covers the year, then the most recent. Sorted by département code.
+ * Compare a shared indicator (`sharedCode`) across départements for a period (`2024`, `2024-Q1`, `2024-03`;
+ * anything else is a VALIDATION error), one row per département of the visible schemes carrying that
+ * indicator, with its value for the period by the one rule of values: months and quarters roll up when a
+ * year is asked, a département without its own value is aggregated from the scheme's districts, small counts
+ * are masked. When several schemes of a département carry it, the one with a known value wins, then the one
+ * whose period covers the year, then the most recent. Sorted by département code. `departments` and
+ * `regions` narrow the départements (a malformed or unknown code is a VALIDATION error, not an empty list).
  *
  * ### Examples
  * ```ts
- * await compareIndicator(db, 'rsa-emploi-12m', '2022');
- * // [{ department: '78', schemeCode: '92-78-2018-2023', value: 58, target: 60, completionRate: 80, population: 1448207, … }, …]
+ * await compareIndicator(db, 'rsa-emploi-12m', '2022', { regions: ['11'] });
+ * // [{ department: '78', schemeCode: '92-78-2018-2023', status: 'known', value: 45.8, target: 60, … }, …]
  * ```
  */
-export async function compareIndicator(
-  db: Kysely<Database>,
-  sharedCode: string,
-  period: string,
-  options: { visibility?: Visibility } = {},
-): Promise<IndicatorComparison[]> {
+export async function compareIndicator(db: Kysely<Database>, sharedCode: string, period: string, options: ComparisonFilter = {}): Promise<IndicatorComparison[]> {
+  const lang = options.lang ?? 'fr';
+  if (periodKind(period) === null) throw validationError([{ path: 'period', code: 'period_format', message: `${translate('period_format', lang)}${lang === 'fr' ? ' : ' : ': '}${period}` }], lang);
+  const wanted = resolveDepartmentFilter({ departments: options.departments, regions: options.regions }, lang);
   const indicators = await db
     .selectFrom('indicator')
     .innerJoin('scheme', 'scheme.id', 'indicator.scheme_id')
-    .select(['indicator.id', 'indicator.baseline_value', 'indicator.target_value', 'indicator.unit', 'indicator.illustrative'])
-    .select(['scheme.code as scheme_code', 'scheme.departments', 'scheme.period_start', 'scheme.period_end'])
+    .select(['indicator.id', 'scheme.code as scheme_code', 'scheme.departments', 'scheme.period_start', 'scheme.period_end'])
     .where('indicator.shared_code', '=', sharedCode)
     .where(schemeVisibleSql(options.visibility ?? {}))
     .execute();
   if (indicators.length === 0) return [];
-  const territories = [...new Set(indicators.flatMap((i) => i.departments.map((d) => `dep:${d}`)))];
-  const measurements = await db
-    .selectFrom('measurement')
-    .distinctOn(['indicator_id', 'territory'])
-    .select(['indicator_id', 'territory', 'value', 'illustrative'])
-    .where('indicator_id', 'in', indicators.map((i) => i.id))
-    .where('period', '=', period)
-    .where('territory', 'in', territories)
-    .orderBy('indicator_id')
-    .orderBy('territory')
-    .orderBy('revision', 'desc')
-    .execute();
-  const measured = new Map(measurements.map((m) => [`${m.indicator_id}|${m.territory}`, m]));
+  const reports = new Map((await getIndicatorValuesByIndicatorIds(db, indicators.map((i) => i.id))).map((r) => [r.indicatorId, r]));
   const year = Number(period.slice(0, 4));
   const best = new Map<string, IndicatorComparison & { rank: [number, number, number] }>();
-  for (const indicator of indicators) {
-    for (const department of indicator.departments) {
-      const m = measured.get(`${indicator.id}|dep:${department}`);
-      const value = m?.value ?? null;
-      const rank: [number, number, number] = [value !== null ? 1 : 0, indicator.period_start <= year && year <= indicator.period_end ? 1 : 0, indicator.period_start];
+  for (const row of indicators) {
+    const report = reports.get(row.id);
+    if (!report) continue;
+    const { indicator } = report;
+    for (const department of row.departments) {
+      if (wanted && !wanted.has(department)) continue;
+      const value = report.values.valueFor(period, `dep:${department}`);
+      const rank: [number, number, number] = [value.status === 'known' ? 1 : 0, row.period_start <= year && year <= row.period_end ? 1 : 0, row.period_start];
       const candidate = {
         department,
-        schemeCode: indicator.scheme_code,
-        indicatorId: indicator.id,
-        value,
-        baseline: indicator.baseline_value,
-        target: indicator.target_value,
-        completionRate: completionRate({ baselineValue: indicator.baseline_value, targetValue: indicator.target_value }, value),
+        schemeCode: row.scheme_code,
+        indicatorId: row.id,
+        value: value.value,
+        status: value.status,
+        provisional: value.provisional,
+        origin: value.origin,
+        baseline: indicator.baseline?.value ?? null,
+        target: indicator.target?.value ?? null,
+        completionRate: valueCompletionRate({ baselineValue: indicator.baseline?.value, targetValue: indicator.target?.value }, value),
         population: getOfficialTerritory(`dep:${department}`)?.population ?? null,
         unit: indicator.unit,
-        illustrative: indicator.illustrative || (m?.illustrative ?? false),
+        illustrative: value.illustrative,
         rank,
       };
       const current = best.get(department);
@@ -244,6 +241,18 @@ export async function compareIndicator(
   return [...best.values()]
     .sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0))
     .map(({ rank: _rank, ...row }) => row);
+}
+
+/**
+ * How many départements a comparison covers, and how many of them have a known value.
+ *
+ * ### Examples
+ * ```ts
+ * comparisonCoverage(await compareIndicator(db, 'rsa-emploi-12m', '2022')); // { departments: 2, withValue: 2 }
+ * ```
+ */
+export function comparisonCoverage(rows: readonly Pick<IndicatorComparison, 'status'>[]): { departments: number; withValue: number } {
+  return { departments: rows.length, withValue: rows.filter((r) => r.status === 'known').length };
 }
 
 function compareRank(a: readonly number[], b: readonly number[]): number {

@@ -208,6 +208,34 @@ function isSmall(cell: Cell, threshold: number | null | undefined): boolean {
 }
 
 /**
+ * The primary rule of statistical secrecy for one stored revision: a count above zero and below the threshold
+ * (numerator or denominator of a ratio when stored, else the value).
+ *
+ * ### Examples
+ * ```ts
+ * isSmallCount(11, { value: 4 }); // true
+ * isSmallCount(11, { value: 40, numerator: 4, denominator: 10 }); // true
+ * isSmallCount(null, { value: 4 }); // false
+ * ```
+ */
+export function isSmallCount(threshold: number | null | undefined, revision: Pick<ValueRevision, 'value' | 'numerator' | 'denominator'>): boolean {
+  return isSmall(cellOf({ period: '', territory: '', revision: 0, ...revision }), threshold);
+}
+
+/**
+ * The status of one stored revision taken alone: its missing reason, or `masked` for a small count, else `known`.
+ *
+ * ### Examples
+ * ```ts
+ * revisionStatus(null, { value: null, missingReason: 'not_applicable' }); // 'not_applicable'
+ * ```
+ */
+export function revisionStatus(threshold: number | null | undefined, revision: Pick<ValueRevision, 'value' | 'numerator' | 'denominator' | 'missingReason'>): ValueStatus {
+  if (!isNum(revision.value)) return MISSING_STATUS[revision.missingReason ?? 'not_yet_known'];
+  return isSmallCount(threshold, revision) ? 'masked' : 'known';
+}
+
+/**
  * Statistical secrecy over one published group: a total and its parts. Primary: a known cell with a count
  * above zero and below the threshold is masked (cells masked at the source already are). Secondary: when
  * exactly one cell of the group is masked, the smallest other known part is masked too, so that the total

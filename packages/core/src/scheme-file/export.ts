@@ -117,12 +117,17 @@ async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang):
       type: i.type as IndicatorDocument['type'],
       unit: i.unit,
       direction: i.direction as IndicatorDocument['direction'],
-      baseline: i.baseline_value !== null && i.baseline_date ? { value: i.baseline_value, date: i.baseline_date } : undefined,
-      target: i.target_value !== null && i.target_date ? { value: i.target_value, date: i.target_date } : undefined,
+      baseline: i.baseline_value !== null && i.baseline_date
+        ? compact({ value: i.baseline_value, date: i.baseline_date, illustrative: opt(i.baseline_illustrative), source: opt(i.baseline_source) })
+        : undefined,
+      target: i.target_value !== null && i.target_date
+        ? compact({ value: i.target_value, date: i.target_date, illustrative: opt(i.target_illustrative), source: opt(i.target_source) })
+        : undefined,
       intermediateTargets: i.intermediate_targets,
       periodicity: i.periodicity as IndicatorDocument['periodicity'],
       source: opt(i.source),
       aggregation: i.aggregation as IndicatorDocument['aggregation'],
+      secrecyThreshold: opt(i.secrecy_threshold),
       sharedCode: opt(i.shared_code),
       owner: opt(i.owner_code),
       measurements: (measurementsOf.get(i.id) ?? []).map(

@@ -256,6 +256,11 @@ async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, pro
     owner_partner_id: i.owner ? partnerId(i.owner) : null,
     position,
     illustrative: i.illustrative ?? false,
+    secrecy_threshold: nil(i.secrecyThreshold),
+    baseline_illustrative: nil(i.baseline?.illustrative),
+    baseline_source: nil(i.baseline?.source),
+    target_illustrative: nil(i.target?.illustrative),
+    target_source: nil(i.target?.source),
   }));
   const { id: _d, scheme_id: _e, code: _f, ...indicatorColumns } = indicatorRows[0] ?? { id: '', scheme_id: '', code: '' };
   tally(await upsert(trx, 'indicator', indicatorRows, ['scheme_id', 'code'], Object.keys(indicatorColumns)), indicatorRows.length);

@@ -7,6 +7,7 @@ import { messageWithDetail, validate, type Lang, type ValidationIssue } from '..
 import { officialTerritoryCode } from '../territory/territory.ts';
 import { unknownFields } from './unknown-fields.ts';
 import { checkEvaluationReferences } from './sections/evaluation.ts';
+import { periodicityIssue } from '../rules/indicator-value.ts';
 
 /** What the database already knows, for references a file may make to things it does not declare. */
 export interface KnownCodes {
@@ -163,6 +164,9 @@ export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: Know
       const key = `${m.period}|${m.territory}`;
       if (seen.has(key)) issue(`${path}.measurements[${i}]`, 'duplicate_code', `${m.period} ${m.territory}`);
       seen.add(key);
+      // The indicator's periodicity, the same check as the record-measurement command's (rules/indicator-value).
+      const refused = periodicityIssue(indicator.periodicity, m.period, `${path}.measurements[${i}].period`, lang);
+      if (refused) issues.push(refused);
     });
   }
   for (const [b, body] of (file.governingBodies ?? []).entries()) {

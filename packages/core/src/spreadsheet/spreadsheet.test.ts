@@ -18,6 +18,20 @@ import { spreadsheetTemplate } from './template.ts';
 
 type XlsxCell = string | number | Date | boolean | null;
 
+/** The parsed fixture with one indicator's periodicity changed, wherever the indicator stands. */
+function withPeriodicity(file: Record<string, unknown>, code: string, periodicity: string): Record<string, unknown> {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.code === code && 'measurements' in record) record.periodicity = periodicity;
+      Object.values(record).forEach(visit);
+    }
+  };
+  visit(file);
+  return file;
+}
+
 /** An XLSX workbook made of named sheets of plain values (first row = headers). */
 async function workbook(sheets: Record<string, XlsxCell[][]>): Promise<Buffer> {
   const data = Object.entries(sheets).map(([sheet, rows]) => ({
@@ -76,7 +90,8 @@ for (const engine of ENGINES) {
 
     beforeAll(async () => {
       store = await openTestStore(engine);
-      await importSchemeFile(store.db, fixtureScheme(scheme));
+      // Quarterly, so that the sheet may give a quarter (`2025-T1`) as well as a year: periodicity is enforced on write.
+      await importSchemeFile(store.db, withPeriodicity(fixtureScheme(scheme), 'rsa-emploi-12m', 'quarter'));
     });
     afterAll(() => store.close());
 
@@ -122,6 +137,14 @@ for (const engine of ENGINES) {
         'Feuille Mesures, ligne 2, colonne « indicateur » : indicateur inconnu : inconnu',
         "Feuille Mesures, ligne 3, colonne « valeur » : une valeur ou la raison de son absence (missingReason) est obligatoire",
       ]);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('refuses a period finer than the indicator\'s periodicity, at its row and column, and writes nothing', async () => {
+      const before = await snapshot();
+      const csv = 'indicateur;période;territoire;valeur\nrsa-emploi-12m;2025-T1;dep:92;47\nrsa-emploi-12m;03/2025;dep:92;47\n';
+      const issues = await refused(importSpreadsheet(store.db, Buffer.from(csv), { schemeCode: scheme, name: 'mesures.csv' }));
+      expect(issues).toEqual(['Feuille Mesures, ligne 3, colonne « période » : indicateur trimestriel : période attendue AAAA-Q1…Q4 ou AAAA : 2025-03']);
       expect(await snapshot()).toEqual(before);
     });
 

@@ -7,9 +7,9 @@ import { getIndicatorsBySchemeIds } from '../../src/indicator/indicator.reposito
 import { operator } from '../../src/access/access.ts';
 import { recordMeasurement } from '../../src/measurement/measurement.service.ts';
 import { getOfficialTerritory } from '../../src/territory/geography.ts';
-import { compareIndicator, getActionHealthByActionIds, getIndicatorAlertsByIndicatorIds, getProgressBySchemeIds } from '../../src/progress/progress.service.ts';
+import { compareIndicator, comparisonCoverage, getActionHealthByActionIds, getIndicatorAlertsByIndicatorIds, getProgressBySchemeIds } from '../../src/progress/progress.service.ts';
 import type { Scheme } from '../../src/scheme/scheme.service.ts';
-import { loadFixture } from './fixture.ts';
+import { loadFixture, snapshot } from './fixture.ts';
 
 for (const engine of ENGINES) {
   describe(`computed values on ${engine}`, () => {
@@ -63,22 +63,26 @@ for (const engine of ENGINES) {
 
     it('raises an alert when an indicator moves the wrong way', async () => {
       const [indicator] = (await getIndicatorsBySchemeIds(store.db, [s48.id])).filter((i) => i.code === 'ind-aidants');
-      expect((await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id]))[0]).toEqual({ indicatorId: indicator!.id, territory: 'dep:48', alerts: [] });
+      expect((await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id]))[0]).toEqual({ indicatorId: indicator!.id, territory: null, alerts: [] });
       await recordMeasurement(store.db, { principal: operator() }, indicator!.id, { period: '2026', territory: 'dep:48', value: 170 });
       const [report] = await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id], { territory: 'dep:48' });
       expect(report!.alerts.map((a) => a.code)).toEqual(['wrong_direction']);
       const elsewhere = await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id], { territory: 'dep:01' });
-      expect(elsewhere).toEqual([{ indicatorId: indicator!.id, territory: null, alerts: [] }]);
+      expect(elsewhere).toEqual([{ indicatorId: indicator!.id, territory: 'dep:01', alerts: [] }]);
+      // The scheme as a whole (its one département) reads the same series as dep:48.
+      expect((await getIndicatorAlertsByIndicatorIds(store.db, [indicator!.id]))[0]!.alerts.map((a) => a.code)).toEqual(['wrong_direction']);
     });
 
     it('compares a shared indicator across départements', async () => {
       statements.length = 0;
       const rows = await compareIndicator(store.db, 'aidants-accompagnes', '2025');
-      expect(statements).toHaveLength(2);
-      expect(rows.map((r) => [r.department, r.schemeCode, r.value, r.target, r.completionRate])).toEqual([
-        ['48', 't-48', 180, 300, 40],
-        ['92', 't-92', 250, 300, 75],
+      // One for the indicators, then the values through the one rule (indicators, schemes, districts, measurements).
+      expect(statements).toHaveLength(5);
+      expect(rows.map((r) => [r.department, r.schemeCode, r.status, r.value, r.target, r.completionRate])).toEqual([
+        ['48', 't-48', 'known', 180, 300, 40],
+        ['92', 't-92', 'known', 250, 300, 75],
       ]);
+      expect(comparisonCoverage(rows)).toEqual({ departments: 2, withValue: 2 });
       expect(rows[0]!.population).toBe(getOfficialTerritory('dep:48')!.population);
       expect(rows[0]!.population).toBeGreaterThan(70_000);
       expect(rows[1]!.population).toBeGreaterThan(1_500_000);
@@ -86,11 +90,55 @@ for (const engine of ENGINES) {
       const all = await compareIndicator(store.db, 'aidants-accompagnes', '2025', { visibility: { all: true } });
       expect(all.map((r) => r.department)).toEqual(['48', '72', '77', '92']);
       const noValue = await compareIndicator(store.db, 'aidants-accompagnes', '2019');
-      expect(noValue.map((r) => [r.department, r.value, r.completionRate])).toEqual([
-        ['48', null, null],
-        ['92', null, null],
+      expect(noValue.map((r) => [r.department, r.status, r.value, r.completionRate])).toEqual([
+        ['48', 'not_known', null, null],
+        ['92', 'not_known', null, null],
       ]);
+      expect(comparisonCoverage(noValue)).toEqual({ departments: 2, withValue: 0 });
       expect(await compareIndicator(store.db, 'unknown-code', '2025')).toEqual([]);
+    });
+
+    it('filters a comparison by region and département, and refuses malformed codes and periods', async () => {
+      expect((await compareIndicator(store.db, 'aidants-accompagnes', '2025', { regions: ['11'] })).map((r) => r.department)).toEqual(['92']);
+      expect((await compareIndicator(store.db, 'aidants-accompagnes', '2025', { regions: ['76'] })).map((r) => r.department)).toEqual(['48']);
+      expect((await compareIndicator(store.db, 'aidants-accompagnes', '2025', { departments: ['48'] })).map((r) => r.department)).toEqual(['48']);
+      expect(await compareIndicator(store.db, 'aidants-accompagnes', '2025', { departments: ['48'], regions: ['11'] })).toEqual([]);
+      const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: { code: string; issues?: { path: string; code: string }[] }) => [e.code, e.issues?.map((i) => `${i.path} ${i.code}`)]);
+      expect(await refusal(compareIndicator(store.db, 'aidants-accompagnes', '2025', { departments: ['dep:92'] }))).toEqual(['VALIDATION', ['departments[0] department_code']]);
+      expect(await refusal(compareIndicator(store.db, 'aidants-accompagnes', '2025', { regions: ['reg:11', '99'] }))).toEqual(['VALIDATION', ['regions[0] region_code', 'regions[1] region_code']]);
+      for (const period of ['2025-13', '25', '2025-T1', '2025-Q5', '']) {
+        expect(await refusal(compareIndicator(store.db, 'aidants-accompagnes', period))).toEqual(['VALIDATION', ['period period_format']]);
+      }
+    });
+
+    it('rolls quarters up to the year asked for, and masks small counts', async () => {
+      const [indicator] = (await getIndicatorsBySchemeIds(store.db, [s92.id])).filter((i) => i.code === 'ind-aidants');
+      await store.db.updateTable('indicator').set({ periodicity: 'quarter', aggregation: 'sum' }).where('id', '=', indicator!.id).execute();
+      for (const [q, value] of [[1, 60], [2, 70], [3, 80]] as const) await recordMeasurement(store.db, { principal: operator() }, indicator!.id, { period: `2027-Q${q}`, territory: 'dep:92', value });
+      const partial = await compareIndicator(store.db, 'aidants-accompagnes', '2027');
+      expect(partial.find((r) => r.department === '92')).toMatchObject({ status: 'not_known', value: null, origin: 'rolled_up' });
+      await recordMeasurement(store.db, { principal: operator() }, indicator!.id, { period: '2027-Q4', territory: 'dep:92', value: 90 });
+      const year = await compareIndicator(store.db, 'aidants-accompagnes', '2027');
+      expect(year.find((r) => r.department === '92')).toMatchObject({ status: 'known', value: 300, origin: 'rolled_up', completionRate: 100 });
+      expect((await compareIndicator(store.db, 'aidants-accompagnes', '2027-Q2')).find((r) => r.department === '92')).toMatchObject({ status: 'known', value: 70, origin: 'measured' });
+      // A threshold of 65 masks Q1 (60), and Q2 with it (the year and three quarters would give Q1 back).
+      await store.db.updateTable('indicator').set({ secrecy_threshold: 65 }).where('id', '=', indicator!.id).execute();
+      const masked = await compareIndicator(store.db, 'aidants-accompagnes', '2027-Q1');
+      expect(masked.find((r) => r.department === '92')).toMatchObject({ status: 'masked', value: null, completionRate: null });
+      expect((await compareIndicator(store.db, 'aidants-accompagnes', '2027-Q2')).find((r) => r.department === '92')).toMatchObject({ status: 'masked', value: null });
+      expect((await compareIndicator(store.db, 'aidants-accompagnes', '2027')).find((r) => r.department === '92')).toMatchObject({ status: 'known', value: 300 });
+      expect(comparisonCoverage(masked)).toEqual({ departments: 2, withValue: 0 });
+    });
+
+    it('refuses a period finer than the indicator\'s periodicity and writes nothing', async () => {
+      const [indicator] = (await getIndicatorsBySchemeIds(store.db, [s48.id])).filter((i) => i.code === 'ind-aidants');
+      const before = await snapshot(store.db);
+      for (const period of ['2026-03', '2026-Q1']) {
+        const error = await recordMeasurement(store.db, { principal: operator() }, indicator!.id, { period, territory: 'dep:48', value: 1 }).then(() => null, (e: { code: string; issues: { path: string; code: string; message: string }[] }) => e);
+        expect(error?.code).toBe('VALIDATION');
+        expect(error?.issues).toEqual([{ path: 'period', code: 'period_periodicity', message: `indicateur annuel : période attendue AAAA (ex. 2024) : ${period}` }]);
+      }
+      expect(await snapshot(store.db)).toEqual(before);
     });
   });
 }
