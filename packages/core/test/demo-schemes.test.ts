@@ -35,7 +35,9 @@ describe('demo scheme files', () => {
     for (const path of files) {
       const text = readFileSync(path, 'utf8');
       expect(text.startsWith('# yaml-language-server: $schema=../../scheme-file.schema.json\n')).toBe(true);
-      expect(text).toMatch(/\/work\/shared\/seeds\/00\d_[0-9a-f]{16}\.txt/);
+      // The seed is named by document, never by a path of one machine.
+      expect(text).toMatch(/\.\.\/shared\/seeds\/00\d_[0-9a-f]{16}\.txt/);
+      expect(text).not.toMatch(/\/work\/|\/home\/|\/tmp\//);
     }
   });
 
@@ -70,7 +72,13 @@ describe('demo scheme files', () => {
     for (const [name, file] of parsed) {
       for (const { indicator } of walkIndicators(file)) {
         for (const m of indicator.measurements ?? []) expect(m.illustrative, `${name} ${indicator.code} ${m.period}`).toBe(true);
-        if (indicator.baseline) expect(indicator.illustrative, `${name} ${indicator.code}`).toBe(true);
+        // Per value: a reference value is illustrative (its own mark, else the indicator's), or real and cites its seed.
+        for (const [key, v] of [['baseline', indicator.baseline], ['target', indicator.target]] as const) {
+          if (!v) continue;
+          const illustrative = v.illustrative ?? indicator.illustrative ?? false;
+          if (!illustrative) expect(v.source, `${name} ${indicator.code} ${key}`).toMatch(/^\.\.\/shared\/seeds\/00\d_[0-9a-f]{16}\.txt/);
+          else if (key === 'baseline') expect(illustrative).toBe(true);
+        }
       }
       for (const { action } of walkActions(file)) {
         const invented = action.status !== 'planned' || action.progress !== undefined || action.startDate || action.pilot || action.budget;
@@ -79,6 +87,16 @@ describe('demo scheme files', () => {
       }
       for (const p of file.proposals ?? []) expect(p.illustrative, `${name} ${p.code}`).toBe(true);
     }
+  });
+
+  it('read the real targets as real, and their invented values as illustrative', () => {
+    const rsa = [...walkIndicators(scheme('92-78-siosms-2018-2023.yaml'))].find(({ indicator }) => indicator.code === 'rsa-emploi-12m')!.indicator;
+    expect(rsa.illustrative ?? false).toBe(false);
+    expect(rsa.target).toMatchObject({ value: 60, illustrative: false });
+    expect(rsa.baseline?.illustrative).toBe(true);
+    expect(rsa.measurements?.every((m) => m.illustrative)).toBe(true);
+    const sst = [...walkIndicators(scheme('92-sosms-2024-2028.yaml'))].find(({ indicator }) => indicator.code === 'nombre-sst')!.indicator;
+    expect([sst.baseline?.value, sst.baseline?.illustrative, sst.target?.value, sst.target?.illustrative]).toEqual([13, false, 14, false]);
   });
 
   it('give every scheme two indicators with baseline, target and 6 to 12 measurements', () => {

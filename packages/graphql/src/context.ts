@@ -17,8 +17,7 @@ import {
   getGoverningBodiesBySchemeIds,
   getIndicatorsByIds,
   getIndicatorsByOwnerIds,
-  getLatestMeasurementsByIndicatorIds,
-  getMeasurementsByIndicatorIds,
+  getIndicatorValuesByIndicatorIds,
   getMeetingsByBodyIds,
   getOrientationsByIds,
   getOrientationsBySchemeIds,
@@ -46,9 +45,9 @@ import { connectionItemsAsk } from './pagination.ts';
  *
  * ### Examples
  * ```ts
- * const latest = new RowLoader((ids) => getLatestMeasurementsByIndicatorIds(db, ids), (m) => m.indicatorId);
- * await latest.loadMany(indicatorIds); // one statement
- * latest.loadedOrLoad(indicatorIds[0]); // the measurement itself, or undefined: no promise
+ * const values = new RowLoader((ids) => getIndicatorValuesByIndicatorIds(db, ids), (r) => r.indicatorId);
+ * await values.loadMany(indicatorIds); // one batch
+ * values.loadedOrLoad(indicatorIds[0]); // the report itself, or undefined: no promise
  * ```
  */
 class RowLoader<T> extends DataLoader<string, T | undefined> {
@@ -127,17 +126,11 @@ export function createLoaders(db: Kysely<Database>, today: string) {
     schemeIndicatorsBySchemeId: manyBy((ids) => getIndicatorsByOwnerIds(db, 'scheme', ids), (i) => i.schemeId),
     indicatorsByOrientationId: manyBy((ids) => getIndicatorsByOwnerIds(db, 'orientation', ids), (i) => i.orientationId),
     indicatorsByActionId: manyBy((ids) => getIndicatorsByOwnerIds(db, 'action', ids), (i) => i.actionId),
-    latestMeasurementByIndicatorId: oneBy((ids) => getLatestMeasurementsByIndicatorIds(db, ids), (m) => m.indicatorId),
-    measurementsByIndicatorId: new DataLoader<string, Awaited<ReturnType<typeof getMeasurementsByIndicatorIds>>>(async (ids) => {
-      const rows = await getMeasurementsByIndicatorIds(db, ids);
-      const groups = new Map<string, typeof rows>();
-      for (const row of rows) groups.set(row.indicatorId, [...(groups.get(row.indicatorId) ?? []), row]);
-      return ids.map((id) => (groups.get(id) ?? []).sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.territory.localeCompare(b.territory)));
-    }),
-    measurementHistoryByIndicatorId: new DataLoader<string, Awaited<ReturnType<typeof getMeasurementsByIndicatorIds>>>(async (ids) => {
-      const rows = await getMeasurementsByIndicatorIds(db, ids, { history: true });
-      return ids.map((id) => rows.filter((m) => m.indicatorId === id));
-    }),
+    /**
+     * The values of indicators through core's one rule (current value, completion rate, the published series
+     * and history, masked by statistical secrecy): every value field of an indicator reads it.
+     */
+    indicatorValuesByIndicatorId: oneBy((ids) => getIndicatorValuesByIndicatorIds(db, ids), (r) => r.indicatorId),
     partnerById: oneBy((ids) => getPartnersByIds(db, ids), (p) => p.id),
     partnerByCode: oneBy((codes) => getPartnersByCodes(db, codes), (p) => p.code),
     districtsBySchemeId: manyBy((ids) => getDistrictsBySchemeIds(db, ids), (d) => d.schemeId),
@@ -159,9 +152,13 @@ export function createLoaders(db: Kysely<Database>, today: string) {
   };
 }
 
+/** The fields of an indicator that read its values (see `indicatorValuesByIndicatorId`). */
+const VALUE_FIELDS = ['latestMeasurement', 'currentValue', 'valueFor', 'completionRate', 'measurements'];
+
 /**
- * Load, in one batch, the latest measurement of the indicators a list field returns when the query asks
- * for their `latestMeasurement`, so that each indicator's field resolves at once. Returns the indicators.
+ * Load, in one batch, the values of the indicators a list field returns when the query asks for one of their
+ * value fields (`currentValue`, `completionRate`, `measurements`, `latestMeasurement`…), so that each
+ * indicator's field resolves at once. Returns the indicators.
  *
  * ### Examples
  * ```ts
@@ -170,8 +167,8 @@ export function createLoaders(db: Kysely<Database>, today: string) {
  * ```
  */
 export async function withLatestMeasurements<T extends { readonly id: string }>(ctx: Context, info: GraphQLResolveInfo, indicators: readonly T[]): Promise<readonly T[]> {
-  if (indicators.length > 0 && connectionItemsAsk(info, ['latestMeasurement'])) {
-    await ctx.loaders.latestMeasurementByIndicatorId.loadMany(indicators.map((i) => i.id));
+  if (indicators.length > 0 && connectionItemsAsk(info, VALUE_FIELDS)) {
+    await ctx.loaders.indicatorValuesByIndicatorId.loadMany(indicators.map((i) => i.id));
   }
   return indicators;
 }

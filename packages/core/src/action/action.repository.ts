@@ -13,6 +13,8 @@ import { normalizePage, pageTotalCount, type ListResult, type Page } from '../sh
 import { type Visibility } from '../shared/visibility.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
 import { actionFromRow, actionPartnerFromRow, actionUpdateFromRow, type Action, type ActionPartner, type ActionUpdate } from './action.service.ts';
+import { resolveDepartmentFilter } from '../territory/department-filter.ts';
+import type { Lang } from '../validation/issues.ts';
 
 /**
  * Actions by ids, in one statement, in no particular order.
@@ -103,6 +105,10 @@ export interface ActionFilter {
   readonly partnerCodes?: readonly string[];
   /** French full-text search in the title, description and easy-read text (web search syntax). */
   readonly text?: string;
+  /** INSEE region codes (`11`): the schemes of their départements. */
+  readonly regions?: readonly string[];
+  /** Language of validation messages. */
+  readonly lang?: Lang;
   readonly visibility: Visibility;
 }
 
@@ -140,7 +146,10 @@ export async function searchActions(db: Kysely<Database>, filter: ActionFilter, 
     .innerJoin('scheme', 'scheme.id', 'action.scheme_id')
     .innerJoin('tree', 'tree.id', 'action.orientation_id')
     .where(schemeVisibleSql(filter.visibility));
-  if (filter.departments?.length) base = base.where(sql<SqlBool>`scheme.departments && ${[...filter.departments]}::text[]`);
+  // Départements and regions checked (`dep:92` for `92` is a VALIDATION error), a region read as its départements.
+  const departments = resolveDepartmentFilter(filter, filter.lang);
+  if (departments?.size === 0) return { items: [], totalCount: 0 };
+  if (departments) base = base.where(sql<SqlBool>`scheme.departments && ${[...departments]}::text[]`);
   if (filter.schemeCodes?.length) base = base.where('scheme.code', 'in', [...filter.schemeCodes]);
   if (filter.schemeStatuses?.length) base = base.where('scheme.status', 'in', [...filter.schemeStatuses]);
   if (filter.themes?.length) base = base.where(sql<SqlBool>`action.themes && ${[...filter.themes]}::text[]`);

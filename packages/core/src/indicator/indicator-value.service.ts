@@ -134,3 +134,19 @@ export function indicatorValueReport(indicator: Indicator, scope: ValueScope, re
     history: revisions.map(publish),
   };
 }
+
+/**
+ * The stored measurement the current value is, when it is one stored measurement (not an aggregation or a
+ * roll-up), as published (masked by the rule); null otherwise. For the deprecated `latestMeasurement` field.
+ *
+ * ### Examples
+ * ```ts
+ * currentMeasurement(report)?.period; // '2025' for a one-département scheme measured in 2025
+ * ```
+ */
+export function currentMeasurement(report: IndicatorValueReport): PublishedMeasurement | null {
+  const { current, scope } = report;
+  if (current.origin !== 'measured' || current.period === null) return null;
+  const territory = current.territory ?? (scope.departments.length === 1 ? `dep:${scope.departments[0]}` : null);
+  return report.measurements.find((m) => m.period === current.period && m.territory === territory) ?? null;
+}

@@ -9,6 +9,8 @@ import { isUuid } from '../shared/ids.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
 import { type Visibility } from '../shared/visibility.ts';
 import { indicatorFromRow, type Indicator } from './indicator.service.ts';
+import { resolveDepartmentFilter } from '../territory/department-filter.ts';
+import type { Lang } from '../validation/issues.ts';
 
 /**
  * Indicators by ids, in one statement, in no particular order.
@@ -97,6 +99,10 @@ export interface IndicatorFilter {
   /** Départements of the indicator's scheme. */
   readonly departments?: readonly string[];
   readonly types?: readonly IndicatorType[];
+  /** INSEE region codes (`11`): the schemes of their départements. */
+  readonly regions?: readonly string[];
+  /** Language of validation messages. */
+  readonly lang?: Lang;
   readonly visibility: Visibility;
 }
 
@@ -113,7 +119,10 @@ export async function listIndicators(db: Kysely<Database>, filter: IndicatorFilt
   const { limit, offset } = normalizePage(page);
   let base = db.selectFrom('indicator').innerJoin('scheme', 'scheme.id', 'indicator.scheme_id').where(schemeVisibleSql(filter.visibility));
   if (filter.sharedCodes?.length) base = base.where('indicator.shared_code', 'in', [...filter.sharedCodes]);
-  if (filter.departments?.length) base = base.where(sql<SqlBool>`scheme.departments && ${[...filter.departments]}::text[]`);
+  // Départements and regions checked (`dep:92` for `92` is a VALIDATION error), a region read as its départements.
+  const departments = resolveDepartmentFilter(filter, filter.lang);
+  if (departments?.size === 0) return { items: [], totalCount: 0 };
+  if (departments) base = base.where(sql<SqlBool>`scheme.departments && ${[...departments]}::text[]`);
   if (filter.types?.length) base = base.where('indicator.type', 'in', [...filter.types]);
   const rows = await base
     .selectAll('indicator')

@@ -78,6 +78,14 @@ for (const engine of ENGINES) {
         unite: '%',
         taux_realisation: '25',
         illustratif: 'true',
+        periode_valeur_actuelle: '2024',
+        statut_valeur_actuelle: 'known',
+        valeur_initiale_illustrative: 'true',
+        valeur_actuelle_illustrative: 'true',
+        cible_illustrative: 'true',
+        source_valeur_initiale: '',
+        source_valeur_actuelle: '',
+        source_cible: '',
       });
       expect(in78[0]).toMatchObject({ code_departement: '78', valeur_actuelle: '50', taux_realisation: '50' });
     });

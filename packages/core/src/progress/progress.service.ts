@@ -4,7 +4,7 @@ import type { Database } from '../database/database.ts';
 import { actionAlerts, type Alert } from '../rules/alerts.ts';
 import { indicatorAlerts } from '../rules/alerts.ts';
 import { actionHealth, type Health } from '../rules/health.ts';
-import { periodKind, valueCompletionRate, type ValueOrigin, type ValueStatus } from '../rules/indicator-value.ts';
+import { periodEndDate, periodKind, valueCompletionRate, type ValueOrigin, type ValueStatus } from '../rules/indicator-value.ts';
 import { getIndicatorValuesByIndicatorIds } from '../indicator/indicator-value.service.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 import { translate, type Lang } from '../validation/issues.ts';
@@ -269,4 +269,75 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else groups.set(k, [item]);
   }
   return groups;
+}
+
+/**
+ * A national code shared by indicators of several schemes, with its coverage.
+ *
+ * ### Examples
+ * ```ts
+ * const [rsa] = await listSharedIndicators(db, { visibility: {} });
+ * rsa; // { sharedCode: 'rsa-emploi-12m', name: '…', unit: '%', schemeCount: 1, departments: ['78', '92'], departmentsWithValue: ['78', '92'], latestPeriod: '2023' }
+ * ```
+ */
+export interface SharedIndicator {
+  readonly sharedCode: string;
+  /** The name most schemes give it (then the first in alphabetical order). */
+  readonly name: string;
+  readonly unit: string;
+  readonly schemeCount: number;
+  /** Départements of the visible schemes carrying it, sorted. */
+  readonly departments: readonly string[];
+  /** Those whose current value (by the one rule) is known. */
+  readonly departmentsWithValue: readonly string[];
+  /** The latest period of a known current value among them, or null: the period to compare by default. */
+  readonly latestPeriod: string | null;
+}
+
+/**
+ * The shared indicator codes of the visible schemes with their coverage, sorted by code; `departments` and
+ * `regions` narrow the départements counted (checked as {@link compareIndicator} checks them).
+ *
+ * ### Examples
+ * ```ts
+ * await listSharedIndicators(db, { visibility: {}, regions: ['11'] });
+ * ```
+ */
+export async function listSharedIndicators(db: Kysely<Database>, options: ComparisonFilter = {}): Promise<SharedIndicator[]> {
+  const wanted = resolveDepartmentFilter({ departments: options.departments, regions: options.regions }, options.lang ?? 'fr');
+  const rows = await db
+    .selectFrom('indicator')
+    .innerJoin('scheme', 'scheme.id', 'indicator.scheme_id')
+    .select(['indicator.id', 'indicator.shared_code', 'indicator.name', 'indicator.unit', 'scheme.id as scheme_id', 'scheme.departments'])
+    .where('indicator.shared_code', 'is not', null)
+    .where(schemeVisibleSql(options.visibility ?? {}))
+    .execute();
+  const reports = new Map((await getIndicatorValuesByIndicatorIds(db, rows.map((r) => r.id))).map((r) => [r.indicatorId, r]));
+  const byCode = groupBy(rows, (r) => r.shared_code!);
+  const result: SharedIndicator[] = [];
+  for (const [sharedCode, group] of byCode) {
+    const departments = new Set<string>();
+    const withValue = new Set<string>();
+    let latestPeriod: string | null = null;
+    const names = new Map<string, number>();
+    const schemes = new Set<string>();
+    for (const row of group) {
+      const mine = row.departments.filter((d) => !wanted || wanted.has(d));
+      if (mine.length === 0) continue;
+      schemes.add(row.scheme_id);
+      names.set(row.name, (names.get(row.name) ?? 0) + 1);
+      for (const department of mine) {
+        departments.add(department);
+        const current = reports.get(row.id)?.values.current(`dep:${department}`);
+        if (current?.status !== 'known' || !current.period) continue;
+        withValue.add(department);
+        if (latestPeriod === null || periodEndDate(current.period) > periodEndDate(latestPeriod)) latestPeriod = current.period;
+      }
+    }
+    if (departments.size === 0) continue;
+    const name = [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const unit = group.find((r) => r.name === name)!.unit;
+    result.push({ sharedCode, name, unit, schemeCount: schemes.size, departments: [...departments].sort(), departmentsWithValue: [...withValue].sort(), latestPeriod });
+  }
+  return result.sort((a, b) => a.sharedCode.localeCompare(b.sharedCode));
 }

@@ -7,6 +7,7 @@ import { schemeFromRow, type Scheme } from './scheme.service.ts';
 import { isUuid } from '../shared/ids.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
 import { type Visibility } from '../shared/visibility.ts';
+import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 
 /**
  * The SQL condition "this scheme row is visible to the reader": published and not a draft, or one of
@@ -67,6 +68,10 @@ export interface SchemeFilter {
   readonly statuses?: readonly SchemeStatus[];
   /** French full-text search in the title and summary (web search syntax: `"mot exact" -exclu`). */
   readonly text?: string;
+  /** INSEE region codes (`11`): the schemes of their départements. */
+  readonly regions?: readonly string[];
+  /** Language of validation messages. */
+  readonly lang?: Lang;
   readonly visibility: Visibility;
 }
 
@@ -84,7 +89,10 @@ export async function listSchemes(db: Kysely<Database>, filter: SchemeFilter, pa
   const text = filter.text?.trim();
   const query = sql`websearch_to_tsquery('french', ${text ?? ''})`;
   let base = db.selectFrom('scheme').where(schemeVisibleSql(filter.visibility));
-  if (filter.departments?.length) base = base.where(sql<SqlBool>`scheme.departments && ${[...filter.departments]}::text[]`);
+  // Départements and regions checked (`dep:92` for `92` is a VALIDATION error), a region read as its départements.
+  const departments = resolveDepartmentFilter(filter, filter.lang);
+  if (departments?.size === 0) return { items: [], totalCount: 0 };
+  if (departments) base = base.where(sql<SqlBool>`scheme.departments && ${[...departments]}::text[]`);
   if (filter.statuses?.length) base = base.where('scheme.status', 'in', [...filter.statuses]);
   if (text) base = base.where(sql<SqlBool>`scheme.search @@ ${query}`);
   let rows = base.selectAll('scheme').select(sql<number>`count(*) over ()`.as('total_count'));

@@ -196,6 +196,8 @@ for (const engine of ENGINES) {
 
     it('recordMeasurement inserts revision n+1, or refuses and writes nothing', async () => {
       const [indicator] = (await getIndicatorsBySchemeIds(store.db, (await getSchemesByCodes(store.db, ['t-92'])).map((s) => s.id))).filter((i) => i.code === 'ind-pop');
+      // Quarterly, so that a quarter is accepted (periodicity is enforced on write).
+      await store.db.updateTable('indicator').set({ periodicity: 'quarter' }).where('id', '=', indicator!.id).execute();
       const first = await recordMeasurement(store.db, op, indicator!.id, { period: '2024-Q2', territory: 'mds-nord', value: 12, provisional: true });
       expect(await lastBefore(store, first.id)).toBeNull();
       expect(first).toMatchObject({ revision: 1, periodStart: '2024-04-01', territory: 'mds-nord', provisional: true });

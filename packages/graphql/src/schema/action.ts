@@ -178,7 +178,8 @@ builder.node(ActionRef, {
 const ActionFilterInput = builder.inputType('ActionFilter', {
   description: 'Filtre des actions, tous schémas confondus (chaque critère doit être vrai ; une liste vaut « l’un de »)',
   fields: (t) => ({
-    departments: t.stringList({ description: 'Départements du schéma, ex. ["92"]' }),
+    departments: t.stringList({ description: 'Départements du schéma, ex. ["92"] (sans préfixe dep:)' }),
+    regions: t.stringList({ description: 'Codes INSEE de régions, ex. ["11"] (Île-de-France) : les schémas de leurs départements' }),
     schemeCodes: t.stringList(),
     schemeStatuses: t.field({ type: [SchemeStatus] }),
     themes: t.field({ type: [ThemeCode] }),
@@ -202,6 +203,8 @@ builder.queryFields((t) => ({
       const f = args.filter;
       const filter: ActionFilter = {
         departments: f?.departments ?? undefined,
+        regions: f?.regions ?? undefined,
+        lang: ctx.lang,
         schemeCodes: f?.schemeCodes ?? undefined,
         schemeStatuses: (f?.schemeStatuses ?? undefined) as ActionFilter['schemeStatuses'],
         themes: (f?.themes ?? undefined) as ActionFilter['themes'],

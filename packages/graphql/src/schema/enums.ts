@@ -18,6 +18,8 @@ import {
   SCHEME_STATUSES,
   THEME_CODES,
   UPDATE_KINDS,
+  VALUE_ORIGINS,
+  VALUE_STATUSES,
 } from '@sosms/core';
 import { builder } from '../builder.ts';
 
@@ -44,6 +46,8 @@ export const IndicatorType = enumOf('IndicatorType', INDICATOR_TYPES, "Type d'in
 export const Direction = enumOf('Direction', DIRECTIONS, 'Sens attendu : hausse ou baisse / expected direction');
 export const Periodicity = enumOf('Periodicity', PERIODICITIES, 'Périodicité des mesures / measurement periodicity');
 export const Aggregation = enumOf('Aggregation', AGGREGATIONS, 'Agrégation entre territoires : somme, moyenne, ratio');
+export const ValueStatus = enumOf('ValueStatus', VALUE_STATUSES, 'État d’une valeur : connue, masquée (secret statistique), pas encore connue, sans objet');
+export const ValueOrigin = enumOf('ValueOrigin', VALUE_ORIGINS, 'Origine d’une valeur : mesurée, agrégée entre territoires, cumulée sur l’année');
 export const MissingReason = enumOf('MissingReason', MISSING_REASONS, "Raison de l'absence de valeur (pas encore connue, secret statistique…)");
 export const BodyKind = enumOf('BodyKind', BODY_KINDS, 'Nature d’une instance : COPIL, comité technique, instance citoyenne…');
 export const PhaseKind = enumOf('PhaseKind', PHASE_KINDS, "Nature d'une phase : élaboration, concertation, validation, mise en œuvre, évaluation");

@@ -1,9 +1,15 @@
 import {
   compareIndicator,
-  completionRate,
+  comparisonCoverage,
+  currentMeasurement,
   departmentName,
   listIndicators,
-  roundPercent,
+  listSharedIndicators,
+  type SharedIndicator,
+  periodKind,
+  validationError,
+  translate,
+  type IndicatorValue as IndicatorValueData,
   saveIndicator,
   type IndicatorComparison,
   type IndicatorType as IndicatorTypeCode,
@@ -12,20 +18,43 @@ import { builder } from '../builder.ts';
 import { IndicatorConnection, MeasurementConnection } from './connections.ts';
 import { canSeeScheme, withLatestMeasurements, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
-import { Aggregation, Direction, IndicatorType, Periodicity } from './enums.ts';
+import { Aggregation, Direction, IndicatorType, Periodicity, ValueOrigin, ValueStatus } from './enums.ts';
 import { withoutNulls } from './orientation.ts';
 import { ActionRef, AlertRef, IndicatorRef, MeasurementRef, OrientationRef, PartnerRef, SchemeRef } from './refs.ts';
 
-const DatedValue = builder.objectRef<{ value: number; date: string; illustrative: boolean }>('DatedValue').implement({
-  description: 'Valeur datée (valeur de référence, cible, cible intermédiaire)',
+const DatedValue = builder.objectRef<{ value: number; date: string; illustrative: boolean; source: string | null }>('DatedValue').implement({
+  description: 'Valeur datée (valeur de référence, cible, cible intermédiaire), avec sa provenance',
   fields: (t) => ({
     value: t.exposeFloat('value'),
     date: t.expose('date', { type: 'Date' }),
-    illustrative: t.exposeBoolean('illustrative'),
+    illustrative: t.exposeBoolean('illustrative', { description: 'Valeur inventée pour la démonstration (absente des sources réelles) / illustrative value' }),
+    source: t.exposeString('source', { nullable: true, description: 'Source de cette valeur : document, page ou adresse' }),
   }),
 });
 
-const withFlag = (v: { value: number; date: string } | null, illustrative: boolean) => (v ? { ...v, illustrative } : null);
+/** The value of an indicator as core's one rule gives it; widgets and clients read it and compute nothing. */
+export const IndicatorValue = builder.objectRef<IndicatorValueData>('IndicatorValue').implement({
+  description:
+    "Valeur d'un indicateur pour une période et un territoire, selon la règle unique du cœur (dernière révision définitive avant provisoire, agrégation, cumul annuel, secret statistique)",
+  fields: (t) => ({
+    status: t.field({ type: ValueStatus, resolve: (v) => v.status }),
+    value: t.exposeFloat('value', { nullable: true, description: 'La valeur, seulement quand status = KNOWN' }),
+    numerator: t.exposeFloat('numerator', { nullable: true }),
+    denominator: t.exposeFloat('denominator', { nullable: true }),
+    period: t.exposeString('period', { nullable: true, description: 'Période de la valeur (2024, 2024-Q1, 2024-03) ; null si rien n’a été mesuré' }),
+    territory: t.exposeString('territory', { nullable: true, description: 'Territoire (dep:92, district) ; null pour le schéma entier' }),
+    provisional: t.exposeBoolean('provisional'),
+    illustrative: t.exposeBoolean('illustrative', { description: 'Au moins une révision derrière la valeur est illustrative' }),
+    sources: t.exposeStringList('sources'),
+    origin: t.field({ type: ValueOrigin, resolve: (v) => v.origin }),
+  }),
+});
+
+/** A period argument checked as core checks it: `2024`, `2024-Q1` or `2024-03`, else VALIDATION. */
+function checkedPeriod(period: string, lang: 'fr' | 'en'): string {
+  if (periodKind(period) !== null) return period;
+  throw validationError([{ path: 'period', code: 'period_format', message: `${translate('period_format', lang)}${lang === 'fr' ? ' : ' : ': '}${period}` }], lang);
+}
 
 builder.node(IndicatorRef, {
   description: "Un indicateur du schéma, d'une orientation ou d'une action",
@@ -42,9 +71,10 @@ builder.node(IndicatorRef, {
     type: t.field({ type: IndicatorType, resolve: (i) => i.type }),
     unit: t.exposeString('unit'),
     direction: t.field({ type: Direction, resolve: (i) => i.direction }),
-    baseline: t.field({ type: DatedValue, nullable: true, resolve: (i) => withFlag(i.baseline, i.illustrative) }),
-    target: t.field({ type: DatedValue, nullable: true, resolve: (i) => withFlag(i.target, i.illustrative) }),
-    intermediateTargets: t.field({ type: [DatedValue], resolve: (i) => i.intermediateTargets.map((v) => ({ ...v, illustrative: i.illustrative })) }),
+    baseline: t.field({ type: DatedValue, nullable: true, resolve: (i) => i.baseline }),
+    target: t.field({ type: DatedValue, nullable: true, resolve: (i) => i.target }),
+    intermediateTargets: t.field({ type: [DatedValue], resolve: (i) => i.intermediateTargets }),
+    secrecyThreshold: t.exposeInt('secrecyThreshold', { nullable: true, description: 'Secret statistique : les effectifs entre 1 et ce seuil (exclu) sont masqués' }),
     periodicity: t.field({ type: Periodicity, resolve: (i) => i.periodicity }),
     source: t.exposeString('source', { nullable: true }),
     aggregation: t.field({ type: Aggregation, resolve: (i) => i.aggregation }),
@@ -68,20 +98,37 @@ builder.node(IndicatorRef, {
       nullable: true,
       resolve: async (i, _args, ctx) => (i.actionId ? ((await ctx.loaders.actionById.load(i.actionId)) ?? null) : null),
     }),
+    currentValue: t.field({
+      type: IndicatorValue,
+      description: 'Valeur actuelle : dernière période dont la valeur est connue (sinon l’état de la dernière période), pour le schéma entier ou un territoire',
+      args: { territory: t.arg.string({ description: 'dep:92, un district du schéma ; absent : le schéma entier' }) },
+      // Loaded beforehand by the list of indicators (withLatestMeasurements): no promise per indicator.
+      resolve: (i, args, ctx) => {
+        const read = (r: Awaited<ReturnType<typeof ctx.loaders.indicatorValuesByIndicatorId.load>>) => (args.territory ? r!.values.current(args.territory) : r!.current);
+        const report = ctx.loaders.indicatorValuesByIndicatorId.loadedOrLoad(i.id);
+        return report instanceof Promise ? report.then(read) : read(report);
+      },
+    }),
+    valueFor: t.field({
+      type: IndicatorValue,
+      description: 'Valeur pour une période (une année cumule ses trimestres ou ses mois) et un territoire',
+      args: { period: t.arg.string({ required: true }), territory: t.arg.string() },
+      resolve: async (i, args, ctx) => (await ctx.loaders.indicatorValuesByIndicatorId.load(i.id))!.values.valueFor(checkedPeriod(args.period, ctx.lang), args.territory ?? null),
+    }),
     latestMeasurement: t.field({
       type: MeasurementRef,
       nullable: true,
-      description: 'Dernière période mesurée (dernière révision ; le département en priorité)',
-      // Loaded beforehand by the list of indicators (withLatestMeasurements): no promise per indicator.
-      resolve: (i, _args, ctx) => ctx.loaders.latestMeasurementByIndicatorId.loadedOrLoad(i.id),
+      deprecationReason: 'Utiliser currentValue / use currentValue',
+      description: 'La mesure enregistrée qui est la valeur actuelle, quand elle en est une seule (ni agrégée ni cumulée)',
+      resolve: (i, _args, ctx) => {
+        const report = ctx.loaders.indicatorValuesByIndicatorId.loadedOrLoad(i.id);
+        return report instanceof Promise ? report.then((r) => (r ? currentMeasurement(r) : null)) : report ? currentMeasurement(report) : null;
+      },
     }),
     completionRate: t.float({
       nullable: true,
-      description: '(dernière valeur − référence) / (cible − référence), borné à 0–100 %',
-      resolve: async (i, _args, ctx) => {
-        const latest = await ctx.loaders.latestMeasurementByIndicatorId.load(i.id);
-        return roundPercent(completionRate({ baselineValue: i.baseline?.value, targetValue: i.target?.value }, latest?.value));
-      },
+      description: '(valeur actuelle − référence) / (cible − référence), borné à 0–100 % ; null sauf valeur actuelle connue',
+      resolve: async (i, _args, ctx) => (await ctx.loaders.indicatorValuesByIndicatorId.load(i.id))?.completionRate ?? null,
     }),
     alerts: t.field({
       type: [AlertRef],
@@ -96,7 +143,8 @@ builder.node(IndicatorRef, {
         history: t.arg.boolean({ defaultValue: false, description: 'Toutes les révisions, corrections comprises' }),
       },
       resolve: async (i, args, ctx) => {
-        const all = args.history ? await ctx.loaders.measurementHistoryByIndicatorId.load(i.id) : await ctx.loaders.measurementsByIndicatorId.load(i.id);
+        const report = await ctx.loaders.indicatorValuesByIndicatorId.load(i.id);
+        const all = (args.history ? report?.history : report?.measurements) ?? [];
         return arrayConnection(args, args.territory ? all.filter((m) => m.territory === args.territory) : all, ctx.lang);
       },
     }, MeasurementConnection),
@@ -111,7 +159,10 @@ const Comparison = builder.objectRef<IndicatorComparison>('IndicatorComparison')
     schemeCode: t.exposeString('schemeCode'),
     scheme: t.field({ type: SchemeRef, nullable: true, resolve: async (c, _args, ctx) => (await ctx.loaders.schemeByCode.load(c.schemeCode)) ?? null }),
     indicator: t.field({ type: IndicatorRef, nullable: true, resolve: async (c, _args, ctx) => (await ctx.loaders.indicatorById.load(c.indicatorId)) ?? null }),
-    value: t.exposeFloat('value', { nullable: true }),
+    value: t.exposeFloat('value', { nullable: true, description: 'Valeur du département pour la période, seulement quand status = KNOWN' }),
+    status: t.field({ type: ValueStatus, resolve: (c) => c.status }),
+    provisional: t.exposeBoolean('provisional'),
+    origin: t.field({ type: ValueOrigin, resolve: (c) => c.origin }),
     baseline: t.exposeFloat('baseline', { nullable: true }),
     target: t.exposeFloat('target', { nullable: true }),
     completionRate: t.exposeFloat('completionRate', { nullable: true }),
@@ -121,10 +172,24 @@ const Comparison = builder.objectRef<IndicatorComparison>('IndicatorComparison')
   }),
 });
 
+const SharedIndicatorType = builder.objectRef<SharedIndicator>('SharedIndicator').implement({
+  description: 'Un code national partagé par des indicateurs de plusieurs schémas, avec sa couverture',
+  fields: (t) => ({
+    sharedCode: t.exposeString('sharedCode'),
+    name: t.exposeString('name', { description: 'Le nom que lui donnent le plus de schémas' }),
+    unit: t.exposeString('unit'),
+    schemeCount: t.exposeInt('schemeCount'),
+    departments: t.exposeStringList('departments', { description: 'Départements des schémas qui le portent' }),
+    departmentsWithValue: t.exposeStringList('departmentsWithValue', { description: 'Ceux dont la valeur actuelle est connue' }),
+    latestPeriod: t.exposeString('latestPeriod', { nullable: true, description: 'Dernière période d’une valeur actuelle connue : la période à comparer par défaut' }),
+  }),
+});
+
 const IndicatorFilter = builder.inputType('IndicatorFilter', {
   fields: (t) => ({
     sharedCode: t.string({ description: 'Code national partagé' }),
-    departments: t.stringList(),
+    departments: t.stringList({ description: 'Départements du schéma, ex. ["92"] (sans préfixe dep:)' }),
+    regions: t.stringList({ description: 'Codes INSEE de régions, ex. ["11"] (Île-de-France) : les schémas de leurs départements' }),
     types: t.field({ type: [IndicatorType] }),
   }),
 });
@@ -141,6 +206,8 @@ builder.queryFields((t) => ({
           {
             sharedCodes: args.filter?.sharedCode ? [args.filter.sharedCode] : undefined,
             departments: args.filter?.departments ?? undefined,
+            regions: args.filter?.regions ?? undefined,
+            lang: ctx.lang,
             types: (args.filter?.types ?? undefined) as IndicatorTypeCode[] | undefined,
             visibility: ctx.visibility,
           },
@@ -150,12 +217,44 @@ builder.queryFields((t) => ({
         return result;
       }),
   }, IndicatorConnection),
+  sharedIndicators: t.field({
+    type: [SharedIndicatorType],
+    description: 'Les codes d’indicateurs partagés des schémas visibles, avec leur couverture (départements, valeurs connues)',
+    args: {
+      departments: t.arg.stringList({ description: 'Codes INSEE de départements (92), sans préfixe dep:' }),
+      regions: t.arg.stringList({ description: 'Codes INSEE de régions (11)' }),
+    },
+    resolve: (_root, args, ctx) =>
+      listSharedIndicators(ctx.readDb, { visibility: ctx.visibility, departments: args.departments ?? undefined, regions: args.regions ?? undefined, lang: ctx.lang }),
+  }),
   compareIndicator: t.connection({
     type: Comparison,
-    description: "Un indicateur partagé, une ligne par département, pour une période (ex. 2024, 2024-Q1, 2024-03)",
-    args: { sharedCode: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => arrayConnection(args, await compareIndicator(ctx.readDb, args.sharedCode, args.period, { visibility: ctx.visibility }), ctx.lang),
-  }, { name: 'IndicatorComparisonConnection' }, { name: 'IndicatorComparisonEdge' }),
+    description:
+      "Un indicateur partagé, une ligne par département, pour une période (2024, 2024-Q1, 2024-03 ; une année cumule trimestres et mois) ; filtrable par départements (92) et régions (11)",
+    args: {
+      sharedCode: t.arg.string({ required: true }),
+      period: t.arg.string({ required: true }),
+      departments: t.arg.stringList({ description: 'Codes INSEE de départements (92, 2A), sans préfixe dep:' }),
+      regions: t.arg.stringList({ description: 'Codes INSEE de régions (11 = Île-de-France)' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const rows = await compareIndicator(ctx.readDb, args.sharedCode, args.period, {
+        visibility: ctx.visibility,
+        departments: args.departments ?? undefined,
+        regions: args.regions ?? undefined,
+        lang: ctx.lang,
+      });
+      return { ...arrayConnection(args, rows, ctx.lang), coverage: comparisonCoverage(rows) };
+    },
+  }, {
+    name: 'IndicatorComparisonConnection',
+    fields: (t) => ({
+      departmentsWithValue: t.int({
+        description: 'Nombre de départements dont la valeur est connue pour la période / départements with a known value',
+        resolve: (parent) => (parent as unknown as { coverage: { withValue: number } }).coverage.withValue,
+      }),
+    }),
+  }, { name: 'IndicatorComparisonEdge' }),
 }));
 
 const DatedValueInput = builder.inputType('DatedValueInput', {

@@ -1,7 +1,7 @@
-import { recordMeasurement } from '@sosms/core';
+import { recordMeasurement, revisionStatus, type ValueStatus as ValueStatusCode } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { canSeeScheme } from '../context.ts';
-import { MissingReason } from './enums.ts';
+import { MissingReason, ValueStatus } from './enums.ts';
 import { idOf } from './ids.ts';
 import { withoutNulls } from './orientation.ts';
 import { IndicatorRef, MeasurementRef } from './refs.ts';
@@ -14,7 +14,13 @@ MeasurementRef.implement({
     periodStart: t.expose('periodStart', { type: 'Date' }),
     territory: t.exposeString('territory', { description: 'Code du territoire (dep:48, com:…, district du schéma)' }),
     revision: t.exposeInt('revision'),
-    value: t.exposeFloat('value', { nullable: true }),
+    value: t.exposeFloat('value', { nullable: true, description: 'Null quand la valeur manque ou est masquée (secret statistique : missingReason STATISTICAL_SECRECY)' }),
+    status: t.field({
+      type: ValueStatus,
+      description: 'État de la valeur selon la règle unique (secret statistique compris)',
+      // Reads hand published measurements (status set by core); a write hands back the stored revision.
+      resolve: (m) => ('status' in m ? (m as { status: ValueStatusCode }).status : revisionStatus(null, m)),
+    }),
     numerator: t.exposeFloat('numerator', { nullable: true }),
     denominator: t.exposeFloat('denominator', { nullable: true }),
     missingReason: t.field({ type: MissingReason, nullable: true, resolve: (m) => m.missingReason }),

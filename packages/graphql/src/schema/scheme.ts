@@ -197,7 +197,8 @@ export function sortByCode<T extends { code: string }>(items: readonly T[]): T[]
 const SchemeFilter = builder.inputType('SchemeFilter', {
   description: 'Filtre des schémas',
   fields: (t) => ({
-    departments: t.stringList({ description: 'Codes INSEE, ex. ["92", "78"]' }),
+    departments: t.stringList({ description: 'Codes INSEE, ex. ["92", "78"] (sans préfixe dep:)' }),
+    regions: t.stringList({ description: 'Codes INSEE de régions, ex. ["11"] (Île-de-France) : les schémas de leurs départements' }),
     statuses: t.field({ type: [SchemeStatus] }),
     text: t.string({ description: 'Recherche plein texte en français (titre, résumé)' }),
   }),
@@ -287,6 +288,8 @@ builder.queryFields((t) => ({
           ctx.readDb,
           {
             departments: args.filter?.departments ?? undefined,
+            regions: args.filter?.regions ?? undefined,
+            lang: ctx.lang,
             statuses: (args.filter?.statuses ?? undefined) as SchemeStatusCode[] | undefined,
             text: args.filter?.text ?? undefined,
             visibility: ctx.visibility,
