@@ -9,8 +9,9 @@ import { checkTerritoryCodes } from '../territory/district.repository.ts';
 import { measurementFromRow, type Measurement } from './measurement.service.ts';
 
 /**
- * The latest value of each of several indicators, in one statement: the latest revision of the latest
- * period. With `territory`, only that territory counts; without, the latest period wins and, within it,
+ * The latest stored row of each of several indicators, in one statement: the latest revision of the latest
+ * period. A storage read, not an indicator's current value: that one (final before provisional, aggregation,
+ * roll-up, secrecy) is `getIndicatorValuesByIndicatorIds`, the one rule every output reads. With `territory`, only that territory counts; without, the latest period wins and, within it,
  * a département (`dep:`) value comes before other territories (then by territory code). Indicators
  * without any measurement are absent from the result; the others come once each, in no particular order.
  *
