@@ -25,13 +25,12 @@ import {
 import {
   actionAlerts,
   actionHealth,
-  compareIndicator,
-  completionRate,
   computeTreeProgress,
   countByHealth,
   departmentName,
   effectiveProgress,
   readSchemeTrees,
+  resolveDepartmentFilter,
   roundPercent,
   type ActionShape,
   type ActionStatus,
@@ -143,9 +142,13 @@ function readingOrder(orientations: readonly Row[]): Row[] {
 
 const healthInput = (a: Row) => ({ status: a.status as ActionStatus, progress: a.progress, startDate: a.start_date, endDate: a.end_date });
 const globalId = (typename: string): FieldSpec => ({ plan: (s) => void s.col('id'), resolve: (r) => encodeGlobalID(typename, r.id) });
-const datedValue = (value: string, date: string): FieldSpec => ({
-  plan: (s) => void s.col(value, date, 'illustrative'),
-  resolve: (r) => (r[value] !== null && r[date] !== null ? { value: r[value], date: r[date], illustrative: r.illustrative } : null),
+/** A dated value with its own provenance (`<prefix>_illustrative` ?? the indicator's mark, `<prefix>_source`), as `indicatorFromRow` reads it. */
+const datedValue = (prefix: 'baseline' | 'target'): FieldSpec => ({
+  plan: (s) => void s.col(`${prefix}_value`, `${prefix}_date`, `${prefix}_illustrative`, `${prefix}_source`, 'illustrative'),
+  resolve: (r) =>
+    r[`${prefix}_value`] !== null && r[`${prefix}_date`] !== null
+      ? { value: r[`${prefix}_value`], date: r[`${prefix}_date`], illustrative: r[`${prefix}_illustrative`] ?? r.illustrative, source: r[`${prefix}_source`] ?? null }
+      : null,
 });
 const connection = (plan: (shape: Shape) => Shape, items: (r: Row, args: Args) => readonly Row[]): FieldSpec => ({
   plan: (s) => plan(s),
@@ -246,13 +249,10 @@ const SPECS: Record<string, Record<string, FieldSpec>> = {
     sharedCode: column('shared_code'),
     position: column('position'),
     illustrative: column('illustrative'),
-    baseline: datedValue('baseline_value', 'baseline_date'),
-    target: datedValue('target_value', 'target_date'),
-    latestMeasurement: { plan: (s) => s.rel('latest_measurement'), resolve: (i) => i.latest_measurement ?? null },
-    completionRate: {
-      plan: (s) => void (s.col('baseline_value', 'target_value'), s.rel('latest_measurement').col('value')),
-      resolve: (i) => roundPercent(completionRate({ baselineValue: i.baseline_value, targetValue: i.target_value }, i.latest_measurement?.value)),
-    },
+    baseline: datedValue('baseline'),
+    target: datedValue('target'),
+    // Values (currentValue, completionRate, latestMeasurement, measurements) are not compiled: they come from
+    // core's one rule of values (getIndicatorValuesByIndicatorIds) through graphql-js, never from a second rule here.
   },
   Measurement: {
     id: column('id'),
@@ -281,7 +281,7 @@ const SPECS: Record<string, Record<string, FieldSpec>> = {
   HealthSummary: Object.fromEntries(['onTrack', 'behind', 'atRisk', 'unknown', 'illustrative'].map((f) => [f, property(f)])),
   Period: { start: property('start'), end: property('end') },
   Adoption: { date: property('date'), reference: property('reference') },
-  DatedValue: { value: property('value'), date: property('date'), illustrative: property('illustrative') },
+  DatedValue: { value: property('value'), date: property('date'), illustrative: property('illustrative'), source: property('source') },
   PageInfo: Object.fromEntries(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'].map((f) => [f, property(f)])),
 };
 
@@ -338,11 +338,14 @@ const ROOTS: Record<string, RootSpec> = {
   schemes: {
     shape: schemeShape,
     load: (args, shape, ctx) => {
-      const filter = args.filter as { departments?: string[] | null; statuses?: SchemeStatus[] | null; text?: string | null } | null | undefined;
+      const filter = args.filter as { departments?: string[] | null; regions?: string[] | null; statuses?: SchemeStatus[] | null; text?: string | null } | null | undefined;
+      // Checked as listSchemes checks them (a malformed code throws, and graphql-js answers the VALIDATION error).
+      const departments = resolveDepartmentFilter({ departments: filter?.departments, regions: filter?.regions }, ctx.lang);
       return pagedConnection(args as ConnectionArgs, ctx.lang, async (page) => {
+        if (departments?.size === 0) return { items: [], totalCount: 0 };
         const { rows, totalCount } = await readSchemeTrees(
           ctx.readDb,
-          { filter: { departments: filter?.departments ?? undefined, statuses: filter?.statuses ?? undefined, text: filter?.text ?? undefined, visibility: ctx.visibility }, page },
+          { filter: { departments: departments ? [...departments] : undefined, statuses: filter?.statuses ?? undefined, text: filter?.text ?? undefined, visibility: ctx.visibility }, page },
           treeShape(shape!),
         );
         return { items: linkTree(rows), totalCount };
@@ -355,10 +358,6 @@ const ROOTS: Record<string, RootSpec> = {
       const { rows } = await readSchemeTrees(ctx.readDb, { codes: [args.code as string], visibility: ctx.visibility }, treeShape(shape!));
       return linkTree(rows)[0] ?? null;
     },
-  },
-  compareIndicator: {
-    load: async (args, _shape, ctx) =>
-      arrayConnection(args as ConnectionArgs, await compareIndicator(ctx.readDb, args.sharedCode as string, args.period as string, { visibility: ctx.visibility }), ctx.lang),
   },
 };
 

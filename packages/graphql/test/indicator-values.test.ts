@@ -113,7 +113,7 @@ for (const engine of ENGINES) {
       const { data, errors } = (await executeQuery(
         store.db,
         `{ schemes(filter: { regions: ["11"] }) { nodes { code } }
-           sharedIndicators(regions: ["11"]) { sharedCode schemeCount departments departmentsWithValue latestPeriod }
+           sharedIndicators(regions: ["11"]) { sharedCode schemeCount departments departmentsWithValue latestPeriod comparisonPeriod }
            compareIndicator(sharedCode: "rsa-emploi-12m", period: "2022", regions: ["11"]) { totalCount departmentsWithValue nodes { department status value origin } }
            quarters: compareIndicator(sharedCode: "delai-accueil-social-jours", period: "2024") { totalCount departmentsWithValue nodes { department status value origin } } }`,
       )) as { data: any; errors?: unknown };
@@ -122,6 +122,9 @@ for (const engine of ENGINES) {
       const rsa = data.sharedIndicators.find((s: any) => s.sharedCode === 'rsa-emploi-12m');
       expect(rsa).toMatchObject({ schemeCount: 3, departments: ['77', '78', '92'], departmentsWithValue: ['77', '78', '92'] });
       expect(data.sharedIndicators.every((s: any) => s.departments.every((d: string) => ['75', '77', '78', '91', '92', '93', '94', '95'].includes(d)))).toBe(true);
+      // The default comparison period is one where every département of the region carrying it has a value.
+      const period = (await executeQuery(store.db, `{ compareIndicator(sharedCode: "rsa-emploi-12m", period: "${rsa.comparisonPeriod}", regions: ["11"]) { departmentsWithValue } }`)).data as any;
+      expect(period.compareIndicator.departmentsWithValue).toBe(3);
       expect(data.compareIndicator).toMatchObject({ totalCount: 3, departmentsWithValue: 3 });
       expect(data.compareIndicator.nodes.map((n: any) => [n.department, n.status, n.value])).toEqual([
         ['77', 'KNOWN', 39],

@@ -34,22 +34,10 @@ describe('readers', () => {
     expect(() => readSchemeOverview({ scheme: null }, 'nope')).toThrow(expect.objectContaining({ code: 'SCHEME_NOT_FOUND', detail: 'nope' }));
   });
 
-  test('the default comparison period is the one most départements measured, the latest among equals', () => {
-    const m = (period: string, territory: string, value: number | null = 1) => ({ period, territory, value });
-    const data = {
-      indicators: {
-        nodes: [
-          { measurements: { nodes: [m('2021', 'dep:48'), m('2022', 'dep:48'), m('2023', 'dep:48')] } },
-          { measurements: { nodes: [m('2021', 'dep:92'), m('2022', 'dep:92'), m('2022', 'dep:78'), m('2023', 'dep:92', null)] } },
-          { measurements: { nodes: [m('2022', 'dep:77'), m('2023', 'sst:nord')] } },
-        ],
-      },
-    };
-    // 2022: 48, 92, 78, 77 have a value; 2023 only 48 (a null value and a district do not count).
-    expect(chooseComparisonPeriod(data)).toBe('2022');
-    // Equal counts: the most recent, quarters ordered by their start.
-    expect(chooseComparisonPeriod({ indicators: { nodes: [{ measurements: { nodes: [m('2023-Q4', 'dep:48'), m('2024', 'dep:48'), m('2023', 'dep:48')] } }] } })).toBe('2024');
-    expect(chooseComparisonPeriod({ indicators: { nodes: [] } })).toBeNull();
+  test('the default comparison period is the one the API states (core: most départements with a known value)', () => {
+    expect(chooseComparisonPeriod({ sharedIndicators: [{ sharedCode: 'delai', comparisonPeriod: '2022' }] })).toBe('2022');
+    expect(chooseComparisonPeriod({ sharedIndicators: [{ sharedCode: 'delai', comparisonPeriod: null }] })).toBeNull();
+    expect(chooseComparisonPeriod({ sharedIndicators: [] })).toBeNull();
   });
 
   test('paged connections are completed page after page, and the counts match totalCount', async () => {

@@ -290,8 +290,13 @@ export interface SharedIndicator {
   readonly departments: readonly string[];
   /** Those whose current value (by the one rule) is known. */
   readonly departmentsWithValue: readonly string[];
-  /** The latest period of a known current value among them, or null: the period to compare by default. */
+  /** The latest period of a known current value among them, or null. */
   readonly latestPeriod: string | null;
+  /**
+   * The period to compare by default: the one (stored or rolled up) where the most départements have a known
+   * value, the most recent among equals; null when none has one.
+   */
+  readonly comparisonPeriod: string | null;
 }
 
 /**
@@ -303,13 +308,13 @@ export interface SharedIndicator {
  * await listSharedIndicators(db, { visibility: {}, regions: ['11'] });
  * ```
  */
-export async function listSharedIndicators(db: Kysely<Database>, options: ComparisonFilter = {}): Promise<SharedIndicator[]> {
+export async function listSharedIndicators(db: Kysely<Database>, options: ComparisonFilter & { readonly sharedCodes?: readonly string[] } = {}): Promise<SharedIndicator[]> {
   const wanted = resolveDepartmentFilter({ departments: options.departments, regions: options.regions }, options.lang ?? 'fr');
   const rows = await db
     .selectFrom('indicator')
     .innerJoin('scheme', 'scheme.id', 'indicator.scheme_id')
     .select(['indicator.id', 'indicator.shared_code', 'indicator.name', 'indicator.unit', 'scheme.id as scheme_id', 'scheme.departments'])
-    .where('indicator.shared_code', 'is not', null)
+    .where('indicator.shared_code', options.sharedCodes?.length ? 'in' : 'is not', options.sharedCodes?.length ? [...options.sharedCodes] : null)
     .where(schemeVisibleSql(options.visibility ?? {}))
     .execute();
   const reports = new Map((await getIndicatorValuesByIndicatorIds(db, rows.map((r) => r.id))).map((r) => [r.indicatorId, r]));
@@ -321,14 +326,22 @@ export async function listSharedIndicators(db: Kysely<Database>, options: Compar
     let latestPeriod: string | null = null;
     const names = new Map<string, number>();
     const schemes = new Set<string>();
+    const knownBy = new Map<string, Set<string>>();
     for (const row of group) {
       const mine = row.departments.filter((d) => !wanted || wanted.has(d));
       if (mine.length === 0) continue;
       schemes.add(row.scheme_id);
       names.set(row.name, (names.get(row.name) ?? 0) + 1);
+      const report = reports.get(row.id);
+      for (const period of report?.values.periods() ?? []) {
+        for (const department of mine) {
+          if (report!.values.valueFor(period, `dep:${department}`).status !== 'known') continue;
+          knownBy.set(period, (knownBy.get(period) ?? new Set()).add(department));
+        }
+      }
       for (const department of mine) {
         departments.add(department);
-        const current = reports.get(row.id)?.values.current(`dep:${department}`);
+        const current = report?.values.current(`dep:${department}`);
         if (current?.status !== 'known' || !current.period) continue;
         withValue.add(department);
         if (latestPeriod === null || periodEndDate(current.period) > periodEndDate(latestPeriod)) latestPeriod = current.period;
@@ -337,7 +350,12 @@ export async function listSharedIndicators(db: Kysely<Database>, options: Compar
     if (departments.size === 0) continue;
     const name = [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
     const unit = group.find((r) => r.name === name)!.unit;
-    result.push({ sharedCode, name, unit, schemeCount: schemes.size, departments: [...departments].sort(), departmentsWithValue: [...withValue].sort(), latestPeriod });
+    let comparisonPeriod: string | null = null;
+    for (const [period, known] of knownBy) {
+      const best = comparisonPeriod === null ? 0 : knownBy.get(comparisonPeriod)!.size;
+      if (known.size > best || (known.size === best && periodEndDate(period) > periodEndDate(comparisonPeriod!))) comparisonPeriod = period;
+    }
+    result.push({ sharedCode, name, unit, schemeCount: schemes.size, departments: [...departments].sort(), departmentsWithValue: [...withValue].sort(), latestPeriod, comparisonPeriod });
   }
   return result.sort((a, b) => a.sharedCode.localeCompare(b.sharedCode));
 }

@@ -181,7 +181,11 @@ const SharedIndicatorType = builder.objectRef<SharedIndicator>('SharedIndicator'
     schemeCount: t.exposeInt('schemeCount'),
     departments: t.exposeStringList('departments', { description: 'Départements des schémas qui le portent' }),
     departmentsWithValue: t.exposeStringList('departmentsWithValue', { description: 'Ceux dont la valeur actuelle est connue' }),
-    latestPeriod: t.exposeString('latestPeriod', { nullable: true, description: 'Dernière période d’une valeur actuelle connue : la période à comparer par défaut' }),
+    latestPeriod: t.exposeString('latestPeriod', { nullable: true, description: 'Dernière période d’une valeur actuelle connue' }),
+    comparisonPeriod: t.exposeString('comparisonPeriod', {
+      nullable: true,
+      description: 'La période à comparer par défaut : celle où le plus de départements ont une valeur connue (cumuls compris), la plus récente à égalité',
+    }),
   }),
 });
 
@@ -221,11 +225,18 @@ builder.queryFields((t) => ({
     type: [SharedIndicatorType],
     description: 'Les codes d’indicateurs partagés des schémas visibles, avec leur couverture (départements, valeurs connues)',
     args: {
+      sharedCodes: t.arg.stringList({ description: 'Seulement ces codes partagés' }),
       departments: t.arg.stringList({ description: 'Codes INSEE de départements (92), sans préfixe dep:' }),
       regions: t.arg.stringList({ description: 'Codes INSEE de régions (11)' }),
     },
     resolve: (_root, args, ctx) =>
-      listSharedIndicators(ctx.readDb, { visibility: ctx.visibility, departments: args.departments ?? undefined, regions: args.regions ?? undefined, lang: ctx.lang }),
+      listSharedIndicators(ctx.readDb, {
+        visibility: ctx.visibility,
+        sharedCodes: args.sharedCodes ?? undefined,
+        departments: args.departments ?? undefined,
+        regions: args.regions ?? undefined,
+        lang: ctx.lang,
+      }),
   }),
   compareIndicator: t.connection({
     type: Comparison,

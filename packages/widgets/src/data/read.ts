@@ -196,6 +196,7 @@ function readIndicatorView(i: Obj): IndicatorView {
     sharedCode: str(i.sharedCode),
     completionRate: num(i.completionRate),
     illustrative: i.illustrative === true,
+    current: num(obj(i.currentValue)?.value),
     measurements: items(i.measurements).map(readMeasurement),
     latest: obj(i.latestMeasurement) ? readMeasurement(obj(i.latestMeasurement)!) : null,
     revisions: items(i.revisions).map(
@@ -398,37 +399,18 @@ export function readComparison(data: unknown, sharedCode: string, period: string
 }
 
 /**
- * The default period of a comparison, from `SharedIndicatorPeriods`: the one where the most départements have
- * a value (`dep:<code>` measured, not null), the most recent among equals; `null` when nothing is measured.
- * The same rule as the core's comparison reads a département's value (its `dep:` territory).
+ * The default period of a comparison, as `SharedIndicatorPeriods` states it (`sharedIndicators.comparisonPeriod`,
+ * computed by core: the period where the most départements have a known value, the most recent among equals),
+ * or `null` when nothing is known. The widget computes nothing.
  *
  * ### Examples
  * ```ts
- * chooseComparisonPeriod(data); // '2022': 3 départements measured, where 2023 has only 1
+ * chooseComparisonPeriod({ sharedIndicators: [{ sharedCode: 'delai', comparisonPeriod: '2022' }] }); // '2022'
  * ```
  */
 export function chooseComparisonPeriod(data: unknown): string | null {
-  const departments = new Map<string, Set<string>>();
-  for (const indicator of items(obj(data)?.indicators)) {
-    for (const m of items(indicator.measurements)) {
-      const period = str(m.period);
-      const territory = str(m.territory);
-      if (!period || num(m.value) === null || !territory?.startsWith('dep:')) continue;
-      const set = departments.get(period) ?? new Set<string>();
-      set.add(territory.slice(4));
-      departments.set(period, set);
-    }
-  }
-  let best: string | null = null;
-  for (const [period, set] of departments) {
-    if (best === null) {
-      best = period;
-      continue;
-    }
-    const diff = set.size - departments.get(best)!.size;
-    if (diff > 0 || (diff === 0 && comparePeriods(period, best) > 0)) best = period;
-  }
-  return best;
+  const [entry] = items(obj(data)?.sharedIndicators);
+  return entry ? str(entry.comparisonPeriod) : null;
 }
 
 function comparePeriods(a: string, b: string): number {

@@ -70,6 +70,8 @@ export interface IndicatorView {
   sharedCode: string | null;
   completionRate: number | null;
   illustrative: boolean;
+  /** The current value as the API states it (core's one rule; null unless known); the widget computes none. */
+  current: number | null;
   measurements: MeasurementView[];
   /** The gateway's latest measured value (latest period, latest revision, the département first). */
   latest: MeasurementView | null;

@@ -159,10 +159,9 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
       .map((m, i) => (m.value === null ? null : `${x(i).toFixed(1)},${y(m.value).toFixed(1)}`))
       .filter((p): p is string => p !== null);
     const ticks = [min, min + (top - min) / 2, top];
-    const last = [...values].reverse().find((m) => m.value !== null);
     // Period labels at least 64 px apart: every `step`-th one is written when the chart is narrow.
     const step = Math.max(1, Math.ceil((values.length * 64) / innerW));
-    const summary = chartSummary(indicator, values, last, lang);
+    const summary = chartSummary(indicator, values, lang);
     return html`<div class="sosms-chart" part="chart">
       <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width=${WIDTH} height=${HEIGHT} role="img" aria-label=${summary} font-size=${FONT}>
         ${ticks.map(
@@ -286,7 +285,7 @@ function refLine(value: number | undefined, name: string, kind: string, y: (v: n
     <text class="ref ${kind}" x=${width - PAD.right} y=${y(value) - 6} text-anchor="end">${name}</text>`;
 }
 
-function chartSummary(indicator: IndicatorView, values: MeasurementView[], last: MeasurementView | undefined, lang: Lang): string {
+function chartSummary(indicator: IndicatorView, values: MeasurementView[], lang: Lang): string {
   const first = values[0];
   const parts = [
     lang === 'fr' ? `${t('chartOf', lang)} « ${indicator.name} »` : `${t('chartOf', lang)} “${indicator.name}”`,
@@ -294,7 +293,8 @@ function chartSummary(indicator: IndicatorView, values: MeasurementView[], last:
       ? `${values.length} valeur(s) de ${formatPeriod(first.period, lang)} à ${formatPeriod(values.at(-1)!.period, lang)}`
       : `${values.length} value(s) from ${formatPeriod(first.period, lang)} to ${formatPeriod(values.at(-1)!.period, lang)}`,
   ];
-  if (last) parts.push(`${lang === 'fr' ? 'dernière valeur' : 'latest value'} ${formatNumber(last.value, indicator.unit, lang)}`);
+  // The current value as the API states it (core's one rule), not the last point drawn.
+  if (indicator.current !== null) parts.push(`${lang === 'fr' ? 'valeur actuelle' : 'current value'} ${formatNumber(indicator.current, indicator.unit, lang)}`);
   if (indicator.baseline) parts.push(`${t('baseline', lang).toLowerCase()} ${formatNumber(indicator.baseline.value, indicator.unit, lang)}`);
   if (indicator.target) parts.push(`${t('target', lang).toLowerCase()} ${formatNumber(indicator.target.value, indicator.unit, lang)}`);
   return `${parts.join(', ')}. ${lang === 'fr' ? 'Le détail figure dans le tableau qui suit.' : 'The details are in the following table.'}`;
