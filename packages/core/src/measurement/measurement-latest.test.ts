@@ -45,6 +45,8 @@ function scheme(next: () => number, indicators: number): SchemeFileInput {
             indicators: Array.from({ length: indicators }, (_, k) => ({
               code: `ind-${k}`,
               name: `Indicateur ${k}`,
+              // Monthly: years, quarters and months are all accepted (periodicity is enforced on write).
+              periodicity: 'month' as const,
               illustrative: true,
               measurements: PERIODS.flatMap((period) =>
                 TERRITORIES.filter(() => next() < 0.4).map((territory) => ({ period, territory, value: Math.round(next() * 1000) / 10, illustrative: true })),
