@@ -62,6 +62,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   intermediateTargets: 'Cibles intermédiaires datées.',
   periodicity: 'Périodicité des mesures : year, quarter, month.',
   aggregation: 'Agrégation entre territoires : sum, mean, ratio.',
+  secrecyThreshold: 'Secret statistique : les effectifs entre 1 et ce seuil exclu sont masqués partout, avec masquage secondaire.',
   sharedCode: 'Code national partagé, pour comparer les départements.',
   owner: 'Code du partenaire qui fournit les valeurs.',
   measurements: 'Valeurs de l’indicateur par période et territoire.',
