@@ -14,7 +14,6 @@ import { type Visibility } from '../shared/visibility.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
 import { actionFromRow, actionPartnerFromRow, actionUpdateFromRow, type Action, type ActionPartner, type ActionUpdate } from './action.service.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
-import type { Lang } from '../validation/issues.ts';
 
 /**
  * Actions by ids, in one statement, in no particular order.

@@ -10,7 +10,6 @@ import { normalizePage, pageTotalCount, type ListResult, type Page } from '../sh
 import { type Visibility } from '../shared/visibility.ts';
 import { indicatorFromRow, type Indicator } from './indicator.service.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
-import type { Lang } from '../validation/issues.ts';
 
 /**
  * Indicators by ids, in one statement, in no particular order.

@@ -8,6 +8,7 @@ import { isUuid } from '../shared/ids.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
 import { type Visibility } from '../shared/visibility.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
+import type { Lang } from '../validation/issues.ts';
 
 /**
  * The SQL condition "this scheme row is visible to the reader": published and not a draft, or one of
