@@ -53,6 +53,7 @@ const ACTION_DETAIL = /* GraphQL */ `
         id code name unit illustrative completionRate
         baseline { value date }
         target { value date }
+        currentValue { status value period provisional illustrative sources }
         latestMeasurement { ...WidgetMeasurement }
         measurements { nodes { ...WidgetMeasurement } }
       }
@@ -137,6 +138,7 @@ const INDICATOR = /* GraphQL */ `
     id code name definition type unit direction source sharedCode illustrative completionRate
     baseline { value date }
     target { value date }
+    currentValue { status value period provisional illustrative sources }
     latestMeasurement { ...WidgetMeasurement }
     measurements { nodes { ...WidgetMeasurement } }
     revisions: measurements(history: true) { nodes { period territory revision value missingReason provisional illustrative comment recordedAt } }
@@ -188,14 +190,12 @@ export const SchemeProposals: QueryDef = {
 `,
 };
 
-/** The measured periods of a shared indicator in each scheme (to choose the comparison's default period). */
+/** The default period of a shared indicator's comparison, as core states it (`sharedIndicators.comparisonPeriod`). */
 export const SharedIndicatorPeriods: QueryDef = {
   name: 'SharedIndicatorPeriods',
   text: /* GraphQL */ `
   query SharedIndicatorPeriods($sharedCode: String!) {
-    indicators(filter: { sharedCode: $sharedCode }) {
-      nodes { name unit scheme { code departments } measurements { nodes { period territory value } } }
-    }
+    sharedIndicators(sharedCodes: [$sharedCode]) { sharedCode comparisonPeriod }
   }
 `,
 };
