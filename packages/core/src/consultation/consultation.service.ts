@@ -1,5 +1,18 @@
-import type { ConsultationEventTable, PhaseTable, ProposalTable, Selectable } from '../database/database.ts';
-import type { EventKind, PhaseKind, ProposalOutcome } from './consultation.ts';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { runCommand, type Caller } from '../access/command.ts';
+import { getActionsByIds } from '../action/action.repository.ts';
+import type { ConsultationEventTable, Database, PhaseTable, ProposalTable, Selectable } from '../database/database.ts';
+import { existingPlanCodes } from '../governance/governance.repository.ts';
+import { resolvePartnerCodes } from '../partner/partner.repository.ts';
+import { getSchemesByIds } from '../scheme/scheme.repository.ts';
+import { schemeForWrite } from '../scheme/scheme.service.ts';
+import { isSchemeVisible } from '../shared/visibility.ts';
+import { unknownFields } from '../scheme-file/unknown-fields.ts';
+import { notFoundError, validated, validationError } from '../shared/errors.ts';
+import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { existingEventCodes, lockCodedRow, setProposalActions, writeCodedRow } from './consultation.repository.ts';
+import { consultationEventSchema, phaseSchema, proposalSchema, type EventKind, type PhaseKind, type ProposalOutcome } from './consultation.ts';
 
 /**
  * A dated phase in the life of a scheme (elaboration, consultation, validation…).
@@ -132,4 +145,137 @@ export function proposalFromRow(row: Selectable<ProposalTable>): Proposal {
     illustrative: row.illustrative,
     position: row.position,
   };
+}
+
+/** Validate a document against a concept's schema, unknown (often misspelled) fields included, as a scheme file is. */
+function validDocument<T extends z.ZodType>(schema: T, input: unknown, lang: Lang): z.infer<T> {
+  const unknown = unknownFields(schema, input, lang);
+  const data = validated(schema, input, lang);
+  if (unknown.length) throw validationError(unknown, lang);
+  return data;
+}
+
+/**
+ * Create or update a phase of a scheme by its code (editor of every département of the scheme). Its fields
+ * are replaced by the input; a new phase goes at the end of the scheme's list, an existing one keeps its place.
+ *
+ * ### Examples
+ * ```ts
+ * await savePhase(db, { principal }, '48-2018-2022', { code: 'phase-1', kind: 'elaboration', title: 'Diagnostic partagé', startDate: '2017-09-01', endDate: '2017-12-15' });
+ * ```
+ */
+export function savePhase(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<Phase> {
+  return runCommand(db, caller, 'phase:save', async (ctx) => {
+    const data = validDocument(phaseSchema, input, ctx.lang);
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const { before, after } = await writeCodedRow(ctx.trx, 'phase', scheme.id, data.code, {
+      kind: data.kind,
+      title: data.title,
+      start_date: data.startDate ?? null,
+      end_date: data.endDate ?? null,
+      description: data.description ?? null,
+    });
+    return { value: phaseFromRow(after), entityId: after.id, before: before && phaseFromRow(before), after: phaseFromRow(after) };
+  });
+}
+
+/**
+ * Create or update a consultation event of a scheme by its code (editor of every département of the
+ * scheme). The partners it names must be ones the caller may see; the scheme then declares them.
+ *
+ * ### Examples
+ * ```ts
+ * await saveConsultationEvent(db, { principal }, '48-2018-2022', { code: 'gt-1', kind: 'working_group', title: 'Groupe de travail autonomie', date: '2018-01-30', participants: 24, partners: ['caf-48'] });
+ * ```
+ */
+export function saveConsultationEvent(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<ConsultationEvent> {
+  return runCommand(db, caller, 'consultation-event:save', async (ctx) => {
+    const data = validDocument(consultationEventSchema, input, ctx.lang);
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const partners = data.partners ?? [];
+    const resolved = await resolvePartnerCodes(ctx.trx, partners.map((code, i) => ({ code, path: `partners[${i}]` })), { schemeId: scheme.id, visibility: ctx.visibility, lang: ctx.lang });
+    if (resolved.issues.length) throw validationError(resolved.issues, ctx.lang);
+    const { before, after } = await writeCodedRow(ctx.trx, 'consultation_event', scheme.id, data.code, {
+      kind: data.kind,
+      title: data.title,
+      date: data.date,
+      end_date: data.endDate ?? null,
+      participants: data.participants ?? null,
+      proposals_count: data.proposalsCount ?? null,
+      partners: [...new Set(partners)],
+      description: data.description ?? null,
+    });
+    const map = consultationEventFromRow;
+    return { value: map(after), entityId: after.id, before: before && map(before), after: map(after) };
+  });
+}
+
+/**
+ * Create or update a proposal made during consultation, by its code within a scheme (editor of every
+ * département of the scheme). Its `event` must be a consultation event of the scheme and its `actions`
+ * actions of the scheme (by code); `outcome` absent is `pending`.
+ *
+ * ### Examples
+ * ```ts
+ * await saveProposal(db, { principal }, '77-2019-2024', { code: 'prop-3', text: 'Créer un guichet des aidants', event: 'gt-1', outcome: 'retained', actions: ['1.1.1'] });
+ * ```
+ */
+export function saveProposal(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<Proposal> {
+  return runCommand(db, caller, 'proposal:save', async (ctx) => {
+    const data = validDocument(proposalSchema, input, ctx.lang);
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const actions = data.actions ?? [];
+    const issues: ValidationIssue[] = [];
+    if (data.event && !(await existingEventCodes(ctx.trx, scheme.id, [data.event])).has(data.event)) {
+      issues.push({ path: 'event', code: 'unknown_event', message: messageWithDetail('unknown_event', data.event, ctx.lang) });
+    }
+    const known = await existingPlanCodes(ctx.trx, scheme.id, { orientations: [], actions });
+    actions.forEach((a, i) => known.actions.has(a) || issues.push({ path: `actions[${i}]`, code: 'unknown_action', message: messageWithDetail('unknown_action', a, ctx.lang) }));
+    if (issues.length) throw validationError(issues, ctx.lang);
+    const { before, after } = await writeCodedRow(ctx.trx, 'proposal', scheme.id, data.code, {
+      text: data.text,
+      event_code: data.event ?? null,
+      outcome: data.outcome,
+      actions: [...new Set(actions)],
+      illustrative: data.illustrative ?? false,
+    });
+    return { value: proposalFromRow(after), entityId: after.id, before: before && proposalFromRow(before), after: proposalFromRow(after) };
+  });
+}
+
+/**
+ * Record the actions a proposal led to (editor of every département of the scheme), replacing the list.
+ * Actions are given by id: each must be an action the caller may see, of the proposal's own scheme (an
+ * action the caller may not see is unknown, as one that does not exist).
+ *
+ * ### Examples
+ * ```ts
+ * const proposal = await linkProposalActions(db, { principal }, '77-2019-2024', 'prop-3', [action.id]);
+ * proposal.actions; // ['1.1.1']
+ * ```
+ */
+export function linkProposalActions(db: Kysely<Database>, caller: Caller, schemeCode: string, proposalCode: string, actionIds: readonly string[]): Promise<Proposal> {
+  return runCommand(db, caller, 'proposal:link-actions', async (ctx) => {
+    if (!Array.isArray(actionIds) || actionIds.some((id) => typeof id !== 'string')) {
+      throw validationError([{ path: 'actionIds', code: 'invalid_type', message: ctx.lang === 'fr' ? 'liste d’identifiants attendue' : 'expected a list of ids' }], ctx.lang);
+    }
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const row = await lockCodedRow(ctx.trx, 'proposal', scheme.id, proposalCode);
+    if (!row) throw notFoundError('unknown_proposal', 'proposalCode', proposalCode, ctx.lang);
+    const actions = await getActionsByIds(ctx.trx, actionIds);
+    const visible = new Set((await getSchemesByIds(ctx.trx, [...new Set(actions.map((a) => a.schemeId))])).filter((s) => isSchemeVisible(s, ctx.visibility)).map((s) => s.id));
+    const found = new Map(actions.filter((a) => visible.has(a.schemeId)).map((a) => [a.id, a]));
+    const issues: ValidationIssue[] = [];
+    const codes: string[] = [];
+    actionIds.forEach((id, i) => {
+      const action = found.get(id);
+      if (!action) issues.push({ path: `actionIds[${i}]`, code: 'unknown_action', message: messageWithDetail('unknown_action', id, ctx.lang) });
+      else if (action.schemeId !== scheme.id) issues.push({ path: `actionIds[${i}]`, code: 'action_other_scheme', message: messageWithDetail('action_other_scheme', action.code, ctx.lang) });
+      else if (!codes.includes(action.code)) codes.push(action.code);
+    });
+    if (issues.length) throw validationError(issues, ctx.lang);
+    const before = proposalFromRow(row);
+    const after = await setProposalActions(ctx.trx, row.id, codes);
+    return { value: after, entityId: after.id, before, after };
+  });
 }

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { isUuid } from '../shared/ids.ts';
 import { bodyMemberFromRow, governingBodyFromRow, meetingFromRow, type BodyMember, type GoverningBody, type Meeting } from './governance.service.ts';
@@ -46,4 +47,185 @@ export async function getMeetingsByBodyIds(db: Kysely<Database>, bodyIds: readon
   if (valid.length === 0) return [];
   const rows = await db.selectFrom('meeting').selectAll().where('body_id', 'in', valid).orderBy('date').orderBy('id').execute();
   return rows.map(meetingFromRow);
+}
+
+/** The columns of a governing body a command writes (its scheme and code are its key). */
+export interface GoverningBodyColumns {
+  readonly kind: GoverningBody['kind'];
+  readonly name: string;
+  readonly description: string | null;
+}
+
+/**
+ * A governing body of a scheme by its code, its row locked for update (undefined when there is none).
+ *
+ * ### Examples
+ * ```ts
+ * const copil = await lockGoverningBody(trx, scheme.id, 'copil');
+ * ```
+ */
+export async function lockGoverningBody(trx: Transaction<Database>, schemeId: string, code: string): Promise<GoverningBody | undefined> {
+  const row = await trx.selectFrom('governing_body').selectAll().where('scheme_id', '=', schemeId).where('code', '=', code).forUpdate().executeTakeFirst();
+  return row ? governingBodyFromRow(row) : undefined;
+}
+
+/**
+ * Create a governing body at the end of its scheme's list, or nothing when its code is taken (a racing
+ * creation): then `undefined`, and the caller locks the existing one.
+ *
+ * ### Examples
+ * ```ts
+ * const body = await insertGoverningBody(trx, scheme.id, 'copil', { kind: 'copil', name: 'Comité de pilotage', description: null });
+ * ```
+ */
+export async function insertGoverningBody(trx: Transaction<Database>, schemeId: string, code: string, columns: GoverningBodyColumns): Promise<GoverningBody | undefined> {
+  const row = await trx
+    .insertInto('governing_body')
+    .values({
+      id: randomUUID(),
+      scheme_id: schemeId,
+      code,
+      ...columns,
+      position: sql<number>`(select coalesce(max(position) + 1, 0) from governing_body where scheme_id = ${schemeId})`,
+    })
+    .onConflict((oc) => oc.columns(['scheme_id', 'code']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ? governingBodyFromRow(row) : undefined;
+}
+
+/**
+ * Replace a governing body's own columns (its position and members stay).
+ *
+ * ### Examples
+ * ```ts
+ * await updateGoverningBodyRow(trx, body.id, { kind: 'copil', name: 'COPIL', description: null });
+ * ```
+ */
+export async function updateGoverningBodyRow(trx: Transaction<Database>, id: string, columns: GoverningBodyColumns): Promise<GoverningBody> {
+  return governingBodyFromRow(await trx.updateTable('governing_body').set(columns).where('id', '=', id).returningAll().executeTakeFirstOrThrow());
+}
+
+/**
+ * Delete a governing body; its members and meetings go with it (`on delete cascade`).
+ *
+ * ### Examples
+ * ```ts
+ * await deleteGoverningBodyRow(trx, body.id);
+ * ```
+ */
+export async function deleteGoverningBodyRow(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx.deleteFrom('governing_body').where('id', '=', id).execute();
+}
+
+/**
+ * Replace every member of a governing body, in the order given.
+ *
+ * ### Examples
+ * ```ts
+ * await replaceBodyMembers(trx, body.id, [{ partnerId, role: 'président' }]);
+ * ```
+ */
+export async function replaceBodyMembers(trx: Transaction<Database>, bodyId: string, members: readonly { partnerId: string; role: string | null }[]): Promise<BodyMember[]> {
+  await trx.deleteFrom('body_member').where('body_id', '=', bodyId).execute();
+  if (members.length === 0) return [];
+  const rows = await trx
+    .insertInto('body_member')
+    .values(members.map((m, position) => ({ body_id: bodyId, partner_id: m.partnerId, role: m.role, position })))
+    .returningAll()
+    .execute();
+  return rows.map(bodyMemberFromRow).sort((a, b) => a.position - b.position);
+}
+
+/**
+ * Add a member at the end of a governing body's list, or change the role of a partner already sitting
+ * there (it keeps its place).
+ *
+ * ### Examples
+ * ```ts
+ * await upsertBodyMember(trx, body.id, partnerId, 'vice-président');
+ * ```
+ */
+export async function upsertBodyMember(trx: Transaction<Database>, bodyId: string, partnerId: string, role: string | null): Promise<BodyMember> {
+  const row = await trx
+    .insertInto('body_member')
+    .values({ body_id: bodyId, partner_id: partnerId, role, position: sql<number>`(select coalesce(max(position) + 1, 0) from body_member where body_id = ${bodyId})` })
+    .onConflict((oc) => oc.columns(['body_id', 'partner_id']).doUpdateSet({ role }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return bodyMemberFromRow(row);
+}
+
+/**
+ * Remove a partner from a governing body; the members after it move up one place. Returns whether it sat there.
+ *
+ * ### Examples
+ * ```ts
+ * await deleteBodyMember(trx, body.id, partnerId); // true
+ * ```
+ */
+export async function deleteBodyMember(trx: Transaction<Database>, bodyId: string, partnerId: string): Promise<boolean> {
+  const gone = await trx.deleteFrom('body_member').where('body_id', '=', bodyId).where('partner_id', '=', partnerId).returning('position').executeTakeFirst();
+  if (!gone) return false;
+  await trx.updateTable('body_member').set({ position: sql<number>`position - 1` }).where('body_id', '=', bodyId).where('position', '>', gone.position).execute();
+  return true;
+}
+
+/** The columns of a meeting a command writes. */
+export interface MeetingColumns {
+  readonly date: string;
+  readonly title: string;
+  readonly summary: string | null;
+  readonly decisions: Meeting['decisions'];
+}
+
+/**
+ * A meeting by id, its row locked for update (undefined when there is none).
+ *
+ * ### Examples
+ * ```ts
+ * const meeting = await lockMeeting(trx, id);
+ * ```
+ */
+export async function lockMeeting(trx: Transaction<Database>, id: string): Promise<Meeting | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await trx.selectFrom('meeting').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row ? meetingFromRow(row) : undefined;
+}
+
+/**
+ * Create a meeting of a governing body, or replace the columns of an existing one (`id` given).
+ *
+ * ### Examples
+ * ```ts
+ * const meeting = await writeMeetingRow(trx, body.id, null, { date: '2025-03-12', title: 'COPIL', summary: null, decisions: [] });
+ * ```
+ */
+export async function writeMeetingRow(trx: Transaction<Database>, bodyId: string, id: string | null, columns: MeetingColumns): Promise<Meeting> {
+  const values = { ...columns, decisions: JSON.stringify(columns.decisions) };
+  const row = id
+    ? await trx.updateTable('meeting').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+    : await trx.insertInto('meeting').values({ id: randomUUID(), body_id: bodyId, ...values }).returningAll().executeTakeFirstOrThrow();
+  return meetingFromRow(row);
+}
+
+/**
+ * The codes among `codes` of a scheme's orientations and actions that exist, in two statements.
+ *
+ * ### Examples
+ * ```ts
+ * const known = await existingPlanCodes(trx, scheme.id, { orientations: ['1'], actions: ['1.1.1'] });
+ * known.actions.has('1.1.1');
+ * ```
+ */
+export async function existingPlanCodes(
+  db: Kysely<Database>,
+  schemeId: string,
+  codes: { readonly orientations: readonly string[]; readonly actions: readonly string[] },
+): Promise<{ orientations: Set<string>; actions: Set<string> }> {
+  const find = async (table: 'orientation' | 'action', wanted: readonly string[]) =>
+    wanted.length === 0
+      ? new Set<string>()
+      : new Set((await db.selectFrom(table).select('code').where('scheme_id', '=', schemeId).where('code', 'in', [...new Set(wanted)]).execute()).map((r) => r.code));
+  return { orientations: await find('orientation', codes.orientations), actions: await find('action', codes.actions) };
 }

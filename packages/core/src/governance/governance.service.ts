@@ -1,5 +1,27 @@
-import type { BodyMemberTable, GoverningBodyTable, MeetingTable, Selectable } from '../database/database.ts';
-import type { BodyKind } from './governance.ts';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { runCommand, type Caller, type CommandContext } from '../access/command.ts';
+import type { BodyMemberTable, Database, GoverningBodyTable, MeetingTable, Selectable } from '../database/database.ts';
+import { getPartnersByIds, resolvePartnerCodes } from '../partner/partner.repository.ts';
+import { schemeForWrite, type Scheme } from '../scheme/scheme.service.ts';
+import { unknownFields } from '../scheme-file/unknown-fields.ts';
+import { notFoundError, validated, validationError } from '../shared/errors.ts';
+import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import {
+  deleteBodyMember,
+  deleteGoverningBodyRow,
+  existingPlanCodes,
+  getBodyMembersByBodyIds,
+  getMeetingsByBodyIds,
+  insertGoverningBody,
+  lockGoverningBody,
+  lockMeeting,
+  replaceBodyMembers,
+  updateGoverningBodyRow,
+  upsertBodyMember,
+  writeMeetingRow,
+} from './governance.repository.ts';
+import { governingBodySchema, meetingSchema, type BodyKind, type GoverningBodyDocument } from './governance.ts';
 
 /**
  * A governing body of a scheme (COPIL, technical committee, citizen body…).
@@ -85,4 +107,173 @@ export function bodyMemberFromRow(row: Selectable<BodyMemberTable>): BodyMember 
  */
 export function meetingFromRow(row: Selectable<MeetingTable>): Meeting {
   return { id: row.id, bodyId: row.body_id, date: row.date, title: row.title, summary: row.summary, decisions: row.decisions };
+}
+
+type MemberDocument = NonNullable<GoverningBodyDocument['members']>[number];
+/** One member as the scheme file writes it (the element of `governingBodies[].members`). */
+const memberSchema = governingBodySchema.shape.members.unwrap().element;
+
+/** Validate a document against a concept's schema, unknown (often misspelled) fields included, as a scheme file is. */
+function validDocument<T extends z.ZodType>(schema: T, input: unknown, lang: Lang): z.infer<T> {
+  const unknown = unknownFields(schema, input, lang);
+  const data = validated(schema, input, lang);
+  if (unknown.length) throw validationError(unknown, lang);
+  return data;
+}
+
+/** A governing body with its members, as the audit log keeps it. */
+export interface GoverningBodyState {
+  readonly body: GoverningBody;
+  readonly members: BodyMember[];
+}
+
+/** The scheme's governing body by code, locked for update; NOT_FOUND when there is none. */
+async function bodyForWrite(ctx: CommandContext, scheme: Scheme, code: string): Promise<GoverningBodyState> {
+  const body = await lockGoverningBody(ctx.trx, scheme.id, code);
+  if (!body) throw notFoundError('unknown_body', 'bodyCode', code, ctx.lang);
+  return { body, members: await getBodyMembersByBodyIds(ctx.trx, [body.id]) };
+}
+
+/** The members of a body resolved among the partners the caller may see; a partner listed twice is refused. */
+async function resolveMembers(ctx: CommandContext, scheme: Scheme, members: readonly MemberDocument[], at: (i: number) => string) {
+  const issues: ValidationIssue[] = [];
+  const first = new Map<string, number>();
+  members.forEach((m, i) => {
+    const seen = first.get(m.partner);
+    if (seen === undefined) first.set(m.partner, i);
+    else issues.push({ path: `${at(i)}partner`, code: 'duplicate_member', message: messageWithDetail('duplicate_member', `${m.partner} ${ctx.lang === 'fr' ? 'déjà en' : 'already at'} ${at(seen)}partner`, ctx.lang) });
+  });
+  const resolved = await resolvePartnerCodes(ctx.trx, members.map((m, i) => ({ code: m.partner, path: `${at(i)}partner` })), { schemeId: scheme.id, visibility: ctx.visibility, lang: ctx.lang });
+  issues.push(...resolved.issues);
+  if (issues.length) throw validationError(issues, ctx.lang);
+  return members.map((m) => ({ partnerId: resolved.ids.get(m.partner)!, role: m.role ?? null }));
+}
+
+/**
+ * Create or update a governing body by its code within a scheme (editor of every département of the
+ * scheme). Its own fields (kind, name, description) are replaced by the input; its members are replaced
+ * when `members` is given (partners the caller may see, each once), kept otherwise. Meetings are saved one
+ * by one ({@link saveMeeting}): giving `meetings` here is refused rather than silently dropped.
+ *
+ * ### Examples
+ * ```ts
+ * const { body, members } = await saveGoverningBody(db, { principal }, '48-2018-2022', { code: 'copil', kind: 'copil', name: 'Comité de pilotage', members: [{ partner: 'ars-occitanie' }] });
+ * ```
+ */
+export function saveGoverningBody(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<GoverningBodyState> {
+  return runCommand(db, caller, 'governing-body:save', async (ctx) => {
+    const data = validDocument(governingBodySchema, input, ctx.lang);
+    if (data.meetings !== undefined) {
+      const message = ctx.lang === 'fr' ? 'les réunions s’enregistrent une par une (saveMeeting)' : 'meetings are saved one by one (saveMeeting)';
+      throw validationError([{ path: 'meetings', code: 'meetings_separately', message }], ctx.lang);
+    }
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const members = data.members ? await resolveMembers(ctx, scheme, data.members, (i) => `members[${i}].`) : undefined;
+    const columns = { kind: data.kind, name: data.name, description: data.description ?? null };
+    const stateOf = async (body: GoverningBody) => ({ body, members: await getBodyMembersByBodyIds(ctx.trx, [body.id]) });
+    const existing = await lockGoverningBody(ctx.trx, scheme.id, data.code);
+    let before = existing ? await stateOf(existing) : null;
+    let body = existing ? await updateGoverningBodyRow(ctx.trx, existing.id, columns) : await insertGoverningBody(ctx.trx, scheme.id, data.code, columns);
+    if (!body) {
+      // A racing creation of the same code took it first: this save updates that body.
+      const raced = (await lockGoverningBody(ctx.trx, scheme.id, data.code))!;
+      before = await stateOf(raced);
+      body = await updateGoverningBodyRow(ctx.trx, raced.id, columns);
+    }
+    const after = { body, members: members ? await replaceBodyMembers(ctx.trx, body.id, members) : (before?.members ?? []) };
+    return { value: after, entityId: body.id, before, after };
+  });
+}
+
+/**
+ * Delete a governing body of a scheme, with its members and meetings (editor of every département of the
+ * scheme). The audit log keeps the body, its members and its meetings as they were.
+ *
+ * ### Examples
+ * ```ts
+ * await deleteGoverningBody(db, { principal }, '48-2018-2022', 'comite-technique');
+ * ```
+ */
+export function deleteGoverningBody(db: Kysely<Database>, caller: Caller, schemeCode: string, bodyCode: string): Promise<GoverningBody> {
+  return runCommand(db, caller, 'governing-body:delete', async (ctx) => {
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const before = await bodyForWrite(ctx, scheme, bodyCode);
+    const meetings = await getMeetingsByBodyIds(ctx.trx, [before.body.id]);
+    await deleteGoverningBodyRow(ctx.trx, before.body.id);
+    return { value: before.body, entityId: before.body.id, before: { ...before, meetings }, after: null };
+  });
+}
+
+/**
+ * Seat a partner in a governing body (editor of every département of the scheme), at the end of the list,
+ * or change its role when it already sits there. The partner must be one the caller may see.
+ *
+ * ### Examples
+ * ```ts
+ * await addBodyMember(db, { principal }, '48-2018-2022', 'copil', { partner: 'caf-48', role: 'membre' });
+ * ```
+ */
+export function addBodyMember(db: Kysely<Database>, caller: Caller, schemeCode: string, bodyCode: string, input: unknown): Promise<GoverningBodyState> {
+  return runCommand(db, caller, 'body-member:add', async (ctx) => {
+    const member = validDocument(memberSchema, input, ctx.lang);
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const before = await bodyForWrite(ctx, scheme, bodyCode);
+    const [resolved] = await resolveMembers(ctx, scheme, [member], () => '');
+    await upsertBodyMember(ctx.trx, before.body.id, resolved!.partnerId, resolved!.role);
+    const after = { body: before.body, members: await getBodyMembersByBodyIds(ctx.trx, [before.body.id]) };
+    return { value: after, entityId: before.body.id, before, after };
+  });
+}
+
+/**
+ * Remove a partner from a governing body (editor of every département of the scheme); the members after
+ * it move up one place. A partner that does not sit there (or that the caller may not see) is NOT_FOUND.
+ *
+ * ### Examples
+ * ```ts
+ * await removeBodyMember(db, { principal }, '48-2018-2022', 'copil', 'caf-48');
+ * ```
+ */
+export function removeBodyMember(db: Kysely<Database>, caller: Caller, schemeCode: string, bodyCode: string, partnerCode: string): Promise<GoverningBodyState> {
+  return runCommand(db, caller, 'body-member:remove', async (ctx) => {
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const before = await bodyForWrite(ctx, scheme, bodyCode);
+    const partners = await getPartnersByIds(ctx.trx, before.members.map((m) => m.partnerId));
+    const partner = partners.find((p) => p.code === partnerCode);
+    if (!partner || !(await deleteBodyMember(ctx.trx, before.body.id, partner.id))) throw notFoundError('unknown_member', 'partner', partnerCode, ctx.lang);
+    const after = { body: before.body, members: await getBodyMembersByBodyIds(ctx.trx, [before.body.id]) };
+    return { value: after, entityId: before.body.id, before, after };
+  });
+}
+
+/**
+ * Record a meeting of a governing body with its decisions (editor of every département of the scheme):
+ * a new meeting without `meetingId`, or the replacement of that meeting of this body. The orientations and
+ * actions a decision names must exist in the scheme.
+ *
+ * ### Examples
+ * ```ts
+ * const meeting = await saveMeeting(db, { principal }, '48-2018-2022', 'copil', {
+ *   date: '2025-03-12', title: 'COPIL annuel', decisions: [{ text: 'Lancer l’action 1.1.1', actions: ['1.1.1'] }],
+ * });
+ * ```
+ */
+export function saveMeeting(db: Kysely<Database>, caller: Caller, schemeCode: string, bodyCode: string, input: unknown, meetingId?: string | null): Promise<Meeting> {
+  return runCommand(db, caller, 'meeting:save', async (ctx) => {
+    const data = validDocument(meetingSchema, input, ctx.lang);
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const { body } = await bodyForWrite(ctx, scheme, bodyCode);
+    const before = meetingId ? await lockMeeting(ctx.trx, meetingId) : null;
+    if (meetingId && before?.bodyId !== body.id) throw notFoundError('unknown_meeting', 'meetingId', meetingId, ctx.lang);
+    const decisions = data.decisions ?? [];
+    const known = await existingPlanCodes(ctx.trx, scheme.id, { orientations: decisions.flatMap((d) => d.orientations ?? []), actions: decisions.flatMap((d) => d.actions ?? []) });
+    const issues: ValidationIssue[] = [];
+    decisions.forEach((d, i) => {
+      d.orientations?.forEach((o, j) => known.orientations.has(o) || issues.push({ path: `decisions[${i}].orientations[${j}]`, code: 'unknown_orientation', message: messageWithDetail('unknown_orientation', o, ctx.lang) }));
+      d.actions?.forEach((a, j) => known.actions.has(a) || issues.push({ path: `decisions[${i}].actions[${j}]`, code: 'unknown_action', message: messageWithDetail('unknown_action', a, ctx.lang) }));
+    });
+    if (issues.length) throw validationError(issues, ctx.lang);
+    const after = await writeMeetingRow(ctx.trx, body.id, before?.id ?? null, { date: data.date, title: data.title, summary: data.summary ?? null, decisions });
+    return { value: after, entityId: after.id, before: before ?? null, after };
+  });
 }

@@ -72,3 +72,5 @@ export async function openTestStore(engine: 'pglite' | 'postgres', options: { on
     },
   };
 }
+
+export { snapshot, TABLES } from './checksum.ts';

@@ -32,6 +32,11 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
   unknown_orientation: { fr: 'orientation inconnue', en: 'unknown orientation' },
   unknown_event: { fr: 'événement de concertation inconnu', en: 'unknown consultation event' },
   unknown_scheme: { fr: 'schéma inconnu', en: 'unknown scheme' },
+  unknown_body: { fr: 'instance de gouvernance inconnue', en: 'unknown governing body' },
+  unknown_member: { fr: "ce partenaire ne siège pas dans l'instance", en: 'this partner does not sit in the body' },
+  unknown_meeting: { fr: 'réunion inconnue', en: 'unknown meeting' },
+  unknown_proposal: { fr: 'proposition inconnue', en: 'unknown proposal' },
+  action_other_scheme: { fr: "l'action appartient à un autre schéma", en: 'the action belongs to another scheme' },
   unknown_predecessor: { fr: 'schéma précédent inconnu', en: 'unknown previous scheme' },
   scheme_code_exists: { fr: 'un schéma porte déjà ce code', en: 'a scheme already has this code' },
   code_namespace: {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../src/database/database.ts';
 import { importSchemeFile } from '../../src/scheme-file/import.ts';
 import { getSchemesByCodes } from '../../src/scheme/scheme.repository.ts';
@@ -6,21 +6,8 @@ import type { Scheme } from '../../src/scheme/scheme.service.ts';
 import type { SchemeFileInput } from '../../src/scheme-file/scheme-file.ts';
 import { sampleSchemeFile } from '../fixtures.ts';
 
-/** The tables a write may touch, to prove that a refused write leaves them unchanged. */
-export const TABLES = [
-  'scheme', 'partner', 'district', 'orientation', 'action', 'action_partner', 'action_update', 'indicator', 'measurement',
-  'governing_body', 'body_member', 'meeting', 'phase', 'consultation_event', 'proposal', 'scheme_status_change', 'scheme_partner', 'api_token',
-] as const;
-
-/** Row counts of every table plus a digest of their contents. */
-export async function snapshot(db: Kysely<Database>): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of TABLES) {
-    const r = await sql<{ n: number; digest: string | null }>`select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as digest from ${sql.table(t)} x`.execute(db);
-    out[t] = `${r.rows[0]!.n}:${r.rows[0]!.digest ?? ''}`;
-  }
-  return out;
-}
+// The checksum of every table lives beside the engines, so that the gateway's tests use it too.
+export { snapshot, TABLES } from '../../src/testing/checksum.ts';
 
 /** The lead's sample scheme moved to another département, with a status and a publication flag. */
 export function variant(code: string, department: string, status: 'draft' | 'in_force' | 'closed' = 'in_force', published = true): SchemeFileInput {

@@ -1,5 +1,7 @@
+import { linkProposalActions, saveConsultationEvent, savePhase, saveProposal, withoutNulls } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { EventKind, PhaseKind, ProposalOutcome } from './enums.ts';
+import { idOf } from './ids.ts';
 import { ActionRef, ConsultationEventRef, PartnerRef, PhaseRef, ProposalRef, SchemeRef } from './refs.ts';
 
 PhaseRef.implement({
@@ -65,3 +67,73 @@ ProposalRef.implement({
     scheme: t.field({ type: SchemeRef, resolve: async (p, _args, ctx) => (await ctx.loaders.schemeById.load(p.schemeId))! }),
   }),
 });
+
+const PhaseInput = builder.inputType('PhaseInput', {
+  description: "Une phase de la vie du schéma (créée ou remplacée d'après son code)",
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    kind: t.field({ type: PhaseKind, required: true }),
+    title: t.string({ required: true }),
+    startDate: t.field({ type: 'Date' }),
+    endDate: t.field({ type: 'Date' }),
+    description: t.string(),
+  }),
+});
+const ConsultationEventInput = builder.inputType('ConsultationEventInput', {
+  description: "Un temps de concertation (créé ou remplacé d'après son code)",
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    kind: t.field({ type: EventKind, required: true }),
+    title: t.string({ required: true }),
+    date: t.field({ type: 'Date', required: true }),
+    endDate: t.field({ type: 'Date' }),
+    participants: t.int(),
+    proposalsCount: t.int(),
+    partnerCodes: t.stringList({ description: 'Codes des partenaires présents' }),
+    description: t.string(),
+  }),
+});
+const ProposalInput = builder.inputType('ProposalInput', {
+  description: "Une proposition issue de la concertation (créée ou remplacée d'après son code)",
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    text: t.string({ required: true }),
+    eventCode: t.string({ description: 'Code du temps de concertation dont elle est issue' }),
+    outcome: t.field({ type: ProposalOutcome, description: 'Absente : en attente' }),
+    actionCodes: t.stringList({ description: 'Codes des actions du schéma qui en découlent' }),
+    illustrative: t.boolean(),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  savePhase: t.field({
+    type: PhaseRef,
+    description: "Créer ou remplacer une phase d'après son code (jeton editor de tous les départements du schéma)",
+    args: { schemeCode: t.arg.string({ required: true }), input: t.arg({ type: PhaseInput, required: true }) },
+    resolve: (_root, args, ctx) => savePhase(ctx.db, ctx.caller, args.schemeCode, withoutNulls(args.input)),
+  }),
+  saveConsultationEvent: t.field({
+    type: ConsultationEventRef,
+    description: "Créer ou remplacer un temps de concertation d'après son code (jeton editor)",
+    args: { schemeCode: t.arg.string({ required: true }), input: t.arg({ type: ConsultationEventInput, required: true }) },
+    resolve: (_root, args, ctx) => {
+      const { partnerCodes, ...rest } = args.input;
+      return saveConsultationEvent(ctx.db, ctx.caller, args.schemeCode, withoutNulls({ ...rest, partners: partnerCodes }));
+    },
+  }),
+  saveProposal: t.field({
+    type: ProposalRef,
+    description: "Créer ou remplacer une proposition d'après son code (jeton editor)",
+    args: { schemeCode: t.arg.string({ required: true }), input: t.arg({ type: ProposalInput, required: true }) },
+    resolve: (_root, args, ctx) => {
+      const { eventCode, actionCodes, ...rest } = args.input;
+      return saveProposal(ctx.db, ctx.caller, args.schemeCode, withoutNulls({ ...rest, event: eventCode, actions: actionCodes }));
+    },
+  }),
+  linkProposalActions: t.field({
+    type: ProposalRef,
+    description: 'Enregistrer les actions issues d’une proposition (remplace la liste) : des actions du même schéma (jeton editor)',
+    args: { schemeCode: t.arg.string({ required: true }), proposalCode: t.arg.string({ required: true }), actionIds: t.arg.globalIDList({ required: true }) },
+    resolve: (_root, args, ctx) => linkProposalActions(ctx.db, ctx.caller, args.schemeCode, args.proposalCode, args.actionIds.map((id) => idOf(id, 'Action'))),
+  }),
+}));

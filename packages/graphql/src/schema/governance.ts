@@ -1,3 +1,4 @@
+import { addBodyMember, deleteGoverningBody, removeBodyMember, saveGoverningBody, saveMeeting, withoutNulls } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { MeetingConnection, MemberConnection } from './connections.ts';
 import { arrayConnection } from '../pagination.ts';
@@ -61,3 +62,70 @@ MeetingRef.implement({
     illustrative: t.boolean({ resolve: () => false }),
   }),
 });
+
+const BodyMemberInput = builder.inputType('BodyMemberInput', {
+  description: "Membre d'une instance : un partenaire (par son code) et son rôle",
+  fields: (t) => ({ partner: t.string({ required: true, description: 'Code du partenaire' }), role: t.string() }),
+});
+const GoverningBodyInput = builder.inputType('GoverningBodyInput', {
+  description: "Une instance de gouvernance (créée ou remplacée d'après son code) ; ses membres sont remplacés quand `members` est donné",
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    kind: t.field({ type: BodyKind, required: true }),
+    name: t.string({ required: true }),
+    description: t.string(),
+    members: t.field({ type: [BodyMemberInput] }),
+  }),
+});
+const DecisionInput = builder.inputType('DecisionInput', {
+  fields: (t) => ({ text: t.string({ required: true }), orientationCodes: t.stringList(), actionCodes: t.stringList() }),
+});
+const MeetingInput = builder.inputType('MeetingInput', {
+  description: "Réunion d'une instance et ses décisions (les orientations et actions nommées existent dans le schéma)",
+  fields: (t) => ({
+    date: t.field({ type: 'Date', required: true }),
+    title: t.string({ required: true }),
+    summary: t.string(),
+    decisions: t.field({ type: [DecisionInput] }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  saveGoverningBody: t.field({
+    type: GoverningBodyRef,
+    description: "Créer ou remplacer une instance de gouvernance d'après son code (jeton editor de tous les départements du schéma)",
+    args: { schemeCode: t.arg.string({ required: true }), input: t.arg({ type: GoverningBodyInput, required: true }) },
+    resolve: async (_root, args, ctx) => (await saveGoverningBody(ctx.db, ctx.caller, args.schemeCode, withoutNulls({ ...args.input, members: args.input.members?.map(withoutNulls) }))).body,
+  }),
+  deleteGoverningBody: t.id({
+    description: "Supprimer une instance, ses membres et ses réunions ; renvoie l'identifiant de l'instance supprimée (jeton editor)",
+    args: { schemeCode: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => (await deleteGoverningBody(ctx.db, ctx.caller, args.schemeCode, args.code)).id,
+  }),
+  addGoverningBodyMember: t.field({
+    type: GoverningBodyRef,
+    description: "Faire siéger un partenaire dans une instance, ou changer son rôle (jeton editor)",
+    args: { schemeCode: t.arg.string({ required: true }), bodyCode: t.arg.string({ required: true }), input: t.arg({ type: BodyMemberInput, required: true }) },
+    resolve: async (_root, args, ctx) => (await addBodyMember(ctx.db, ctx.caller, args.schemeCode, args.bodyCode, withoutNulls(args.input))).body,
+  }),
+  removeGoverningBodyMember: t.field({
+    type: GoverningBodyRef,
+    description: "Retirer un partenaire d'une instance (jeton editor)",
+    args: { schemeCode: t.arg.string({ required: true }), bodyCode: t.arg.string({ required: true }), partnerCode: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => (await removeBodyMember(ctx.db, ctx.caller, args.schemeCode, args.bodyCode, args.partnerCode)).body,
+  }),
+  saveMeeting: t.field({
+    type: MeetingRef,
+    description: "Enregistrer une réunion d'une instance avec ses décisions : nouvelle sans `meetingId`, sinon remplacée (jeton editor)",
+    args: {
+      schemeCode: t.arg.string({ required: true }),
+      bodyCode: t.arg.string({ required: true }),
+      meetingId: t.arg.id(),
+      input: t.arg({ type: MeetingInput, required: true }),
+    },
+    resolve: (_root, args, ctx) => {
+      const decisions = args.input.decisions?.map((d) => withoutNulls({ text: d.text, orientations: d.orientationCodes, actions: d.actionCodes }));
+      return saveMeeting(ctx.db, ctx.caller, args.schemeCode, args.bodyCode, withoutNulls({ ...args.input, decisions }), args.meetingId == null ? null : String(args.meetingId));
+    },
+  }),
+}));
