@@ -128,8 +128,9 @@ for (const engine of ENGINES) {
     it('refuses bad governance input with field paths, in French or English, and writes nothing', async () => {
       const kind = await refused(() => saveGoverningBody(store.db, e48, 't-48', { code: 'x', kind: 'parliament', name: 'X' }));
       expect(kind).toMatchObject({ code: 'VALIDATION', issues: [expect.objectContaining({ path: 'kind' })] });
-      const misspelt = await refused(() => saveGoverningBody(store.db, e48, 't-48', { code: 'x', kind: 'copil', name: 'X', descripton: 'typo' }));
-      expect(misspelt.issues).toEqual([expect.objectContaining({ path: 'descripton', code: 'unknown_field' })]);
+      const code = await refused(() => saveGoverningBody(store.db, as(editor(['48']), 'en'), 't-48', { code: 'co pil', kind: 'copil', name: ' ' }));
+      expect(code.issues?.map((i) => i.path)).toEqual(['code', 'name']);
+      expect(code.message).toMatch(/^Invalid data: code: invalid code/);
       const meetings = await refused(() => saveGoverningBody(store.db, e48, 't-48', { code: 'x', kind: 'copil', name: 'X', meetings: [{ date: '2025-01-01', title: 'R' }] }));
       expect(meetings.issues).toEqual([expect.objectContaining({ path: 'meetings' })]);
       const twice = await refused(() => saveGoverningBody(store.db, e48, 't-48', { code: 'x', kind: 'copil', name: 'X', members: [{ partner: 'test-caf' }, { partner: 'test-caf' }] }));

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import { runCommand, type Caller } from '../access/command.ts';
 import { getActionsByIds } from '../action/action.repository.ts';
 import type { ConsultationEventTable, Database, PhaseTable, ProposalTable, Selectable } from '../database/database.ts';
@@ -8,11 +7,20 @@ import { resolvePartnerCodes } from '../partner/partner.repository.ts';
 import { getSchemesByIds } from '../scheme/scheme.repository.ts';
 import { schemeForWrite } from '../scheme/scheme.service.ts';
 import { isSchemeVisible } from '../shared/visibility.ts';
-import { unknownFields } from '../scheme-file/unknown-fields.ts';
 import { notFoundError, validated, validationError } from '../shared/errors.ts';
-import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
-import { existingEventCodes, lockCodedRow, setProposalActions, writeCodedRow } from './consultation.repository.ts';
-import { consultationEventSchema, phaseSchema, proposalSchema, type EventKind, type PhaseKind, type ProposalOutcome } from './consultation.ts';
+import { messageWithDetail, type ValidationIssue } from '../validation/issues.ts';
+import { existingEventCodes, lockCodedRow, setProposalActions, writeCodedRow, type CodedColumns } from './consultation.repository.ts';
+import {
+  consultationEventSchema,
+  phaseSchema,
+  proposalSchema,
+  type ConsultationEventDocument,
+  type EventKind,
+  type PhaseDocument,
+  type PhaseKind,
+  type ProposalDocument,
+  type ProposalOutcome,
+} from './consultation.ts';
 
 /**
  * A dated phase in the life of a scheme (elaboration, consultation, validation…).
@@ -147,12 +155,52 @@ export function proposalFromRow(row: Selectable<ProposalTable>): Proposal {
   };
 }
 
-/** Validate a document against a concept's schema, unknown (often misspelled) fields included, as a scheme file is. */
-function validDocument<T extends z.ZodType>(schema: T, input: unknown, lang: Lang): z.infer<T> {
-  const unknown = unknownFields(schema, input, lang);
-  const data = validated(schema, input, lang);
-  if (unknown.length) throw validationError(unknown, lang);
-  return data;
+
+/**
+ * The columns of a phase as a scheme file or a command gives it (its scheme, code and position apart): the
+ * one mapping of a phase document to its row, used by {@link savePhase} and the scheme-file import.
+ *
+ * ### Examples
+ * ```ts
+ * phaseColumns({ code: 'p1', kind: 'elaboration', title: 'Diagnostic' }); // { kind: 'elaboration', title: 'Diagnostic', start_date: null, end_date: null, description: null }
+ * ```
+ */
+export function phaseColumns(p: PhaseDocument): CodedColumns<'phase'> {
+  return { kind: p.kind, title: p.title, start_date: p.startDate ?? null, end_date: p.endDate ?? null, description: p.description ?? null };
+}
+
+/**
+ * The columns of a consultation event (its scheme, code and position apart), for {@link saveConsultationEvent}
+ * and the scheme-file import.
+ *
+ * ### Examples
+ * ```ts
+ * consultationEventColumns({ code: 'gt1', kind: 'working_group', title: 'GT', date: '2023-01-30' }).partners; // []
+ * ```
+ */
+export function consultationEventColumns(e: ConsultationEventDocument): CodedColumns<'consultation_event'> {
+  return {
+    kind: e.kind,
+    title: e.title,
+    date: e.date,
+    end_date: e.endDate ?? null,
+    participants: e.participants ?? null,
+    proposals_count: e.proposalsCount ?? null,
+    partners: e.partners ?? [],
+    description: e.description ?? null,
+  };
+}
+
+/**
+ * The columns of a proposal (its scheme, code and position apart), for {@link saveProposal} and the scheme-file import.
+ *
+ * ### Examples
+ * ```ts
+ * proposalColumns({ code: 'prop-1', text: 'Créer un guichet', outcome: 'retained' }).event_code; // null
+ * ```
+ */
+export function proposalColumns(p: ProposalDocument): CodedColumns<'proposal'> {
+  return { text: p.text, event_code: p.event ?? null, outcome: p.outcome, actions: p.actions ?? [], illustrative: p.illustrative ?? false };
 }
 
 /**
@@ -166,15 +214,9 @@ function validDocument<T extends z.ZodType>(schema: T, input: unknown, lang: Lan
  */
 export function savePhase(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<Phase> {
   return runCommand(db, caller, 'phase:save', async (ctx) => {
-    const data = validDocument(phaseSchema, input, ctx.lang);
+    const data = validated(phaseSchema, input, ctx.lang);
     const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
-    const { before, after } = await writeCodedRow(ctx.trx, 'phase', scheme.id, data.code, {
-      kind: data.kind,
-      title: data.title,
-      start_date: data.startDate ?? null,
-      end_date: data.endDate ?? null,
-      description: data.description ?? null,
-    });
+    const { before, after } = await writeCodedRow(ctx.trx, 'phase', scheme.id, data.code, phaseColumns(data));
     return { value: phaseFromRow(after), entityId: after.id, before: before && phaseFromRow(before), after: phaseFromRow(after) };
   });
 }
@@ -190,21 +232,12 @@ export function savePhase(db: Kysely<Database>, caller: Caller, schemeCode: stri
  */
 export function saveConsultationEvent(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<ConsultationEvent> {
   return runCommand(db, caller, 'consultation-event:save', async (ctx) => {
-    const data = validDocument(consultationEventSchema, input, ctx.lang);
+    const data = validated(consultationEventSchema, input, ctx.lang);
     const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
     const partners = data.partners ?? [];
     const resolved = await resolvePartnerCodes(ctx.trx, partners.map((code, i) => ({ code, path: `partners[${i}]` })), { schemeId: scheme.id, visibility: ctx.visibility, lang: ctx.lang });
     if (resolved.issues.length) throw validationError(resolved.issues, ctx.lang);
-    const { before, after } = await writeCodedRow(ctx.trx, 'consultation_event', scheme.id, data.code, {
-      kind: data.kind,
-      title: data.title,
-      date: data.date,
-      end_date: data.endDate ?? null,
-      participants: data.participants ?? null,
-      proposals_count: data.proposalsCount ?? null,
-      partners: [...new Set(partners)],
-      description: data.description ?? null,
-    });
+    const { before, after } = await writeCodedRow(ctx.trx, 'consultation_event', scheme.id, data.code, consultationEventColumns({ ...data, partners: [...new Set(partners)] }));
     const map = consultationEventFromRow;
     return { value: map(after), entityId: after.id, before: before && map(before), after: map(after) };
   });
@@ -222,7 +255,7 @@ export function saveConsultationEvent(db: Kysely<Database>, caller: Caller, sche
  */
 export function saveProposal(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<Proposal> {
   return runCommand(db, caller, 'proposal:save', async (ctx) => {
-    const data = validDocument(proposalSchema, input, ctx.lang);
+    const data = validated(proposalSchema, input, ctx.lang);
     const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
     const actions = data.actions ?? [];
     const issues: ValidationIssue[] = [];
@@ -232,13 +265,7 @@ export function saveProposal(db: Kysely<Database>, caller: Caller, schemeCode: s
     const known = await existingPlanCodes(ctx.trx, scheme.id, { orientations: [], actions });
     actions.forEach((a, i) => known.actions.has(a) || issues.push({ path: `actions[${i}]`, code: 'unknown_action', message: messageWithDetail('unknown_action', a, ctx.lang) }));
     if (issues.length) throw validationError(issues, ctx.lang);
-    const { before, after } = await writeCodedRow(ctx.trx, 'proposal', scheme.id, data.code, {
-      text: data.text,
-      event_code: data.event ?? null,
-      outcome: data.outcome,
-      actions: [...new Set(actions)],
-      illustrative: data.illustrative ?? false,
-    });
+    const { before, after } = await writeCodedRow(ctx.trx, 'proposal', scheme.id, data.code, proposalColumns({ ...data, actions: [...new Set(actions)] }));
     return { value: proposalFromRow(after), entityId: after.id, before: before && proposalFromRow(before), after: proposalFromRow(after) };
   });
 }

@@ -4,9 +4,8 @@ import { runCommand, type Caller, type CommandContext } from '../access/command.
 import type { BodyMemberTable, Database, GoverningBodyTable, MeetingTable, Selectable } from '../database/database.ts';
 import { getPartnersByIds, resolvePartnerCodes } from '../partner/partner.repository.ts';
 import { schemeForWrite, type Scheme } from '../scheme/scheme.service.ts';
-import { unknownFields } from '../scheme-file/unknown-fields.ts';
 import { notFoundError, validated, validationError } from '../shared/errors.ts';
-import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { messageWithDetail, type ValidationIssue } from '../validation/issues.ts';
 import {
   deleteBodyMember,
   deleteGoverningBodyRow,
@@ -20,6 +19,8 @@ import {
   updateGoverningBodyRow,
   upsertBodyMember,
   writeMeetingRow,
+  type GoverningBodyColumns,
+  type MeetingColumns,
 } from './governance.repository.ts';
 import { governingBodySchema, meetingSchema, type BodyKind, type GoverningBodyDocument } from './governance.ts';
 
@@ -110,15 +111,34 @@ export function meetingFromRow(row: Selectable<MeetingTable>): Meeting {
 }
 
 type MemberDocument = NonNullable<GoverningBodyDocument['members']>[number];
+type MeetingDocument = z.infer<typeof meetingSchema>;
 /** One member as the scheme file writes it (the element of `governingBodies[].members`). */
 const memberSchema = governingBodySchema.shape.members.unwrap().element;
 
-/** Validate a document against a concept's schema, unknown (often misspelled) fields included, as a scheme file is. */
-function validDocument<T extends z.ZodType>(schema: T, input: unknown, lang: Lang): z.infer<T> {
-  const unknown = unknownFields(schema, input, lang);
-  const data = validated(schema, input, lang);
-  if (unknown.length) throw validationError(unknown, lang);
-  return data;
+
+/**
+ * The columns of a governing body as a scheme file or a command gives it (its scheme, code and position
+ * apart): the one mapping of a body document to its row, used by {@link saveGoverningBody} and the import.
+ *
+ * ### Examples
+ * ```ts
+ * governingBodyColumns({ code: 'copil', kind: 'copil', name: 'COPIL' }); // { kind: 'copil', name: 'COPIL', description: null }
+ * ```
+ */
+export function governingBodyColumns(b: GoverningBodyDocument): GoverningBodyColumns {
+  return { kind: b.kind, name: b.name, description: b.description ?? null };
+}
+
+/**
+ * The columns of a meeting (its body apart), for {@link saveMeeting} and the scheme-file import.
+ *
+ * ### Examples
+ * ```ts
+ * meetingColumns({ date: '2024-04-09', title: 'COPIL' }); // { date: '2024-04-09', title: 'COPIL', summary: null, decisions: [] }
+ * ```
+ */
+export function meetingColumns(m: MeetingDocument): MeetingColumns {
+  return { date: m.date, title: m.title, summary: m.summary ?? null, decisions: m.decisions ?? [] };
 }
 
 /** A governing body with its members, as the audit log keeps it. */
@@ -162,14 +182,14 @@ async function resolveMembers(ctx: CommandContext, scheme: Scheme, members: read
  */
 export function saveGoverningBody(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<GoverningBodyState> {
   return runCommand(db, caller, 'governing-body:save', async (ctx) => {
-    const data = validDocument(governingBodySchema, input, ctx.lang);
+    const data = validated(governingBodySchema, input, ctx.lang);
     if (data.meetings !== undefined) {
       const message = ctx.lang === 'fr' ? 'les réunions s’enregistrent une par une (saveMeeting)' : 'meetings are saved one by one (saveMeeting)';
       throw validationError([{ path: 'meetings', code: 'meetings_separately', message }], ctx.lang);
     }
     const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
     const members = data.members ? await resolveMembers(ctx, scheme, data.members, (i) => `members[${i}].`) : undefined;
-    const columns = { kind: data.kind, name: data.name, description: data.description ?? null };
+    const columns = governingBodyColumns(data);
     const stateOf = async (body: GoverningBody) => ({ body, members: await getBodyMembersByBodyIds(ctx.trx, [body.id]) });
     const existing = await lockGoverningBody(ctx.trx, scheme.id, data.code);
     let before = existing ? await stateOf(existing) : null;
@@ -215,7 +235,7 @@ export function deleteGoverningBody(db: Kysely<Database>, caller: Caller, scheme
  */
 export function addBodyMember(db: Kysely<Database>, caller: Caller, schemeCode: string, bodyCode: string, input: unknown): Promise<GoverningBodyState> {
   return runCommand(db, caller, 'body-member:add', async (ctx) => {
-    const member = validDocument(memberSchema, input, ctx.lang);
+    const member = validated(memberSchema, input, ctx.lang);
     const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
     const before = await bodyForWrite(ctx, scheme, bodyCode);
     const [resolved] = await resolveMembers(ctx, scheme, [member], () => '');
@@ -260,7 +280,7 @@ export function removeBodyMember(db: Kysely<Database>, caller: Caller, schemeCod
  */
 export function saveMeeting(db: Kysely<Database>, caller: Caller, schemeCode: string, bodyCode: string, input: unknown, meetingId?: string | null): Promise<Meeting> {
   return runCommand(db, caller, 'meeting:save', async (ctx) => {
-    const data = validDocument(meetingSchema, input, ctx.lang);
+    const data = validated(meetingSchema, input, ctx.lang);
     const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
     const { body } = await bodyForWrite(ctx, scheme, bodyCode);
     const before = meetingId ? await lockMeeting(ctx.trx, meetingId) : null;
@@ -273,7 +293,7 @@ export function saveMeeting(db: Kysely<Database>, caller: Caller, schemeCode: st
       d.actions?.forEach((a, j) => known.actions.has(a) || issues.push({ path: `decisions[${i}].actions[${j}]`, code: 'unknown_action', message: messageWithDetail('unknown_action', a, ctx.lang) }));
     });
     if (issues.length) throw validationError(issues, ctx.lang);
-    const after = await writeMeetingRow(ctx.trx, body.id, before?.id ?? null, { date: data.date, title: data.title, summary: data.summary ?? null, decisions });
+    const after = await writeMeetingRow(ctx.trx, body.id, before?.id ?? null, meetingColumns(data));
     return { value: after, entityId: after.id, before: before ?? null, after };
   });
 }
