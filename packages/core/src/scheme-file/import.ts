@@ -9,8 +9,6 @@ import { bulkInsert } from '../database/bulk-insert.ts';
 import type { SchemeFile } from './scheme-file.ts';
 import { canonical, insertAll, upsert } from './upsert.ts';
 import { writeEvaluationSection } from './sections/evaluation.ts';
-import { consultationEventColumns, phaseColumns, proposalColumns } from '../consultation/consultation.service.ts';
-import { governingBodyColumns, meetingColumns } from '../governance/governance.service.ts';
 import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations, type KnownCodes } from './validate.ts';
 
 /** What an import did, per kind of entity. */
@@ -410,10 +408,6 @@ function measurementKey(m: { value: number | null; numerator: number | null; den
   return canonical([m.value, m.numerator, m.denominator, m.missing_reason, m.provisional, m.source, m.comment, m.illustrative]);
 }
 
-/** The columns an upsert compares and updates: those the concept's mapper gives (id, scheme, code and position apart). */
-const columnsOf = (rows: readonly Record<string, unknown>[]): string[] =>
-  rows.length ? Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'scheme_id' && c !== 'code' && c !== 'position') : [];
-
 async function writeGovernance(
   trx: Transaction<Database>,
   schemeId: string,
@@ -427,10 +421,12 @@ async function writeGovernance(
     id: ids.get(b.code) ?? remember(ids, b.code),
     scheme_id: schemeId,
     code: b.code,
-    ...governingBodyColumns(b),
+    kind: b.kind,
+    name: b.name,
+    description: nil(b.description),
     position,
   }));
-  tally(await upsert(trx, 'governing_body', rows, ['scheme_id', 'code'], [...columnsOf(rows), 'position']), rows.length);
+  tally(await upsert(trx, 'governing_body', rows, ['scheme_id', 'code'], ['kind', 'name', 'description', 'position']), rows.length);
   const bodyIds = bodies.map((b) => ids.get(b.code)!);
   await syncChildren(trx, 'body_member', 'body_id', bodyIds, bodies.map((b) => ({
     parent: ids.get(b.code)!,
@@ -438,7 +434,7 @@ async function writeGovernance(
   })), ['partner_id', 'role', 'position']);
   await syncChildren(trx, 'meeting', 'body_id', bodyIds, bodies.map((b) => ({
     parent: ids.get(b.code)!,
-    rows: (b.meetings ?? []).map((m) => ({ ...meetingColumns(m) })),
+    rows: (b.meetings ?? []).map((m) => ({ date: m.date, title: m.title, summary: nil(m.summary), decisions: json(m.decisions) })),
   })), ['date', 'title', 'summary', 'decisions'], true);
 }
 
@@ -453,27 +449,42 @@ async function writeConsultation(
     id: phaseIds.get(p.code) ?? randomUUID(),
     scheme_id: schemeId,
     code: p.code,
-    ...phaseColumns(p),
+    kind: p.kind,
+    title: p.title,
+    start_date: nil(p.startDate),
+    end_date: nil(p.endDate),
+    description: nil(p.description),
     position,
   }));
-  tally(await upsert(trx, 'phase', phases, ['scheme_id', 'code'], [...columnsOf(phases), 'position']), phases.length);
+  tally(await upsert(trx, 'phase', phases, ['scheme_id', 'code'], ['kind', 'title', 'start_date', 'end_date', 'description', 'position']), phases.length);
   const eventIds = await idsByCode(trx, 'consultation_event', [], schemeId);
   const events = (file.consultationEvents ?? []).map((e, position) => ({
     id: eventIds.get(e.code) ?? randomUUID(),
     scheme_id: schemeId,
     code: e.code,
-    ...consultationEventColumns(e),
+    kind: e.kind,
+    title: e.title,
+    date: e.date,
+    end_date: nil(e.endDate),
+    participants: nil(e.participants),
+    proposals_count: nil(e.proposalsCount),
+    partners: e.partners ?? [],
+    description: nil(e.description),
     position,
   }));
-  tally(await upsert(trx, 'consultation_event', events, ['scheme_id', 'code'], [...columnsOf(events), 'position']), events.length);
+  tally(await upsert(trx, 'consultation_event', events, ['scheme_id', 'code'], ['kind', 'title', 'date', 'end_date', 'participants', 'proposals_count', 'partners', 'description', 'position']), events.length);
   const proposalIds = await idsByCode(trx, 'proposal', [], schemeId);
   const proposals = (file.proposals ?? []).map((p, position) => ({
     id: proposalIds.get(p.code) ?? randomUUID(),
     scheme_id: schemeId,
     code: p.code,
-    ...proposalColumns(p),
+    text: p.text,
+    event_code: nil(p.event),
+    outcome: p.outcome,
+    actions: p.actions ?? [],
+    illustrative: p.illustrative ?? false,
     position,
   }));
-  tally(await upsert(trx, 'proposal', proposals, ['scheme_id', 'code'], [...columnsOf(proposals), 'position']), proposals.length);
+  tally(await upsert(trx, 'proposal', proposals, ['scheme_id', 'code'], ['text', 'event_code', 'outcome', 'actions', 'illustrative', 'position']), proposals.length);
 }
 
