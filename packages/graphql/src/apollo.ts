@@ -59,8 +59,11 @@ export function createApollo(log: Logger, options: ApolloOptions = {}): ApolloSe
       };
     },
   };
+  const say = (level: string) => (...message: unknown[]) => log({ level, msg: message.map(String).join(' '), source: 'apollo' });
   return new ApolloServer<Context>({
     schema,
+    // Apollo's own messages go to the gateway's structured log (never to console).
+    logger: { debug: say('debug'), info: say('info'), warn: say('warn'), error: say('error') },
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
     introspection: options.introspection ?? true,

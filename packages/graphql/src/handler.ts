@@ -15,7 +15,7 @@ import { GatewayMetrics } from './metrics.ts';
 import { playgroundPage, readExamples } from './playground.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
 import { createApollo } from './apollo.ts';
-import { jsonLogger, type Logger } from './log.ts';
+import { jsonLogger, redactEntry, type Logger } from './log.ts';
 
 /** Options of {@link createGatewayHandler}. */
 export interface GatewayHandlerOptions {
@@ -65,6 +65,8 @@ export type GatewayHandler = ((req: http.IncomingMessage, res: http.ServerRespon
   readonly ready: Promise<void>;
   /** Refuse new GraphQL requests (503), wait for those in flight, stop Apollo (the store stays open). */
   close(): Promise<void>;
+  /** How many requests are being answered now. */
+  inFlight(): number;
 };
 
 /** One GraphQL request of a GET, a POST or a batch, before execution. */
@@ -114,7 +116,9 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   const healthPath = options.healthPath === false ? undefined : normalizePath(options.healthPath ?? `${path}/healthz`);
   const metricsPath = options.metricsPath ? normalizePath(options.metricsPath) : undefined;
   const metrics = new GatewayMetrics(() => options.store?.poolStats?.());
-  const log = options.log ?? jsonLogger;
+  // Whatever logger is given, secrets (token secrets, Authorization values) never reach it.
+  const given = options.log ?? jsonLogger;
+  const log: Logger = (entry) => given(redactEntry(entry));
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const apollo = createApollo(log, { limits, introspection: options.introspection ?? true });
@@ -279,6 +283,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       if (cacheable && etag) res.setHeader('etag', etag);
       res.setHeader('cache-control', cacheable ? `public, max-age=${method === 'GET' ? maxAge : 0}` : 'private, no-store');
       res.setHeader('vary', VARY);
+      // Shutting down: the answer of a request in flight closes its connection, so that the server stops at once.
+      if (closing) res.setHeader('connection', 'close');
       await sendMaybeCompressed(req, res, text);
       entry.points = requestPoints(Buffer.byteLength(text), performance.now() - started);
       budget.spend(client, entry.points as number);
@@ -344,6 +350,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
         status = await serveGraphQL(request, res, url, lang, entry);
       }
     } catch (error) {
+      if (closing && !res.headersSent) res.setHeader('connection', 'close');
       if (error instanceof HttpError) {
         status = error.status;
         entry.code = error.code;
@@ -371,6 +378,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   return Object.assign(handler, {
     apollo,
     ready,
+    inFlight: () => inFlight,
     async close() {
       closing = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));

@@ -61,11 +61,20 @@ gateway.server.listen(port, host, () => {
   process.stdout.write(`Passerelle GraphQL prête / GraphQL gateway ready: ${url}\n`);
 });
 
+// Graceful shutdown: stop accepting connections, let the requests in flight finish (new ones on kept-alive
+// connections get 503 SHUTTING_DOWN), close the store. Past SOSMS_SHUTDOWN_GRACE_MS (default 15 s) the
+// remaining connections are cut and the process exits with code 1.
+const graceMs = Number(env.SOSMS_SHUTDOWN_GRACE_MS ?? 15_000);
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  jsonLogger({ level: 'info', msg: 'shutting down', signal });
+  jsonLogger({ level: 'info', msg: 'shutting down', signal, inFlight: gateway.handler.inFlight(), graceMs });
+  setTimeout(() => {
+    jsonLogger({ level: 'error', msg: 'shutdown grace period over: connections cut', inFlight: gateway.handler.inFlight() });
+    gateway.server.closeAllConnections();
+    process.exit(1);
+  }, graceMs).unref();
   await gateway.close();
   await store.close();
   for (const replica of replicas) await replica.close();

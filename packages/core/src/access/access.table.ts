@@ -15,6 +15,12 @@ export interface ApiTokenTable {
   indicators: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Generated<Date>;
   revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When the token stops authenticating (migration `2026-12-01T2300-token-credentials`). */
+  expires_at: Date;
+  /** The last request it authenticated, written at most once a minute. */
+  last_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The token this one replaced by rotation. */
+  rotated_from: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One write made through the gateway: who, when, what, and the entity before and after. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
 import { ROLES, type Role } from './access.ts';
-import { createToken, listTokens, revokeToken } from './token.repository.ts';
+import { createToken, DEFAULT_TOKEN_DAYS, listTokens, revokeToken, rotateToken } from './token.repository.ts';
 
 /** Where a command writes: a stream (`process.stdout`) or a function taking text. */
 export type TokenCommandOutput = { write(chunk: string): unknown } | ((text: string) => void);
@@ -22,17 +22,23 @@ function writer(out: TokenCommandOutput): (line: string) => void {
 const USAGE = {
   fr: [
     'Usage :',
-    '  sosms token create --departments 92,78 --role editor|contributor --label "…" [--indicators id1,id2]',
+    '  sosms token create --departments 92,78 --role editor|contributor --label "…" [--indicators id1,id2] [--expires AAAA-MM-JJ]',
+    '  sosms token rotate ID [--expires AAAA-MM-JJ]',
     '  sosms token revoke ID',
     '  sosms token list',
     'Le secret du jeton est affiché une seule fois ; seule son empreinte SHA-256 est conservée.',
+    `Un jeton expire à la fin du jour --expires (UTC), par défaut ${DEFAULT_TOKEN_DAYS} jours après sa création, au plus trois ans.`,
+    'rotate : nouveau secret (mêmes droits), l’ancien est révoqué immédiatement.',
   ],
   en: [
     'Usage:',
-    '  sosms token create --departments 92,78 --role editor|contributor --label "…" [--indicators id1,id2]',
+    '  sosms token create --departments 92,78 --role editor|contributor --label "…" [--indicators id1,id2] [--expires YYYY-MM-DD]',
+    '  sosms token rotate ID [--expires YYYY-MM-DD]',
     '  sosms token revoke ID',
     '  sosms token list',
     'The token secret is shown once; only its SHA-256 hash is stored.',
+    `A token expires at the end of the --expires day (UTC), by default ${DEFAULT_TOKEN_DAYS} days after its creation, at most three years.`,
+    'rotate: a new secret (same rights); the old one is revoked at once.',
   ],
 } as const;
 
@@ -43,7 +49,7 @@ const list = (value: string | undefined): string[] =>
     .filter((s) => s.length > 0);
 
 /**
- * Run `token create|revoke|list` against an open store; returns the exit code
+ * Run `token create|rotate|revoke|list` against an open store; returns the exit code
  * (0 success, 1 refused input, 2 usage error).
  *
  * ### Examples
@@ -64,6 +70,7 @@ export async function runTokenCommand(args: readonly string[], io: TokenCommandI
         role: { type: 'string' },
         label: { type: 'string' },
         indicators: { type: 'string' },
+        expires: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -95,11 +102,25 @@ export async function runTokenCommand(args: readonly string[], io: TokenCommandI
         }
         const { secret, token } = await createToken(
           db,
-          { label: parsed.values.label, role: role as Role, departments: list(parsed.values.departments), indicatorIds: list(parsed.values.indicators) },
+          { label: parsed.values.label, role: role as Role, departments: list(parsed.values.departments), indicatorIds: list(parsed.values.indicators), expires: parsed.values.expires },
           lang,
         );
         out(lang === 'fr' ? `Jeton créé : ${token.id} (${token.role}, départements ${token.departments.join(', ')})` : `Token created: ${token.id} (${token.role}, départements ${token.departments.join(', ')})`);
+        out(lang === 'fr' ? `Expire le ${token.expiresAt}` : `Expires on ${token.expiresAt}`);
         out(lang === 'fr' ? 'Secret (affiché une seule fois, à conserver) :' : 'Secret (shown once, keep it safe):');
+        out(secret);
+        return 0;
+      }
+      case 'rotate': {
+        const id = rest[0];
+        if (!id) {
+          for (const line of USAGE[lang]) err(line);
+          return 2;
+        }
+        const { secret, token, replaced } = await rotateToken(db, id, { expires: parsed.values.expires }, lang);
+        out(lang === 'fr' ? `Jeton renouvelé : ${token.id} remplace ${replaced.id} (${token.label}), révoqué dès maintenant` : `Token rotated: ${token.id} replaces ${replaced.id} (${token.label}), revoked from now on`);
+        out(lang === 'fr' ? `Expire le ${token.expiresAt}` : `Expires on ${token.expiresAt}`);
+        out(lang === 'fr' ? 'Nouveau secret (affiché une seule fois, à conserver) :' : 'New secret (shown once, keep it safe):');
         out(secret);
         return 0;
       }
@@ -117,9 +138,15 @@ export async function runTokenCommand(args: readonly string[], io: TokenCommandI
         const tokens = await listTokens(db);
         if (tokens.length === 0) out(lang === 'fr' ? 'Aucun jeton.' : 'No tokens.');
         for (const t of tokens) {
-          const state = t.revokedAt ? (lang === 'fr' ? `révoqué le ${t.revokedAt}` : `revoked on ${t.revokedAt}`) : lang === 'fr' ? 'actif' : 'active';
+          const expired = !t.revokedAt && Date.parse(t.expiresAt) <= Date.now();
+          const state = t.revokedAt
+            ? lang === 'fr' ? `révoqué le ${t.revokedAt}` : `revoked on ${t.revokedAt}`
+            : expired
+              ? lang === 'fr' ? `expiré le ${t.expiresAt}` : `expired on ${t.expiresAt}`
+              : lang === 'fr' ? `actif jusqu'au ${t.expiresAt}` : `active until ${t.expiresAt}`;
+          const used = t.lastUsedAt ? (lang === 'fr' ? `utilisé le ${t.lastUsedAt}` : `used on ${t.lastUsedAt}`) : lang === 'fr' ? 'jamais utilisé' : 'never used';
           const indicators = t.indicatorIds.length > 0 ? `\t${t.indicatorIds.join(',')}` : '';
-          out(`${t.id}\t${t.role}\t${t.departments.join(',')}\t${t.label}\t${state}${indicators}`);
+          out(`${t.id}\t${t.role}\t${t.departments.join(',')}\t${t.label}\t${state}\t${used}${indicators}`);
         }
         return 0;
       }

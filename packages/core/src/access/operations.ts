@@ -31,6 +31,7 @@ export const OPERATIONS = {
   'proposal:link-actions': { roles: ['editor'], entity: 'Proposal' },
   'token:create': { roles: [], entity: 'ApiToken' },
   'token:revoke': { roles: [], entity: 'ApiToken' },
+  'token:rotate': { roles: [], entity: 'ApiToken' },
 } as const satisfies Record<string, { readonly roles: readonly Role[]; readonly entity: string }>;
 
 /** The name of a write, e.g. `scheme:update`. */

@@ -8,6 +8,7 @@ import * as dataVersion from './migrations/2026-12-01T2100-data-version.ts';
 import * as indicatorValue from './migrations/2026-12-01T2100-indicator-value.ts';
 import * as readModels from './migrations/2026-12-01T2130-read-models.ts';
 import * as commands from './migrations/2026-12-01T2150-commands.ts';
+import * as tokenCredentials from './migrations/2026-12-01T2300-token-credentials.ts';
 
 /**
  * The dated migrations, in order. A shipped migration is never edited: add a new file and list it here.
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01T2100-indicator-value': indicatorValue,
   '2026-12-01T2130-read-models': readModels,
   '2026-12-01T2150-commands': commands,
+  '2026-12-01T2300-token-credentials': tokenCredentials,
 };
 
 /**

@@ -124,6 +124,7 @@ export const LABELS = {
     'proposal:link-actions': { fr: 'Actions issues de la proposition enregistrées', en: 'Actions of the proposal linked' },
     'token:create': { fr: 'Jeton créé', en: 'Token created' },
     'token:revoke': { fr: 'Jeton révoqué', en: 'Token revoked' },
+    'token:rotate': { fr: 'Jeton renouvelé', en: 'Token rotated' },
   } satisfies Record<Operation, Label>,
 } as const;
 
