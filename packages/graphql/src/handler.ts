@@ -12,7 +12,8 @@ import { limitError } from './errors.ts';
 import { clientAddress, CORS_HEADERS, HttpError, mediaType, readRequestBody, requestLanguage, sendHttpError, sendJson, type GatewayRequest } from './http.ts';
 import { BoundedMap, CostBudget, DEFAULT_LIMITS, requestPoints, type GatewayLimits } from './limits.ts';
 import { GatewayMetrics } from './metrics.ts';
-import { playgroundPage, readExamples } from './playground.ts';
+import { createGraphiQL } from './graphiql.ts';
+import { readExamples } from './playground.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
 import { createApollo } from './apollo.ts';
 import { jsonLogger, redactEntry, type Logger } from './log.ts';
@@ -45,7 +46,7 @@ export interface GatewayHandlerOptions {
   readonly introspection?: boolean;
   /** Use the first `X-Forwarded-For` address as the client's for rate limits (only behind a proxy you run). */
   readonly trustProxy?: boolean;
-  /** Serve the query page to browsers asking for HTML on the GraphQL path (default true). */
+  /** Serve GraphiQL (self-hosted, graphiql.ts) to browsers asking for HTML on the GraphQL path, and its files under `<path>/graphiql/` (default true). */
   readonly playground?: boolean;
   /** `max-age` of anonymous answers (default 30 s); they also carry an ETag for `If-None-Match`. */
   readonly cacheMaxAgeSeconds?: number;
@@ -124,7 +125,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   const apollo = createApollo(log, { limits, introspection: options.introspection ?? true });
   const ready = apollo.start();
   const examples = readExamples();
-  const page = options.playground === false ? undefined : playgroundPage(examples);
+  const page = options.playground === false ? undefined : createGraphiQL(path, examples);
   const budget = new CostBudget(limits.costBudgetPerMinute);
   /** Queries registered by hash (automatic persisted queries): bounded, and only texts that match their hash. */
   const persisted = new BoundedMap<string>(2_000, 20_000_000, (text) => text.length);
@@ -207,8 +208,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', {}, { allow: 'GET, POST, OPTIONS' });
     if (method === 'GET' && page && !url.searchParams.has('query') && !url.searchParams.has('extensions') && (req.headers.accept ?? '').includes('text/html')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(page);
+      page.servePage(res);
       return 200;
     }
     const address = `ip:${clientAddress(req, options.trustProxy ?? false)}`;
@@ -322,6 +322,9 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
       res.end(metrics.render());
       return;
+    }
+    if (page && pathname.startsWith(`${page.base}/`) && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (await page.serveAsset(req, res, pathname)) return;
     }
     if (!isGraphQL && pathname !== healthPath) {
       if (next) return next();

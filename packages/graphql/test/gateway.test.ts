@@ -75,13 +75,25 @@ for (const engine of ENGINES) {
       expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
     });
 
-    it('serves a self-contained playground offering the example queries', async () => {
+    it('serves GraphiQL from the gateway itself, under a strict CSP, offering the example queries', async () => {
       const response = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
       const html = await response.text();
-      expect(html).toContain('<textarea id="query"');
-      expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/);
+      const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+      expect(sources.length).toBe(6);
+      expect(sources.every((s) => s.startsWith('/graphql/graphiql/'))).toBe(true);
+      // No inline script: the only script without src is a JSON data block.
+      expect([...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]!.trim())).toEqual(['type="application/json" id="sosms-graphiql-config"']);
       for (const example of readExamples()) expect(html).toContain(JSON.stringify(example.name));
+      for (const source of sources) {
+        const asset = await fetch(`${t.url}${source}`, { headers: { 'accept-encoding': 'gzip' } });
+        expect(asset.status, source).toBe(200);
+        expect(asset.headers.get('content-type')).toMatch(source.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
+        expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(100);
+      }
+      expect((await fetch(`${t.url}/graphql/graphiql/../package.json`)).status).toBe(404);
+      expect((await fetch(`${t.url}/graphql/graphiql/graphiql.min.js.map`)).status).toBe(404);
     });
 
     it('logs one JSON line per request with operation name, status and duration', async () => {
