@@ -33,6 +33,7 @@ export * from './shared/values.ts';
 export * from './shared/visibility.ts';
 export * from './scheme/scheme.repository.ts';
 export * from './scheme/scheme-tree.repository.ts';
+export * from './search/search-text.ts';
 export * from './orientation/orientation.service.ts';
 export * from './orientation/orientation.repository.ts';
 export * from './action/action.service.ts';

@@ -345,7 +345,7 @@ const ROOTS: Record<string, RootSpec> = {
         if (departments?.size === 0) return { items: [], totalCount: 0 };
         const { rows, totalCount } = await readSchemeTrees(
           ctx.readDb,
-          { filter: { departments: departments ? [...departments] : undefined, statuses: filter?.statuses ?? undefined, text: filter?.text ?? undefined, visibility: ctx.visibility }, page },
+          { filter: { departments: departments ? [...departments] : undefined, statuses: filter?.statuses ?? undefined, text: filter?.text ?? undefined, visibility: ctx.visibility, lang: ctx.lang }, page },
           treeShape(shape!),
         );
         return { items: linkTree(rows), totalCount };

@@ -12,6 +12,7 @@ import { isUuid } from '../shared/ids.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
 import { type Visibility } from '../shared/visibility.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
+import { checkSearchText, frenchQuery, searchRanking } from '../search/search-text.ts';
 import { actionFromRow, actionPartnerFromRow, actionUpdateFromRow, type Action, type ActionPartner, type ActionUpdate } from './action.service.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 
@@ -102,18 +103,25 @@ export interface ActionFilter {
   readonly statuses?: readonly ActionStatus[];
   /** Codes of partners holding any role in the action. */
   readonly partnerCodes?: readonly string[];
-  /** French full-text search in the title, description and easy-read text (web search syntax). */
+  /**
+   * French full-text search in the title, description and easy-read text (web search syntax), at most
+   * 200 characters and 16 words (`checkSearchText`).
+   */
   readonly text?: string;
   /** INSEE region codes (`11`): the schemes of their départements. */
   readonly regions?: readonly string[];
   /** Language of validation messages. */
   readonly lang?: Lang;
   readonly visibility: Visibility;
+  /** The language of a refusal (default French). */
+  readonly lang?: Lang;
 }
 
 /**
  * Actions across schemes matching a filter, one page and the total count, in one statement. With `text`,
- * French stemming applies ("accompagner" finds "accompagnement") and results are ranked by relevance;
+ * French stemming applies ("accompagner" finds "accompagnement") and results are ranked by relevance, the
+ * exact words above their stems (« aidants » before « aides »; `searchRanking`); a text over the caps is
+ * refused (VALIDATION) before any SQL;
  * otherwise (and among equal ranks) they are sorted by scheme code, then in the order of the scheme's tree
  * (orientation positions, then action position: 1.2 before 1.10). Actions of hidden schemes are left out.
  *
@@ -124,8 +132,7 @@ export interface ActionFilter {
  */
 export async function searchActions(db: Kysely<Database>, filter: ActionFilter, page?: Page): Promise<ListResult<Action>> {
   const { limit, offset } = normalizePage(page);
-  const text = filter.text?.trim();
-  const query = sql`websearch_to_tsquery('french', ${text ?? ''})`;
+  const text = checkSearchText(filter.text, filter.lang);
   // The path of positions from the top orientation down to the action's orientation: sorting by it, then by the
   // action's position, gives the order of the scheme file (1.2 before 1.10, an orientation's own actions first).
   let base = db
@@ -166,9 +173,11 @@ export async function searchActions(db: Kysely<Database>, filter: ActionFilter, 
       ),
     );
   }
-  if (text) base = base.where(sql<SqlBool>`action.search @@ ${query}`);
+  if (text) base = base.where(sql<SqlBool>`action.search @@ ${frenchQuery(text)}`);
   let rows = base.selectAll('action').select(sql<number>`count(*) over ()`.as('total_count'));
-  if (text) rows = rows.orderBy(sql`ts_rank(action.search, ${query})`, 'desc');
+  if (text) {
+    for (const key of searchRanking(text, sql`action.title`, sql`concat_ws(' ', action.description, action.easy_read)`, sql`action.search`)) rows = rows.orderBy(key, 'desc');
+  }
   rows = rows.orderBy('scheme.code').orderBy('tree.path').orderBy('action.position').orderBy('action.id');
   const result = await rows.limit(limit).offset(offset).execute();
   const totalCount = await pageTotalCount(result, { limit, offset }, () => base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());

@@ -1,9 +1,11 @@
 import { sql, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { checkSearchText, frenchQuery, searchRanking } from '../search/search-text.ts';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { ActionTable, Database, IndicatorTable, MeasurementTable, OrientationTable, SchemeTable } from '../database/database.ts';
 import type { SchemeStatus } from './scheme.ts';
 import { schemeVisibleSql } from './scheme.repository.ts';
 import type { Visibility } from '../shared/visibility.ts';
+import type { Lang } from '../validation/issues.ts';
 
 /** A column of a table a tree read may ask for (the generated `search` vectors never travel). */
 export type SchemeColumn = Exclude<keyof SchemeTable, 'search'>;
@@ -46,7 +48,7 @@ export interface SchemeTreeShape {
 /** Which schemes a tree read returns: a filtered page (as `listSchemes`), or the schemes of some codes. */
 export type SchemeTreeSelection =
   | {
-      readonly filter: { departments?: readonly string[]; statuses?: readonly SchemeStatus[]; text?: string; visibility: Visibility };
+      readonly filter: { departments?: readonly string[]; statuses?: readonly SchemeStatus[]; text?: string; visibility: Visibility; lang?: Lang };
       readonly page: { limit: number; offset: number };
     }
   | { readonly codes: readonly string[]; readonly visibility: Visibility };
@@ -149,13 +151,15 @@ export async function readSchemeTrees(db: Kysely<Database>, selection: SchemeTre
     return { rows, totalCount: rows.length };
   }
   const { filter, page } = selection;
-  const text = filter.text?.trim();
-  const tsquery = sql`websearch_to_tsquery('french', ${text ?? ''})`;
+  const text = checkSearchText(filter.text, filter.lang);
   let matching = db.selectFrom('scheme').where(schemeVisibleSql(filter.visibility));
   if (filter.departments?.length) matching = matching.where(sql<SqlBool>`scheme.departments && ${[...filter.departments]}::text[]`);
   if (filter.statuses?.length) matching = matching.where('scheme.status', 'in', [...filter.statuses]);
-  if (text) matching = matching.where(sql<SqlBool>`scheme.search @@ ${tsquery}`);
-  const order = text ? sql`ts_rank(scheme.search, ${tsquery}) desc, scheme.code` : sql`scheme.period_start desc, scheme.code`;
+  if (text) matching = matching.where(sql<SqlBool>`scheme.search @@ ${frenchQuery(text)}`);
+  // The same order as listSchemes: exact words, then their rank, then stems (searchRanking).
+  const order = text
+    ? sql`${sql.join(searchRanking(text, sql`scheme.title`, sql`scheme.summary`, sql`scheme.search`).map((key) => sql`${key} desc`))}, scheme.code`
+    : sql`scheme.period_start desc, scheme.code`;
   // The page of ids first (ordered and counted as listSchemes does), then the trees of that page only: the
   // nested JSON is built for the schemes returned, not for every scheme the window function counts.
   const ids = matching

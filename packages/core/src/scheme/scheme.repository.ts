@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkSearchText, frenchQuery, searchRanking } from '../search/search-text.ts';
 import { sql, type Insertable, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import type { SchemeMetadata, SchemeStatus } from './scheme.ts';
@@ -87,19 +88,21 @@ export interface SchemeFilter {
  */
 export async function listSchemes(db: Kysely<Database>, filter: SchemeFilter, page?: Page): Promise<ListResult<Scheme>> {
   const { limit, offset } = normalizePage(page);
-  const text = filter.text?.trim();
-  const query = sql`websearch_to_tsquery('french', ${text ?? ''})`;
+  const text = checkSearchText(filter.text, filter.lang);
   let base = db.selectFrom('scheme').where(schemeVisibleSql(filter.visibility));
   // Départements and regions checked (`dep:92` for `92` is a VALIDATION error), a region read as its départements.
   const departments = resolveDepartmentFilter(filter, filter.lang);
   if (departments?.size === 0) return { items: [], totalCount: 0 };
   if (departments) base = base.where(sql<SqlBool>`scheme.departments && ${[...departments]}::text[]`);
   if (filter.statuses?.length) base = base.where('scheme.status', 'in', [...filter.statuses]);
-  if (text) base = base.where(sql<SqlBool>`scheme.search @@ ${query}`);
+  if (text) base = base.where(sql<SqlBool>`scheme.search @@ ${frenchQuery(text)}`);
   let rows = base.selectAll('scheme').select(sql<number>`count(*) over ()`.as('total_count'));
-  rows = text
-    ? rows.orderBy(sql`ts_rank(scheme.search, ${query})`, 'desc').orderBy('scheme.code')
-    : rows.orderBy('scheme.period_start', 'desc').orderBy('scheme.code');
+  if (text) {
+    for (const key of searchRanking(text, sql`scheme.title`, sql`scheme.summary`, sql`scheme.search`)) rows = rows.orderBy(key, 'desc');
+    rows = rows.orderBy('scheme.code');
+  } else {
+    rows = rows.orderBy('scheme.period_start', 'desc').orderBy('scheme.code');
+  }
   const result = await rows.limit(limit).offset(offset).execute();
   const totalCount = await pageTotalCount(result, { limit, offset }, () => base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
   return { items: result.map(schemeFromRow), totalCount };

@@ -187,7 +187,7 @@ const ActionFilterInput = builder.inputType('ActionFilter', {
     statuses: t.field({ type: [ActionStatus] }),
     health: t.field({ type: [Health], description: 'Santé calculée à la date du jour (parmi les 20 000 premières actions correspondant aux autres critères)' }),
     partner: t.string({ description: "Code d'un partenaire ayant un rôle dans l'action" }),
-    text: t.string({ description: 'Recherche plein texte en français (« accompagner » trouve « accompagnement »)' }),
+    text: t.string({ description: 'Recherche plein texte en français (« accompagner » trouve « accompagnement »), syntaxe web ("mots exacts", -exclu, or), 200 caractères et 16 mots au plus ; les mots exacts passent avant leurs dérivés' }),
   }),
 });
 
@@ -213,6 +213,7 @@ builder.queryFields((t) => ({
         partnerCodes: f?.partner ? [f.partner] : undefined,
         text: f?.text ?? undefined,
         visibility: ctx.visibility,
+        lang: ctx.lang,
       };
       const health = f?.health as HealthCode[] | null | undefined;
       if (!health?.length) return pagedConnection(args, ctx.lang, (page) => searchActions(ctx.readDb, filter, page));

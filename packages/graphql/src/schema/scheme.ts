@@ -293,6 +293,7 @@ builder.queryFields((t) => ({
             statuses: (args.filter?.statuses ?? undefined) as SchemeStatusCode[] | undefined,
             text: args.filter?.text ?? undefined,
             visibility: ctx.visibility,
+            lang: ctx.lang,
           },
           page,
         ),
