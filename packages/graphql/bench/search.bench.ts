@@ -1,6 +1,8 @@
 // Search benchmark (issue 13, item 4), apart from the gateway benchmark: the gateway (src/main.ts, its own
 // process) over the five real schemes, three runs of autocannon each:
 // - floor: a plain indexed read through the same gateway, `scheme(code:)` (a unique-index lookup);
+// - list: the same selection as the search without text (`actions(filter: { departments: ["92"] })`), so
+//   that search / list is what the text search itself costs;
 // - search: `actions(filter: { text: "aidants" }, first: 20)`, French stems matched through the GIN index,
 //   then ranked (exact words, title words, stems);
 // - refused: the 71 KB search of 8,000 `or` terms, refused before any SQL.
@@ -36,9 +38,11 @@ const url = await new Promise<string>((resolve, reject) => {
 });
 
 const graphql = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
-const SEARCH = 'query Search($text: String!) { actions(filter: { text: $text }, first: 20) { totalCount nodes { code title scheme { code title departments } } } }';
+const NODES = 'totalCount nodes { code title scheme { code title departments } }';
+const SEARCH = `query Search($text: String!) { actions(filter: { text: $text }, first: 20) { ${NODES} } }`;
 const runs = {
   floor: graphql('query Floor($code: String!) { scheme(code: $code) { code title departments } }', { code: '48-2018-2022' }),
+  list: graphql(`query List { actions(filter: { departments: ["92"] }, first: 20) { ${NODES} } }`),
   search: graphql(SEARCH, { text: 'aidants' }),
   refused: graphql(SEARCH, { text: Array.from({ length: 8_000 }, (_, i) => `t${i}`).join(' or ') }),
 };
@@ -50,8 +54,10 @@ try {
     results[name] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
     process.stdout.write(`${name.padEnd(8)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}\n`);
   }
+  const ratio = (a: string, b: string) => (results[a]!.rps / results[b]!.rps).toFixed(2);
   process.stdout.write(
-    `recherche / plancher (requête indexée simple) : ${(results.search!.rps / results.floor!.rps).toFixed(2)}× ; search / floor (plain indexed read): ${(results.search!.rps / results.floor!.rps).toFixed(2)}× ` +
+    `recherche / plancher (lecture indexée simple) : ${ratio('search', 'floor')}× ; recherche / même liste sans texte : ${ratio('search', 'list')}× ` +
+      `— search / floor (plain indexed read) ${ratio('search', 'floor')}×, search / same list without text ${ratio('search', 'list')}× ` +
       `(${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${CONNECTIONS} connections, ${SECONDS} s each)\n`,
   );
   if (process.env.BENCH_JSON) process.stdout.write(`${JSON.stringify({ search: results })}\n`);
