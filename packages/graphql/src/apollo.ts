@@ -54,6 +54,8 @@ export function createApollo(log: Logger, options: ApolloOptions = {}): ApolloSe
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind === 'single') {
             response.body.singleResult.errors = localizeErrors(response.body.singleResult.errors, contextValue.lang);
+            // Codes of the errors inside a 200 answer, for the metrics (our formatter's own codes: a bounded set).
+            for (const e of response.body.singleResult.errors ?? []) (contextValue.meta.errorCodes ??= []).push(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           }
         },
       };

@@ -207,7 +207,7 @@ export interface Context {
   readonly today: string;
   readonly loaders: Loaders;
   /** Filled while the request runs, for the request log. */
-  readonly meta: { operationName?: string; databaseUnavailable?: boolean; statementTimeout?: boolean };
+  readonly meta: { operationName?: string; databaseUnavailable?: boolean; statementTimeout?: boolean; errorCodes?: string[] };
 }
 
 /**

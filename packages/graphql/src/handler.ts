@@ -271,6 +271,10 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
         timeout,
       ]);
       entry.operationName = context.meta.operationName;
+      if (context.meta.errorCodes?.length) {
+        metrics.observeErrors(context.meta.errorCodes);
+        entry.errors = context.meta.errorCodes.slice(0, 10);
+      }
       if (context.meta.databaseUnavailable) throw new HttpError(503, 'DATABASE_UNAVAILABLE', { retryAfter: 2 }, { 'retry-after': '2' });
       if (context.meta.statementTimeout) throw new HttpError(503, 'STATEMENT_TIMEOUT');
       const status = response.status ?? 200;
@@ -374,7 +378,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       metrics.inFlight--;
       if (inFlight === 0) idle?.();
       metrics.observe(status, entry.code as string | undefined, (performance.now() - started) / 1000);
-      log({ ...entry, level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info', status, durationMs: Math.round((performance.now() - started) * 10) / 10 });
+      const internal = (entry.errors as string[] | undefined)?.includes('INTERNAL_SERVER_ERROR') ?? false;
+      log({ ...entry, level: status >= 500 || internal ? 'error' : status >= 400 ? 'warn' : 'info', status, durationMs: Math.round((performance.now() - started) * 10) / 10 });
     }
   };
 

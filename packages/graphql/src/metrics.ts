@@ -26,6 +26,7 @@ export interface PoolStats {
  */
 export class GatewayMetrics {
   private readonly requests = new Map<string, number>();
+  private readonly graphqlErrors = new Map<string, number>();
   private readonly buckets = BUCKETS.map(() => 0);
   private count = 0;
   private sum = 0;
@@ -44,12 +45,24 @@ export class GatewayMetrics {
     });
   }
 
+  /** Count the errors of a GraphQL answer (inside a 200 as well) by their `extensions.code`. */
+  observeErrors(codes: readonly string[]): void {
+    for (const code of codes) {
+      const label = /^[A-Z_]{1,40}$/.test(code) ? code : 'OTHER';
+      if (!this.graphqlErrors.has(label) && this.graphqlErrors.size >= 50) continue;
+      this.graphqlErrors.set(label, (this.graphqlErrors.get(label) ?? 0) + 1);
+    }
+  }
+
   /** The metrics as Prometheus text. */
   render(): string {
     const lines = [
       '# HELP sosms_http_requests_total Requêtes HTTP répondues, par statut et code d’erreur / HTTP requests answered, by status and error code',
       '# TYPE sosms_http_requests_total counter',
       ...[...this.requests].map(([labels, n]) => `sosms_http_requests_total{${labels}} ${n}`),
+      '# HELP sosms_graphql_errors_total Erreurs GraphQL des réponses, par code (y compris dans une réponse 200) / GraphQL errors in answers, by code (200 answers included)',
+      '# TYPE sosms_graphql_errors_total counter',
+      ...[...this.graphqlErrors].map(([code, n]) => `sosms_graphql_errors_total{code="${code}"} ${n}`),
       '# HELP sosms_http_request_duration_seconds Durée des requêtes / request duration',
       '# TYPE sosms_http_request_duration_seconds histogram',
       ...BUCKETS.map((bound, i) => `sosms_http_request_duration_seconds_bucket{le="${bound}"} ${this.buckets[i]}`),
