@@ -113,8 +113,6 @@ export interface ActionFilter {
   /** Language of validation messages. */
   readonly lang?: Lang;
   readonly visibility: Visibility;
-  /** The language of a refusal (default French). */
-  readonly lang?: Lang;
 }
 
 /**

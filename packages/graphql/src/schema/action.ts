@@ -213,7 +213,6 @@ builder.queryFields((t) => ({
         partnerCodes: f?.partner ? [f.partner] : undefined,
         text: f?.text ?? undefined,
         visibility: ctx.visibility,
-        lang: ctx.lang,
       };
       const health = f?.health as HealthCode[] | null | undefined;
       if (!health?.length) return pagedConnection(args, ctx.lang, (page) => searchActions(ctx.readDb, filter, page));

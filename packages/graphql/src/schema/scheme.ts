@@ -293,7 +293,6 @@ builder.queryFields((t) => ({
             statuses: (args.filter?.statuses ?? undefined) as SchemeStatusCode[] | undefined,
             text: args.filter?.text ?? undefined,
             visibility: ctx.visibility,
-            lang: ctx.lang,
           },
           page,
         ),
