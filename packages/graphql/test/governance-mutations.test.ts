@@ -40,13 +40,19 @@ for (const engine of ENGINES) {
     });
     afterAll(() => t?.close());
 
+    /** Every table's checksum but the tokens': authenticating records a token's last use, which is not the command's write. */
+    const tables = async () => {
+      const { api_token: _tokens, ...rest } = await snapshot(t.store.db);
+      return rest;
+    };
+
     /** Run a mutation that must be refused with `code`: no table changes, one refusal in the audit log when a token was given. */
     async function refused(query: string, variables: Record<string, unknown>, headers: Record<string, string>, code: string) {
-      const tables = await snapshot(t.store.db);
+      const before = await tables();
       const audit = await listAuditEntries(t.store.db, { limit: 10_000 });
       const { body } = await post(t.url, query, variables, headers);
       expect(body.errors?.[0]?.extensions?.code, query).toBe(code);
-      expect(await snapshot(t.store.db)).toEqual(tables);
+      expect(await tables()).toEqual(before);
       const after = await listAuditEntries(t.store.db, { limit: 10_000 });
       expect(after.length - audit.length).toBe(headers.authorization ? 1 : 0);
       return body.errors[0] as { message: string; extensions: { code: string; issues?: { path: string; code: string }[] } };
