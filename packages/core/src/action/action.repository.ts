@@ -8,13 +8,13 @@ import type { PublicCode, ThemeCode } from '../nomenclature/nomenclature.ts';
 import { progressAfterWrite } from '../rules/progress.ts';
 import type { SchemeStatus } from '../scheme/scheme.ts';
 import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
-import { isUuid } from '../shared/ids.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
 import { type Visibility } from '../shared/visibility.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
 import { checkSearchText, frenchQuery, searchRanking } from '../search/search-text.ts';
 import { actionFromRow, actionPartnerFromRow, actionUpdateFromRow, type Action, type ActionPartner, type ActionUpdate } from './action.service.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
+import { readByIds } from '../shared/batch-read.ts';
 
 /**
  * Actions by ids, in one statement, in no particular order.
@@ -25,11 +25,7 @@ import { resolveDepartmentFilter } from '../territory/department-filter.ts';
  * ```
  */
 export async function getActionsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Action[]> {
-  if (ids.length === 0) return [];
-  const valid = ids.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('action').selectAll().where('id', 'in', valid).execute();
-  return rows.map(actionFromRow);
+  return readByIds(db, { table: 'action', column: 'id', ids, toRecord: actionFromRow });
 }
 
 /**
@@ -41,10 +37,7 @@ export async function getActionsByIds(db: Kysely<Database>, ids: readonly string
  * ```
  */
 export async function getActionsByOrientationIds(db: Kysely<Database>, orientationIds: readonly string[]): Promise<Action[]> {
-  const valid = orientationIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('action').selectAll().where('orientation_id', 'in', valid).execute();
-  return rows.map(actionFromRow);
+  return readByIds(db, { table: 'action', column: 'orientation_id', ids: orientationIds, toRecord: actionFromRow });
 }
 
 /**
@@ -56,10 +49,7 @@ export async function getActionsByOrientationIds(db: Kysely<Database>, orientati
  * ```
  */
 export async function getActionsBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<Action[]> {
-  const valid = schemeIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('action').selectAll().where('scheme_id', 'in', valid).execute();
-  return rows.map(actionFromRow);
+  return readByIds(db, { table: 'action', column: 'scheme_id', ids: schemeIds, toRecord: actionFromRow });
 }
 
 /**
@@ -71,10 +61,7 @@ export async function getActionsBySchemeIds(db: Kysely<Database>, schemeIds: rea
  * ```
  */
 export async function getActionPartnersByActionIds(db: Kysely<Database>, actionIds: readonly string[]): Promise<ActionPartner[]> {
-  const valid = actionIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('action_partner').selectAll().where('action_id', 'in', valid).execute();
-  return rows.map(actionPartnerFromRow);
+  return readByIds(db, { table: 'action_partner', column: 'action_id', ids: actionIds, toRecord: actionPartnerFromRow });
 }
 
 /**
@@ -86,10 +73,7 @@ export async function getActionPartnersByActionIds(db: Kysely<Database>, actionI
  * ```
  */
 export async function getActionUpdatesByActionIds(db: Kysely<Database>, actionIds: readonly string[]): Promise<ActionUpdate[]> {
-  const valid = actionIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('action_update').selectAll().where('action_id', 'in', valid).orderBy('date').orderBy('id').execute();
-  return rows.map(actionUpdateFromRow);
+  return readByIds(db, { table: 'action_update', column: 'action_id', ids: actionIds, orderBy: ['date', 'id'], toRecord: actionUpdateFromRow });
 }
 
 /** Filter of {@link searchActions}; every given criterion must hold, lists match any of their values. */

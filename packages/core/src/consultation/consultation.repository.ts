@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Insertable, Selectable } from '../database/database.ts';
 import { isUuid } from '../shared/ids.ts';
 import { consultationEventFromRow, phaseFromRow, proposalFromRow, type ConsultationEvent, type Phase, type Proposal } from './consultation.service.ts';
+import { readByIds } from '../shared/batch-read.ts';
 
 /**
  * The phases of several schemes, in one statement, by position.
@@ -13,10 +14,7 @@ import { consultationEventFromRow, phaseFromRow, proposalFromRow, type Consultat
  * ```
  */
 export async function getPhasesBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<Phase[]> {
-  const valid = schemeIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('phase').selectAll().where('scheme_id', 'in', valid).orderBy('position').execute();
-  return rows.map(phaseFromRow);
+  return readByIds(db, { table: 'phase', column: 'scheme_id', ids: schemeIds, orderBy: ['position'], toRecord: phaseFromRow });
 }
 
 /**
@@ -28,10 +26,7 @@ export async function getPhasesBySchemeIds(db: Kysely<Database>, schemeIds: read
  * ```
  */
 export async function getConsultationEventsBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<ConsultationEvent[]> {
-  const valid = schemeIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('consultation_event').selectAll().where('scheme_id', 'in', valid).orderBy('position').execute();
-  return rows.map(consultationEventFromRow);
+  return readByIds(db, { table: 'consultation_event', column: 'scheme_id', ids: schemeIds, orderBy: ['position'], toRecord: consultationEventFromRow });
 }
 
 /**
@@ -43,10 +38,7 @@ export async function getConsultationEventsBySchemeIds(db: Kysely<Database>, sch
  * ```
  */
 export async function getProposalsBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<Proposal[]> {
-  const valid = schemeIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('proposal').selectAll().where('scheme_id', 'in', valid).orderBy('position').execute();
-  return rows.map(proposalFromRow);
+  return readByIds(db, { table: 'proposal', column: 'scheme_id', ids: schemeIds, orderBy: ['position'], toRecord: proposalFromRow });
 }
 
 /** The tables of consultation whose rows a scheme keys by code. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { isUuid } from '../shared/ids.ts';
 import { bodyMemberFromRow, governingBodyFromRow, meetingFromRow, type BodyMember, type GoverningBody, type Meeting } from './governance.service.ts';
+import { readByIds } from '../shared/batch-read.ts';
 
 /**
  * The governing bodies of several schemes, in one statement, by position.
@@ -13,10 +13,7 @@ import { bodyMemberFromRow, governingBodyFromRow, meetingFromRow, type BodyMembe
  * ```
  */
 export async function getGoverningBodiesBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<GoverningBody[]> {
-  const valid = schemeIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('governing_body').selectAll().where('scheme_id', 'in', valid).orderBy('position').execute();
-  return rows.map(governingBodyFromRow);
+  return readByIds(db, { table: 'governing_body', column: 'scheme_id', ids: schemeIds, orderBy: ['position'], toRecord: governingBodyFromRow });
 }
 
 /**
@@ -28,10 +25,7 @@ export async function getGoverningBodiesBySchemeIds(db: Kysely<Database>, scheme
  * ```
  */
 export async function getBodyMembersByBodyIds(db: Kysely<Database>, bodyIds: readonly string[]): Promise<BodyMember[]> {
-  const valid = bodyIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('body_member').selectAll().where('body_id', 'in', valid).orderBy('position').execute();
-  return rows.map(bodyMemberFromRow);
+  return readByIds(db, { table: 'body_member', column: 'body_id', ids: bodyIds, orderBy: ['position'], toRecord: bodyMemberFromRow });
 }
 
 /**
@@ -43,10 +37,7 @@ export async function getBodyMembersByBodyIds(db: Kysely<Database>, bodyIds: rea
  * ```
  */
 export async function getMeetingsByBodyIds(db: Kysely<Database>, bodyIds: readonly string[]): Promise<Meeting[]> {
-  const valid = bodyIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('meeting').selectAll().where('body_id', 'in', valid).orderBy('date').orderBy('id').execute();
-  return rows.map(meetingFromRow);
+  return readByIds(db, { table: 'meeting', column: 'body_id', ids: bodyIds, orderBy: ['date', 'id'], toRecord: meetingFromRow });
 }
 
 /** The columns of a governing body a command writes (its scheme and code are its key). */

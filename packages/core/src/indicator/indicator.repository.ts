@@ -10,6 +10,7 @@ import { normalizePage, pageTotalCount, type ListResult, type Page } from '../sh
 import { type Visibility } from '../shared/visibility.ts';
 import { indicatorFromRow, type Indicator } from './indicator.service.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
+import { readByIds } from '../shared/batch-read.ts';
 
 /**
  * Indicators by ids, in one statement, in no particular order.
@@ -20,10 +21,7 @@ import { resolveDepartmentFilter } from '../territory/department-filter.ts';
  * ```
  */
 export async function getIndicatorsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Indicator[]> {
-  const valid = ids.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('indicator').selectAll().where('id', 'in', valid).execute();
-  return rows.map(indicatorFromRow);
+  return readByIds(db, { table: 'indicator', column: 'id', ids, toRecord: indicatorFromRow });
 }
 
 /**
@@ -36,10 +34,7 @@ export async function getIndicatorsByIds(db: Kysely<Database>, ids: readonly str
  * ```
  */
 export async function getIndicatorsBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<Indicator[]> {
-  const valid = schemeIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('indicator').selectAll().where('scheme_id', 'in', valid).orderBy('position').execute();
-  return rows.map(indicatorFromRow);
+  return readByIds(db, { table: 'indicator', column: 'scheme_id', ids: schemeIds, orderBy: ['position'], toRecord: indicatorFromRow });
 }
 
 /** What an indicator can be attached to. */

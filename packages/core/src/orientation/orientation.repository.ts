@@ -4,8 +4,8 @@ import type { OrientationDocument } from './orientation.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { isUuid } from '../shared/ids.ts';
 import { orientationFromRow, type Orientation } from './orientation.service.ts';
+import { readByIds } from '../shared/batch-read.ts';
 
 /**
  * Orientations by ids, in one statement, in no particular order.
@@ -16,10 +16,7 @@ import { orientationFromRow, type Orientation } from './orientation.service.ts';
  * ```
  */
 export async function getOrientationsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Orientation[]> {
-  const valid = ids.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('orientation').selectAll().where('id', 'in', valid).execute();
-  return rows.map(orientationFromRow);
+  return readByIds(db, { table: 'orientation', column: 'id', ids, toRecord: orientationFromRow });
 }
 
 /**
@@ -33,10 +30,7 @@ export async function getOrientationsByIds(db: Kysely<Database>, ids: readonly s
  * ```
  */
 export async function getOrientationsBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<Orientation[]> {
-  const valid = schemeIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('orientation').selectAll().where('scheme_id', 'in', valid).orderBy('depth').orderBy('position').execute();
-  return rows.map(orientationFromRow);
+  return readByIds(db, { table: 'orientation', column: 'scheme_id', ids: schemeIds, orderBy: ['depth', 'position'], toRecord: orientationFromRow });
 }
 
 /** What {@link saveOrientation} returns: the orientation after, and before when it existed. */

@@ -2,11 +2,11 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import type { PartnerKind } from '../nomenclature/nomenclature.ts';
 import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
-import { isUuid } from '../shared/ids.ts';
 import type { Visibility } from '../shared/visibility.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
 import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { partnerFromRow, type PartnerRecord } from './partner.service.ts';
+import { readByIds } from '../shared/batch-read.ts';
 
 /**
  * Partners by ids, in one statement, in no particular order.
@@ -17,11 +17,7 @@ import { partnerFromRow, type PartnerRecord } from './partner.service.ts';
  * ```
  */
 export async function getPartnersByIds(db: Kysely<Database>, ids: readonly string[]): Promise<PartnerRecord[]> {
-  if (ids.length === 0) return [];
-  const valid = ids.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('partner').selectAll().where('id', 'in', valid).execute();
-  return rows.map(partnerFromRow);
+  return readByIds(db, { table: 'partner', column: 'id', ids, toRecord: partnerFromRow });
 }
 
 /**

@@ -10,6 +10,7 @@ import { normalizePage, pageTotalCount, type ListResult, type Page } from '../sh
 import { type Visibility } from '../shared/visibility.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 import type { Lang } from '../validation/issues.ts';
+import { readByIds } from '../shared/batch-read.ts';
 
 /**
  * The SQL condition "this scheme row is visible to the reader": published and not a draft, or one of
@@ -43,11 +44,7 @@ export function schemeVisibleSql(visibility: Visibility, table = 'scheme'): RawB
  * ```
  */
 export async function getSchemesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Scheme[]> {
-  if (ids.length === 0) return [];
-  const valid = ids.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('scheme').selectAll().where('id', 'in', valid).execute();
-  return rows.map(schemeFromRow);
+  return readByIds(db, { table: 'scheme', column: 'id', ids, toRecord: schemeFromRow });
 }
 
 /**
@@ -222,9 +219,7 @@ export async function insertStatusChange(trx: Kysely<Database>, row: Omit<Insert
  * ```
  */
 export async function getStatusChangesBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<SchemeStatusChangeRow[]> {
-  const valid = schemeIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  return db.selectFrom('scheme_status_change').selectAll().where('scheme_id', 'in', valid).orderBy('at').orderBy('id').execute();
+  return readByIds(db, { table: 'scheme_status_change', column: 'scheme_id', ids: schemeIds, orderBy: ['at', 'id'], toRecord: (row) => row });
 }
 
 /**

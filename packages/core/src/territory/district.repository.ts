@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, Selectable, DistrictTable } from '../database/database.ts';
-import { isUuid } from '../shared/ids.ts';
 import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { isKnownTerritory } from './geography.ts';
 import { officialTerritoryCode } from './territory.ts';
+import { readByIds } from '../shared/batch-read.ts';
 
 /**
  * A district of a scheme (SST, MDS, UTAS…): a named set of communes.
@@ -45,10 +45,7 @@ export function districtFromRow(row: Selectable<DistrictTable>): DistrictRecord 
  * ```
  */
 export async function getDistrictsBySchemeIds(db: Kysely<Database>, schemeIds: readonly string[]): Promise<DistrictRecord[]> {
-  const valid = schemeIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db.selectFrom('district').selectAll().where('scheme_id', 'in', valid).orderBy('code').execute();
-  return rows.map(districtFromRow);
+  return readByIds(db, { table: 'district', column: 'scheme_id', ids: schemeIds, orderBy: ['code'], toRecord: districtFromRow });
 }
 
 /**
