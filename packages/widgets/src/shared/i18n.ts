@@ -1,7 +1,20 @@
 /**
  * User-facing texts of the widgets: French first, English available.
- * Labels of domain values (statuses, health, phases…) are keyed by the core's lower-case constants.
+ * Labels of domain values (statuses, health, phases…) are the core's, keyed by its lower-case constants.
  */
+import {
+  actionRoleLabels,
+  actionStatusLabels,
+  eventKindLabels,
+  healthLabels,
+  indicatorTypeLabels,
+  missingReasonLabels,
+  phaseKindLabels,
+  priorityLabels,
+  proposalOutcomeLabels,
+  schemeStatusLabels,
+  updateKindLabels,
+} from '@sosms/core/labels';
 
 /** Languages the widgets speak. */
 export const LANGS = ['fr', 'en'] as const;
@@ -127,22 +140,15 @@ export function errorText(code: WidgetErrorCode, lang: Lang): string {
   return ERRORS[code][lang];
 }
 
-/** Labels of actionStatus values. */
-export const ACTION_STATUS = {
-  planned: { fr: 'Prévue', en: 'Planned' },
-  in_progress: { fr: 'En cours', en: 'In progress' },
-  done: { fr: 'Réalisée', en: 'Done' },
-  paused: { fr: 'Suspendue', en: 'Paused' },
-  abandoned: { fr: 'Abandonnée', en: 'Abandoned' },
-  blocked: { fr: 'Bloquée', en: 'Blocked' },
-  late: { fr: 'En retard', en: 'Late' },
-} as const satisfies Texts;
+// Labels of domain values: the core's one table (`@sosms/core/labels`, bundled into each widget), keyed by the
+// core's lower-case constants. Only what a widget shows beyond the core's vocabularies is added here.
 
-/** Labels of health values. */
+/** Labels of actionStatus values. */
+export const ACTION_STATUS = actionStatusLabels;
+
+/** Labels of health values, and of what a widget shows when an action has none. */
 export const HEALTH = {
-  on_track: { fr: 'Dans les temps', en: 'On track' },
-  behind: { fr: 'En décalage', en: 'Behind' },
-  at_risk: { fr: 'À risque', en: 'At risk' },
+  ...healthLabels,
   not_started: { fr: 'Non démarrée', en: 'Not started' },
   unknown: { fr: 'Inconnue', en: 'Unknown' },
   done: { fr: 'Terminée', en: 'Completed' },
@@ -150,79 +156,31 @@ export const HEALTH = {
 } as const satisfies Texts;
 
 /** Labels of schemeStatus values. */
-export const SCHEME_STATUS = {
-  draft: { fr: 'Brouillon', en: 'Draft' },
-  consultation: { fr: 'En concertation', en: 'In consultation' },
-  adopted: { fr: 'Adopté', en: 'Adopted' },
-  in_force: { fr: 'En vigueur', en: 'In force' },
-  closed: { fr: 'Clos', en: 'Closed' },
-} as const satisfies Texts;
+export const SCHEME_STATUS = schemeStatusLabels;
 
 /** Labels of priority values. */
-export const PRIORITY = {
-  high: { fr: 'Haute', en: 'High' },
-  medium: { fr: 'Moyenne', en: 'Medium' },
-  low: { fr: 'Basse', en: 'Low' },
-} as const satisfies Texts;
+export const PRIORITY = priorityLabels;
 
 /** Labels of role values. */
-export const ROLE = {
-  pilot: { fr: 'Pilote', en: 'Lead' },
-  copilot: { fr: 'Copilote', en: 'Co-lead' },
-  partner: { fr: 'Partenaire', en: 'Partner' },
-  funder: { fr: 'Financeur', en: 'Funder' },
-} as const satisfies Texts;
+export const ROLE = actionRoleLabels;
 
 /** Labels of updateKind values. */
-export const UPDATE_KIND = {
-  obstacle: { fr: 'Difficulté', en: 'Obstacle' },
-  next_step: { fr: 'Prochaine étape', en: 'Next step' },
-  achievement: { fr: 'Réalisation', en: 'Achievement' },
-} as const satisfies Texts;
+export const UPDATE_KIND = updateKindLabels;
 
 /** Labels of phaseKind values. */
-export const PHASE_KIND = {
-  elaboration: { fr: 'Élaboration', en: 'Drafting' },
-  consultation: { fr: 'Concertation', en: 'Consultation' },
-  validation: { fr: 'Validation', en: 'Validation' },
-  implementation: { fr: 'Mise en œuvre', en: 'Implementation' },
-  evaluation: { fr: 'Évaluation', en: 'Evaluation' },
-} as const satisfies Texts;
+export const PHASE_KIND = phaseKindLabels;
 
 /** Labels of eventKind values. */
-export const EVENT_KIND = {
-  launch: { fr: 'Lancement', en: 'Launch' },
-  working_group: { fr: 'Groupe de travail', en: 'Working group' },
-  plenary: { fr: 'Séance plénière', en: 'Plenary' },
-  information_meeting: { fr: 'Réunion d’information', en: 'Information meeting' },
-  restitution: { fr: 'Restitution', en: 'Feedback session' },
-  written_contribution: { fr: 'Contribution écrite', en: 'Written contribution' },
-  other: { fr: 'Autre', en: 'Other' },
-} as const satisfies Texts;
+export const EVENT_KIND = eventKindLabels;
 
 /** Labels of indicatorType values. */
-export const INDICATOR_TYPE = {
-  context: { fr: 'Contexte', en: 'Context' },
-  deployment: { fr: 'Déploiement', en: 'Deployment' },
-  impact: { fr: 'Impact', en: 'Impact' },
-  quality: { fr: 'Qualité de service', en: 'Service quality' },
-} as const satisfies Texts;
+export const INDICATOR_TYPE = indicatorTypeLabels;
 
 /** Labels of proposalOutcome values. */
-export const PROPOSAL_OUTCOME = {
-  pending: { fr: 'En attente', en: 'Pending' },
-  retained: { fr: 'Retenue', en: 'Retained' },
-  merged: { fr: 'Fusionnée avec une autre', en: 'Merged' },
-  set_aside: { fr: 'Écartée', en: 'Set aside' },
-} as const satisfies Texts;
+export const PROPOSAL_OUTCOME = proposalOutcomeLabels;
 
 /** Labels of missingReason values. */
-export const MISSING_REASON = {
-  not_yet_known: { fr: 'pas encore connue', en: 'not yet known' },
-  statistical_secrecy: { fr: 'secret statistique', en: 'statistical secrecy' },
-  not_applicable: { fr: 'sans objet', en: 'not applicable' },
-} as const satisfies Texts;
-
+export const MISSING_REASON = missingReasonLabels;
 
 /** A table of labels of domain values, by the core's lower-case constant. */
 export type LabelTable = Texts;
