@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { upsert } from '../scheme-file/upsert.ts';
+import { upsert } from '../database/upsert.ts';
 import type { EvaluationDocument, LegalActDocument, LineageDocument, TargetRevisionDocument } from './evaluation.ts';
 import type { ActionLineageRow, EvaluationQuestionRow, EvaluationRow, LegalActRow, RecommendationRow, TargetRevisionRow } from './evaluation.table.ts';
 

@@ -1,6 +1,6 @@
 import type { ActionStatus } from '../action/action.ts';
 import type { Direction } from '../indicator/indicator.ts';
-import { periodStart } from '../measurement/measurement.ts';
+import { periodStart } from './period.ts';
 import { addMonths, frenchDate, monthsBetween } from './dates.ts';
 
 /** Codes of the alerts raised on actions and indicators. */

@@ -1,5 +1,8 @@
-import { SCHEME_STATUSES, type SchemeStatus } from '../scheme/scheme.ts';
 import type { StatusChangeKind } from '../scheme/scheme.table.ts';
+
+/** The statuses of a scheme, in the order of its lifecycle (re-exported by scheme/scheme.ts, the model). */
+export const SCHEME_STATUSES = ['draft', 'consultation', 'adopted', 'in_force', 'closed'] as const;
+export type SchemeStatus = (typeof SCHEME_STATUSES)[number];
 
 /**
  * The legal lifecycle of a scheme, in order: draft → consultation → adopted (the assembly's vote) →

@@ -7,7 +7,7 @@ import { isKnownTerritory } from '../territory/geography.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
 import { bulkInsert } from '../database/bulk-insert.ts';
 import type { SchemeFile } from './scheme-file.ts';
-import { canonical, insertAll, upsert } from './upsert.ts';
+import { canonical, insertAll, upsert } from '../database/upsert.ts';
 import { writeEvaluationSection } from './sections/evaluation.ts';
 import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations, type KnownCodes } from './validate.ts';
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { code, departmentCode, illustrative, isoDate, text, year } from '../validation/primitives.ts';
 
-/** Lifecycle of a scheme: draft → consultation → adopted → in force → closed. */
-export const SCHEME_STATUSES = ['draft', 'consultation', 'adopted', 'in_force', 'closed'] as const;
-export type SchemeStatus = (typeof SCHEME_STATUSES)[number];
+import { SCHEME_STATUSES, type SchemeStatus } from '../rules/lifecycle.ts';
+
+/** Lifecycle of a scheme: draft → consultation → adopted → in force → closed (its rules: rules/lifecycle.ts). */
+export { SCHEME_STATUSES, type SchemeStatus };
 
 /** A value or principle the scheme states. */
 export const principleSchema = z.object({

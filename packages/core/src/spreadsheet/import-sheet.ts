@@ -10,7 +10,7 @@ import { exportSchemeFile } from '../scheme-file/export.ts';
 import { importSchemeFileInTransaction, type ImportOptions } from '../scheme-file/import.ts';
 import type { SchemeFile } from '../scheme-file/scheme-file.ts';
 import { walkActions, walkIndicators, walkOrientations } from '../scheme-file/validate.ts';
-import { canonical } from '../scheme-file/upsert.ts';
+import { canonical } from '../database/upsert.ts';
 import { DomainError, messageWithDetail, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { cellLocation, headerForKey, type SheetKind } from './columns.ts';
 import { readSpreadsheet, type SheetRow, type SheetTable } from './read-table.ts';
