@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { Principal } from '../access/access.ts';
+import { listAuditEntries } from '../access/audit.repository.ts';
 import { authenticateToken, createToken } from '../access/token.repository.ts';
 import type { Store } from '../database/store.ts';
 import { DEMO_SCHEMES_DIR } from '../scheme-file/demo.ts';
@@ -26,7 +27,9 @@ for (const engine of ENGINES) {
       await importSchemeFile(store.db, read('92-sosms-2024-2028.yaml'));
     });
     afterAll(() => store?.close());
-    const audits = async () => (await store.db.selectFrom('audit_log' as never).select('operation' as never).execute()) as unknown as { operation: string }[];
+    // Oldest first, as { operation, code }.
+    const audits = async (outcome: 'done' | 'refused' = 'done') =>
+      (await listAuditEntries(store.db, { outcome, limit: 1000 })).reverse().map((a) => ({ operation: a.operation, code: a.code }));
 
     it('reads lineage both ways and one indicator series across the two schemes', async () => {
       const previous = await getReadableScheme(store.db, '92-78-2018-2023', undefined);
@@ -41,31 +44,37 @@ for (const engine of ENGINES) {
 
     it('revises a target keeping the original, refuses other départements and bad input, writes nothing then', async () => {
       const before = (await audits()).length;
-      await expect(reviseIndicatorTarget(store.db, editor48, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-01-20', revised: { value: 58 }, justification: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(reviseIndicatorTarget(store.db, undefined, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-01-20', revised: { value: 58 }, justification: 'x' }, 'en')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-      await expect(reviseIndicatorTarget(store.db, editor92, '92-2024-2028', { indicator: 'inconnu', date: '2027-01-20', revised: { value: 58 }, justification: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(reviseIndicatorTarget(store.db, editor92, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-02-30', revised: { value: 58 }, justification: '' })).rejects.toMatchObject({ code: 'VALIDATION' });
+      await expect(reviseIndicatorTarget(store.db, { principal: editor48 }, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-01-20', revised: { value: 58 }, justification: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(reviseIndicatorTarget(store.db, { principal: undefined }, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-01-20', revised: { value: 58 }, justification: 'x' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await expect(reviseIndicatorTarget(store.db, { principal: editor92 }, '92-2024-2028', { indicator: 'inconnu', date: '2027-01-20', revised: { value: 58 }, justification: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(reviseIndicatorTarget(store.db, { principal: editor92 }, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-02-30', revised: { value: 58 }, justification: '' })).rejects.toMatchObject({ code: 'VALIDATION' });
       expect((await audits()).length).toBe(before);
-      const revision = await reviseIndicatorTarget(store.db, editor92, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-01-20', revised: { value: 58 }, justification: 'Marché du travail dégradé', act: 'avenant-1' });
+      // The authenticated refusals are on record, with their code (the anonymous one is not).
+      expect((await audits('refused')).slice(-3)).toEqual([
+        { operation: 'indicator:revise-target', code: 'FORBIDDEN' },
+        { operation: 'indicator:revise-target', code: 'NOT_FOUND' },
+        { operation: 'indicator:revise-target', code: 'VALIDATION' },
+      ]);
+      const revision = await reviseIndicatorTarget(store.db, { principal: editor92 }, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-01-20', revised: { value: 58 }, justification: 'Marché du travail dégradé', act: 'avenant-1' });
       expect(revision).toEqual({ indicator: 'rsa-emploi-12m', date: '2027-01-20', original: { value: 62, date: '2028-12-31' }, revised: { value: 58, date: '2028-12-31' }, justification: 'Marché du travail dégradé', act: 'avenant-1' });
       const indicator = await store.db.selectFrom('indicator').select(['target_value']).where('code', '=', 'rsa-emploi-12m').where('shared_code', '=', 'rsa-emploi-12m').where('baseline_value', '=', 50.1).executeTakeFirstOrThrow();
       expect(indicator.target_value).toBe(58);
-      await expect(reviseIndicatorTarget(store.db, editor92, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-01-20', revised: { value: 57 }, justification: 'bis' })).rejects.toMatchObject({ code: 'CONFLICT' });
-      expect((await audits()).map((a) => a.operation).slice(before)).toEqual(['reviseIndicatorTarget']);
+      await expect(reviseIndicatorTarget(store.db, { principal: editor92 }, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-01-20', revised: { value: 57 }, justification: 'bis' })).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect((await audits()).map((a) => a.operation).slice(before)).toEqual(['indicator:revise-target']);
     });
 
     it('follows up a recommendation, records an act and a lineage entry, each audited', async () => {
-      const evaluation = await setRecommendationFollowUp(store.db, editor92, '92-2024-2028', { evaluation: 'mi-parcours', recommendation: 'r-caravane', status: 'rejected', date: '2026-11-02', note: 'Hors budget' });
+      const evaluation = await setRecommendationFollowUp(store.db, { principal: editor92 }, '92-2024-2028', { evaluation: 'mi-parcours', recommendation: 'r-caravane', status: 'rejected', date: '2026-11-02', note: 'Hors budget' });
       expect(evaluation.recommendations?.find((r) => r.code === 'r-caravane')?.followUp).toEqual({ status: 'rejected', date: '2026-11-02', note: 'Hors budget' });
-      await expect(setRecommendationFollowUp(store.db, editor92, '92-2024-2028', { evaluation: 'mi-parcours', recommendation: 'r-x', status: 'done' }, 'en')).rejects.toThrow('unknown recommendation: r-x');
-      await recordLegalAct(store.db, editor92, '92-2024-2028', { code: 'avenant-2', kind: 'amendment', date: '2027-03-01', title: 'Avenant n° 2', changes: [{ action: '3.2', text: 'Calendrier revu' }] });
-      await expect(recordLegalAct(store.db, editor92, '92-2024-2028', { code: 'avenant-3', kind: 'amendment', date: '2027-03-01', title: 'Avenant n° 3', changes: [{ action: '9.9', text: 'x' }] })).rejects.toBeInstanceOf(DomainError);
-      await setActionLineage(store.db, editor92, '92-2024-2028', { action: '1.4', fate: 'renewed', into: ['1.3'] });
+      await expect(setRecommendationFollowUp(store.db, { principal: editor92, lang: 'en' }, '92-2024-2028', { evaluation: 'mi-parcours', recommendation: 'r-x', status: 'done' })).rejects.toThrow('unknown recommendation: r-x');
+      await recordLegalAct(store.db, { principal: editor92 }, '92-2024-2028', { code: 'avenant-2', kind: 'amendment', date: '2027-03-01', title: 'Avenant n° 2', changes: [{ action: '3.2', text: 'Calendrier revu' }] });
+      await expect(recordLegalAct(store.db, { principal: editor92 }, '92-2024-2028', { code: 'avenant-3', kind: 'amendment', date: '2027-03-01', title: 'Avenant n° 3', changes: [{ action: '9.9', text: 'x' }] })).rejects.toBeInstanceOf(DomainError);
+      await setActionLineage(store.db, { principal: editor92 }, '92-2024-2028', { action: '1.4', fate: 'renewed', into: ['1.3'] });
       const scheme = await getReadableScheme(store.db, '92-2024-2028', undefined);
       const read = await getSchemeEvaluation(store.db, scheme);
       expect(read.legalTrail.map((a) => a.code)).toEqual(['avis-cdca', 'avis-pjj', 'adoption', 'avenant-1', 'avenant-2']);
       expect(read.lineage.find((l) => l.action === '1.4')).toMatchObject({ fate: 'renewed', into: ['1.3'] });
-      expect((await audits()).map((a) => a.operation).slice(-3)).toEqual(['saveEvaluation', 'recordLegalAct', 'setActionLineage']);
+      expect((await audits()).map((a) => a.operation).slice(-3)).toEqual(['recommendation:follow-up', 'legal-act:record', 'lineage:set']);
     });
 
     it('refuses a draft scheme to a reader without a token of its département', async () => {

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../database/database.ts';
-import { assertCanEditScheme, coversDepartments, type Principal } from '../access/access.ts';
-import { writeAuditEntry } from '../access/audit.repository.ts';
-import { getSchemesByCodes, lockSchemeRow } from '../scheme/scheme.repository.ts';
-import { visibilityOf } from '../access/command.ts';
-import { inTransaction } from '../shared/transaction.ts';
-import type { Scheme } from '../scheme/scheme.service.ts';
+import { coversDepartments, type Principal } from '../access/access.ts';
+import { getSchemesByCodes } from '../scheme/scheme.repository.ts';
+import { runCommand, visibilityOf, type Caller, type CommandContext, type CommandDone } from '../access/command.ts';
+import { schemeForWrite, type Scheme } from '../scheme/scheme.service.ts';
 import { notFoundError, validationError } from '../shared/errors.ts';
 import { isSchemeVisible, type Visibility } from '../shared/visibility.ts';
 import { DomainError, validate, type Lang } from '../validation/issues.ts';
@@ -274,14 +272,8 @@ function replaceOrAppend<T>(list: readonly T[], items: readonly T[], key: (item:
 
 const notFound = (path: string, _value: string, message: string) => new DomainError('NOT_FOUND', message, [{ path, code: 'not_found', message }]);
 
-// ---- Commands: authorize over the scheme's départements, lock, validate, write and audit in one transaction.
-
-async function schemeForWrite(trx: Kysely<Database>, principal: Principal | undefined, schemeCode: string, lang: Lang) {
-  const locked = await lockSchemeRow(trx, { code: schemeCode }, 'share');
-  if (!locked || !isSchemeVisible(locked, visibilityOf(principal))) throw notFoundError('unknown_scheme', 'schemeCode', schemeCode, lang);
-  assertCanEditScheme(principal, locked.departments, lang);
-  return { id: locked.id, code: locked.code, departments: locked.departments, predecessor_code: locked.predecessorCode };
-}
+// ---- Commands on runCommand (access/command.ts): the scheme locked and authorized, validate, write and audit
+// in one transaction.
 
 async function schemeCodes(trx: Kysely<Database>, schemeId: string) {
   const [actions, orientations, indicators] = await Promise.all([
@@ -296,52 +288,60 @@ async function schemeCodes(trx: Kysely<Database>, schemeId: string) {
   };
 }
 
+/** Parse a command's input with a schema, or refuse it (VALIDATION with field paths). */
+function parsed<T>(schema: z.ZodType<T>, input: unknown, lang: Lang): T {
+  const result = validate(schema, input, lang);
+  if (!result.ok) throw validationError(result.issues, lang);
+  return result.data;
+}
+
+/**
+ * Write entities of a scheme's evaluation section (replaced in place by their key, or appended), after
+ * checking their references; hands back the stored entity before and after for the audit row.
+ */
 async function writeSection<T>(
-  db: Kysely<Database>,
-  principal: Principal | undefined,
-  schemeCode: string,
-  lang: Lang,
-  operation: string,
-  entityType: string,
-  build: (ctx: { predecessor: string | null }) => { section: EvaluationSection; entityCode: string; result: T },
-  before: (rows: EvaluationSection) => unknown,
-): Promise<T> {
-  return inTransaction(db, async (trx) => {
-    const scheme = await schemeForWrite(trx, principal, schemeCode, lang);
-    const codes = await schemeCodes(trx, scheme.id);
-    const { section, entityCode, result } = build({ predecessor: scheme.predecessor_code });
-    const issues = checkEvaluationReferences(section, { predecessor: scheme.predecessor_code ?? undefined, orientations: codes.orientations, actions: codes.actions, indicators: new Set(codes.indicators.keys()) }, lang);
-    if (issues.length) throw validationError(issues, lang);
-    const stored = evaluationSectionFromRows(await readEvaluationRows(trx, scheme.id), scheme.predecessor_code);
-    // The whole list with the entity replaced in place or appended, so that positions stay in order.
-    const lineageKey = (l: LineageDocument) => `${l.scheme ?? scheme.predecessor_code}|${l.action}`;
-    const merged: EvaluationSection = {
-      evaluations: section.evaluations && replaceOrAppend(stored.evaluations ?? [], section.evaluations, (e) => e.code),
-      legalTrail: section.legalTrail && replaceOrAppend(stored.legalTrail ?? [], section.legalTrail, (a) => a.code),
-      lineage: section.lineage && replaceOrAppend(stored.lineage ?? [], section.lineage, lineageKey),
-    };
-    await upsertEvaluationSection(trx, scheme.id, scheme.predecessor_code ?? undefined, merged, codes.indicators);
-    const after = evaluationSectionFromRows(await readEvaluationRows(trx, scheme.id), scheme.predecessor_code);
-    await writeAuditEntry(trx, { principal, operation, entityType, entityId: `${scheme.code}/${entityCode}`, before: before(stored) ?? null, after: before(after) ?? null });
-    return result;
-  });
+  ctx: CommandContext,
+  scheme: Scheme,
+  build: (predecessor: string | null) => { section: EvaluationSection; entityCode: string; result: T },
+  pick: (rows: EvaluationSection) => unknown,
+): Promise<CommandDone<T>> {
+  const { trx, lang } = ctx;
+  const codes = await schemeCodes(trx, scheme.id);
+  const { section, entityCode, result } = build(scheme.predecessorCode);
+  const issues = checkEvaluationReferences(section, { predecessor: scheme.predecessorCode ?? undefined, orientations: codes.orientations, actions: codes.actions, indicators: new Set(codes.indicators.keys()) }, lang);
+  if (issues.length) throw validationError(issues, lang);
+  const stored = evaluationSectionFromRows(await readEvaluationRows(trx, scheme.id), scheme.predecessorCode);
+  // The whole list with the entity replaced in place or appended, so that positions stay in order.
+  const lineageKey = (l: LineageDocument) => `${l.scheme ?? scheme.predecessorCode}|${l.action}`;
+  const merged: EvaluationSection = {
+    evaluations: section.evaluations && replaceOrAppend(stored.evaluations ?? [], section.evaluations, (e) => e.code),
+    legalTrail: section.legalTrail && replaceOrAppend(stored.legalTrail ?? [], section.legalTrail, (a) => a.code),
+    lineage: section.lineage && replaceOrAppend(stored.lineage ?? [], section.lineage, lineageKey),
+  };
+  await upsertEvaluationSection(trx, scheme.id, scheme.predecessorCode ?? undefined, merged, codes.indicators);
+  const after = evaluationSectionFromRows(await readEvaluationRows(trx, scheme.id), scheme.predecessorCode);
+  return { value: result, entityId: `${scheme.code}/${entityCode}`, before: pick(stored) ?? null, after: pick(after) ?? null };
+}
+
+function writeEvaluation(ctx: CommandContext, scheme: Scheme, evaluation: EvaluationDocument): Promise<CommandDone<EvaluationDocument>> {
+  return writeSection(ctx, scheme, () => ({ section: { evaluations: [evaluation] }, entityCode: evaluation.code, result: evaluation }),
+    (s) => s.evaluations?.find((e) => e.code === evaluation.code));
 }
 
 /**
  * Create or update one evaluation (with its questions and recommendations; those absent are kept) of a scheme, as an editor of
- * one of its départements; validated, written and audited in one transaction.
+ * every one of its départements; validated, written and audited in one transaction.
  *
  * ### Examples
  * ```ts
- * await saveEvaluation(db, principal, '92-2024-2028', { code: 'mi-parcours', kind: 'mid_term', title: 'Évaluation à mi-parcours', date: '2026-06-30', authors: [{ name: 'DECG', kind: 'internal' }] });
+ * await saveEvaluation(db, { principal }, '92-2024-2028', { code: 'mi-parcours', kind: 'mid_term', title: 'Évaluation à mi-parcours', date: '2026-06-30', authors: [{ name: 'DECG', kind: 'internal' }] });
  * ```
  */
-export async function saveEvaluation(db: Kysely<Database>, principal: Principal | undefined, schemeCode: string, input: unknown, lang: Lang = 'fr'): Promise<EvaluationDocument> {
-  const parsed = validate(evaluationSchema, input, lang);
-  if (!parsed.ok) throw validationError(parsed.issues, lang);
-  const evaluation = parsed.data;
-  return writeSection(db, principal, schemeCode, lang, 'saveEvaluation', 'Evaluation', () => ({ section: { evaluations: [evaluation] }, entityCode: evaluation.code, result: evaluation }),
-    (s) => s.evaluations?.find((e) => e.code === evaluation.code));
+export function saveEvaluation(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<EvaluationDocument> {
+  return runCommand(db, caller, 'evaluation:save', async (ctx) => {
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    return writeEvaluation(ctx, scheme, parsed(evaluationSchema, input, ctx.lang));
+  });
 }
 
 const followUpInput = z.object({
@@ -358,16 +358,15 @@ const followUpInput = z.object({
  *
  * ### Examples
  * ```ts
- * await setRecommendationFollowUp(db, principal, '92-2024-2028', { evaluation: 'mi-parcours', recommendation: 'r-fidelisation', status: 'done', date: '2027-01-15', actions: ['5.1'] });
+ * await setRecommendationFollowUp(db, { principal }, '92-2024-2028', { evaluation: 'mi-parcours', recommendation: 'r-fidelisation', status: 'done', date: '2027-01-15', actions: ['5.1'] });
  * ```
  */
-export async function setRecommendationFollowUp(db: Kysely<Database>, principal: Principal | undefined, schemeCode: string, input: unknown, lang: Lang = 'fr'): Promise<EvaluationDocument> {
-  const parsed = validate(followUpInput, input, lang);
-  if (!parsed.ok) throw validationError(parsed.issues, lang);
-  const f = parsed.data;
-  return inTransaction(db, async (trx) => {
-    const scheme = await schemeForWrite(trx, principal, schemeCode, lang);
-    const stored = evaluationSectionFromRows(await readEvaluationRows(trx, scheme.id), scheme.predecessor_code);
+export function setRecommendationFollowUp(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<EvaluationDocument> {
+  return runCommand(db, caller, 'recommendation:follow-up', async (ctx) => {
+    const { lang } = ctx;
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const f = parsed(followUpInput, input, lang);
+    const stored = evaluationSectionFromRows(await readEvaluationRows(ctx.trx, scheme.id), scheme.predecessorCode);
     const evaluation = stored.evaluations?.find((e) => e.code === f.evaluation);
     if (!evaluation) throw notFound('evaluation', f.evaluation, lang === 'fr' ? `évaluation inconnue : ${f.evaluation}` : `unknown evaluation: ${f.evaluation}`);
     const recommendation = evaluation.recommendations?.find((r) => r.code === f.recommendation);
@@ -380,7 +379,7 @@ export async function setRecommendationFollowUp(db: Kysely<Database>, principal:
           : r,
       ),
     };
-    return saveEvaluation(trx, principal, schemeCode, changed, lang);
+    return writeEvaluation(ctx, scheme, parsed(evaluationSchema, changed, lang));
   });
 }
 
@@ -389,15 +388,15 @@ export async function setRecommendationFollowUp(db: Kysely<Database>, principal:
  *
  * ### Examples
  * ```ts
- * await recordLegalAct(db, principal, '92-2024-2028', { code: 'avenant-2', kind: 'amendment', date: '2027-03-01', title: 'Avenant n° 2', changes: [{ action: '3.2', text: 'Action scindée' }] });
+ * await recordLegalAct(db, { principal }, '92-2024-2028', { code: 'avenant-2', kind: 'amendment', date: '2027-03-01', title: 'Avenant n° 2', changes: [{ action: '3.2', text: 'Action scindée' }] });
  * ```
  */
-export async function recordLegalAct(db: Kysely<Database>, principal: Principal | undefined, schemeCode: string, input: unknown, lang: Lang = 'fr'): Promise<LegalActDocument> {
-  const parsed = validate(legalActSchema, input, lang);
-  if (!parsed.ok) throw validationError(parsed.issues, lang);
-  const act = parsed.data;
-  return writeSection(db, principal, schemeCode, lang, 'recordLegalAct', 'LegalAct', () => ({ section: { legalTrail: [act] }, entityCode: act.code, result: act }),
-    (s) => s.legalTrail?.find((a) => a.code === act.code));
+export function recordLegalAct(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<LegalActDocument> {
+  return runCommand(db, caller, 'legal-act:record', async (ctx) => {
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const act = parsed(legalActSchema, input, ctx.lang);
+    return writeSection(ctx, scheme, () => ({ section: { legalTrail: [act] }, entityCode: act.code, result: act }), (s) => s.legalTrail?.find((a) => a.code === act.code));
+  });
 }
 
 /**
@@ -405,15 +404,16 @@ export async function recordLegalAct(db: Kysely<Database>, principal: Principal 
  *
  * ### Examples
  * ```ts
- * await setActionLineage(db, principal, '92-2024-2028', { action: '1.4', fate: 'dropped' });
+ * await setActionLineage(db, { principal }, '92-2024-2028', { action: '1.4', fate: 'dropped' });
  * ```
  */
-export async function setActionLineage(db: Kysely<Database>, principal: Principal | undefined, schemeCode: string, input: unknown, lang: Lang = 'fr'): Promise<LineageDocument> {
-  const parsed = validate(lineageSchema, input, lang);
-  if (!parsed.ok) throw validationError(parsed.issues, lang);
-  const entry = parsed.data;
-  return writeSection(db, principal, schemeCode, lang, 'setActionLineage', 'ActionLineage', ({ predecessor }) => ({ section: { lineage: [entry] }, entityCode: `${entry.scheme ?? predecessor}/${entry.action}`, result: entry }),
-    (s) => s.lineage?.find((l) => l.action === entry.action && (l.scheme ?? null) === (entry.scheme ?? null)));
+export function setActionLineage(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<LineageDocument> {
+  return runCommand(db, caller, 'lineage:set', async (ctx) => {
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const entry = parsed(lineageSchema, input, ctx.lang);
+    return writeSection(ctx, scheme, (predecessor) => ({ section: { lineage: [entry] }, entityCode: `${entry.scheme ?? predecessor}/${entry.action}`, result: entry }),
+      (s) => s.lineage?.find((l) => l.action === entry.action && (l.scheme ?? null) === (entry.scheme ?? null)));
+  });
 }
 
 const targetRevisionInput = z.object({
@@ -430,15 +430,14 @@ const targetRevisionInput = z.object({
  *
  * ### Examples
  * ```ts
- * await reviseIndicatorTarget(db, principal, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-01-20', revised: { value: 60, date: '2028-12-31' }, justification: 'Marché du travail dégradé' });
+ * await reviseIndicatorTarget(db, { principal }, '92-2024-2028', { indicator: 'rsa-emploi-12m', date: '2027-01-20', revised: { value: 60, date: '2028-12-31' }, justification: 'Marché du travail dégradé' });
  * ```
  */
-export async function reviseIndicatorTarget(db: Kysely<Database>, principal: Principal | undefined, schemeCode: string, input: unknown, lang: Lang = 'fr'): Promise<TargetRevisionDocument> {
-  const parsed = validate(targetRevisionInput, input, lang);
-  if (!parsed.ok) throw validationError(parsed.issues, lang);
-  const r = parsed.data;
-  return inTransaction(db, async (trx) => {
-    const scheme = await schemeForWrite(trx, principal, schemeCode, lang);
+export function reviseIndicatorTarget(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<TargetRevisionDocument> {
+  return runCommand(db, caller, 'indicator:revise-target', async (ctx) => {
+    const { trx, lang } = ctx;
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const r = parsed(targetRevisionInput, input, lang);
     const indicator = await trx.selectFrom('indicator').selectAll().where('scheme_id', '=', scheme.id).where('code', '=', r.indicator).forUpdate().executeTakeFirst();
     if (!indicator) throw notFoundError('unknown_indicator', 'indicator', r.indicator, lang);
     if (indicator.target_value === null) {
@@ -477,15 +476,7 @@ export async function reviseIndicatorTarget(db: Kysely<Database>, principal: Pri
       })
       .execute();
     await trx.updateTable('indicator').set({ target_value: revision.revised.value, target_date: revision.revised.date ?? indicator.target_date }).where('id', '=', indicator.id).execute();
-    await writeAuditEntry(trx, {
-      principal,
-      operation: 'reviseIndicatorTarget',
-      entityType: 'Indicator',
-      entityId: indicator.id,
-      before: { target: revision.original },
-      after: { target: revision.revised, revision },
-    });
-    return revision;
+    return { value: revision, entityId: indicator.id, before: { target: revision.original }, after: { target: revision.revised, revision } };
   });
 }
 

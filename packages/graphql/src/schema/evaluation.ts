@@ -268,7 +268,7 @@ builder.mutationFields((t) => ({
       actCode: t.arg.string(),
     },
     resolve: (_root, args, ctx) =>
-      reviseIndicatorTarget(ctx.db, ctx.principal, args.schemeCode, clean({ indicator: args.indicatorCode, date: args.date, revised: clean(args.revised), justification: args.justification, act: args.actCode }), ctx.lang),
+      reviseIndicatorTarget(ctx.db, ctx.caller, args.schemeCode, clean({ indicator: args.indicatorCode, date: args.date, revised: clean(args.revised), justification: args.justification, act: args.actCode })),
   }),
   setRecommendationFollowUp: t.field({
     type: Evaluation,
@@ -283,7 +283,7 @@ builder.mutationFields((t) => ({
       actionCodes: t.arg.stringList(),
     },
     resolve: async (_root, args, ctx) => ({
-      ...(await setRecommendationFollowUp(ctx.db, ctx.principal, args.schemeCode, clean({ evaluation: args.evaluationCode, recommendation: args.recommendationCode, status: args.status, date: args.date, note: args.note, actions: args.actionCodes }), ctx.lang)),
+      ...(await setRecommendationFollowUp(ctx.db, ctx.caller, args.schemeCode, clean({ evaluation: args.evaluationCode, recommendation: args.recommendationCode, status: args.status, date: args.date, note: args.note, actions: args.actionCodes }))),
       internal: true,
     }),
   }),
@@ -291,13 +291,13 @@ builder.mutationFields((t) => ({
     type: Evaluation,
     description: 'Créer ou mettre à jour une évaluation (même forme que dans un fichier de schéma : `evaluations[]`) (jeton editor)',
     args: { schemeCode: t.arg.string({ required: true }), input: t.arg({ type: 'JSON', required: true }) },
-    resolve: async (_root, args, ctx) => ({ ...(await saveEvaluation(ctx.db, ctx.principal, args.schemeCode, args.input, ctx.lang)), internal: true }),
+    resolve: async (_root, args, ctx) => ({ ...(await saveEvaluation(ctx.db, ctx.caller, args.schemeCode, args.input)), internal: true }),
   }),
   recordLegalAct: t.field({
     type: LegalAct,
     description: 'Ajouter ou corriger un acte de la trace légale (même forme que `legalTrail[]` d’un fichier de schéma) (jeton editor)',
     args: { schemeCode: t.arg.string({ required: true }), input: t.arg({ type: 'JSON', required: true }) },
-    resolve: (_root, args, ctx) => recordLegalAct(ctx.db, ctx.principal, args.schemeCode, args.input, ctx.lang),
+    resolve: (_root, args, ctx) => recordLegalAct(ctx.db, ctx.caller, args.schemeCode, args.input),
   }),
   setActionLineage: t.field({
     type: Lineage,
@@ -311,7 +311,7 @@ builder.mutationFields((t) => ({
       note: t.arg.string(),
     },
     resolve: async (_root, args, ctx) => {
-      const entry = await setActionLineage(ctx.db, ctx.principal, args.schemeCode, clean({ action: args.predecessorActionCode, fate: args.fate, into: args.actionCodes, scheme: args.predecessorSchemeCode, note: args.note }), ctx.lang);
+      const entry = await setActionLineage(ctx.db, ctx.caller, args.schemeCode, clean({ action: args.predecessorActionCode, fate: args.fate, into: args.actionCodes, scheme: args.predecessorSchemeCode, note: args.note }));
       const [scheme] = await Promise.all([getReadableScheme(ctx.db, args.schemeCode, ctx.principal, ctx.lang)]);
       return { ...entry, predecessorCode: scheme.predecessorCode ?? '' };
     },
