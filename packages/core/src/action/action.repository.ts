@@ -7,7 +7,7 @@ import type { Database } from '../database/database.ts';
 import type { PublicCode, ThemeCode } from '../nomenclature/nomenclature.ts';
 import { progressAfterWrite } from '../rules/progress.ts';
 import type { SchemeStatus } from '../scheme/scheme.ts';
-import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { schemeVisibleSql } from '../shared/visibility.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
 import { type Visibility } from '../shared/visibility.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';

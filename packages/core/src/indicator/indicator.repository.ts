@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { schemeVisibleSql } from '../shared/visibility.ts';
 import { notFoundError } from '../shared/errors.ts';
 import type { Lang } from '../validation/issues.ts';
 import type { IndicatorDocument, IndicatorType } from './indicator.ts';

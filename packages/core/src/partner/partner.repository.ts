@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import type { PartnerKind } from '../nomenclature/nomenclature.ts';
-import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { schemeVisibleSql } from '../shared/visibility.ts';
 import type { Visibility } from '../shared/visibility.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
 import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';

@@ -9,7 +9,7 @@ import { getIndicatorValuesByIndicatorIds } from '../indicator/indicator-value.s
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 import { translate, type Lang } from '../validation/issues.ts';
 import { computeTreeProgress } from '../rules/progress.ts';
-import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { schemeVisibleSql } from '../shared/visibility.ts';
 import { validationError } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
 import { type Visibility } from '../shared/visibility.ts';

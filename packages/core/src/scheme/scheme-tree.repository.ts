@@ -3,7 +3,7 @@ import { checkSearchText, frenchQuery, searchRanking } from '../search/search-te
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { ActionTable, Database, IndicatorTable, MeasurementTable, OrientationTable, SchemeTable } from '../database/database.ts';
 import type { SchemeStatus } from './scheme.ts';
-import { schemeVisibleSql } from './scheme.repository.ts';
+import { schemeVisibleSql } from '../shared/visibility.ts';
 import type { Visibility } from '../shared/visibility.ts';
 import type { Lang } from '../validation/issues.ts';
 

@@ -7,31 +7,10 @@ import type { SchemeStatusChangeRow, SchemeStatusChangeTable } from './scheme.ta
 import { schemeFromRow, type Scheme } from './scheme.service.ts';
 import { isUuid } from '../shared/ids.ts';
 import { normalizePage, pageTotalCount, type ListResult, type Page } from '../shared/pages.ts';
-import { type Visibility } from '../shared/visibility.ts';
+import { schemeVisibleSql, type Visibility } from '../shared/visibility.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 import type { Lang } from '../validation/issues.ts';
 import { readByIds } from '../shared/batch-read.ts';
-
-/**
- * The SQL condition "this scheme row is visible to the reader": published and not a draft, or one of
- * the reader's départements, or `all`. `table` is the alias of the scheme table in the query.
- *
- * ### Examples
- * ```ts
- * db.selectFrom('scheme').where(schemeVisibleSql({ departments: ['92'] }));
- * // where ((scheme.status <> 'draft' and scheme.published) or scheme.departments && $1::text[])
- * ```
- */
-export function schemeVisibleSql(visibility: Visibility, table = 'scheme'): RawBuilder<SqlBool> {
-  if (visibility.all) return sql<SqlBool>`true`;
-  const isPublic = sql<SqlBool>`(${sql.ref(`${table}.status`)} <> 'draft' and ${sql.ref(`${table}.published`)})`;
-  const own = [
-    ...(visibility.departments?.length ? [sql<SqlBool>`${sql.ref(`${table}.departments`)} && ${[...visibility.departments]}::text[]`] : []),
-    ...(visibility.schemeIds?.length ? [sql<SqlBool>`${sql.ref(`${table}.id`)} = any(${[...visibility.schemeIds]}::uuid[])`] : []),
-  ];
-  if (own.length === 0) return isPublic;
-  return sql<SqlBool>`(${sql.join([isPublic, ...own], sql` or `)})`;
-}
 
 /**
  * Schemes by ids, in one statement, in no particular order (hidden schemes included: callers check

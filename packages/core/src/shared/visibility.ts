@@ -1,4 +1,6 @@
-// Who may read what: drafts are visible only to their départements' teams.
+// Who may read what: drafts are visible only to their départements' teams. The rule in memory
+// (isSchemeVisible) and in SQL (schemeVisibleSql), side by side.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 
 /**
  * Who is reading: drafts (status `draft` or `published = false`) are visible only to the teams of the
@@ -32,4 +34,25 @@ export function isSchemeVisible(scheme: { id?: string; status: string; published
   if (scheme.status !== 'draft' && scheme.published) return true;
   if (scheme.id !== undefined && visibility.schemeIds?.includes(scheme.id)) return true;
   return scheme.departments.some((d) => visibility.departments?.includes(d) ?? false);
+}
+
+/**
+ * The SQL condition "this scheme row is visible to the reader": published and not a draft, or one of
+ * the reader's départements, or `all`. `table` is the alias of the scheme table in the query.
+ *
+ * ### Examples
+ * ```ts
+ * db.selectFrom('scheme').where(schemeVisibleSql({ departments: ['92'] }));
+ * // where ((scheme.status <> 'draft' and scheme.published) or scheme.departments && $1::text[])
+ * ```
+ */
+export function schemeVisibleSql(visibility: Visibility, table = 'scheme'): RawBuilder<SqlBool> {
+  if (visibility.all) return sql<SqlBool>`true`;
+  const isPublic = sql<SqlBool>`(${sql.ref(`${table}.status`)} <> 'draft' and ${sql.ref(`${table}.published`)})`;
+  const own = [
+    ...(visibility.departments?.length ? [sql<SqlBool>`${sql.ref(`${table}.departments`)} && ${[...visibility.departments]}::text[]`] : []),
+    ...(visibility.schemeIds?.length ? [sql<SqlBool>`${sql.ref(`${table}.id`)} = any(${[...visibility.schemeIds]}::uuid[])`] : []),
+  ];
+  if (own.length === 0) return isPublic;
+  return sql<SqlBool>`(${sql.join([isPublic, ...own], sql` or `)})`;
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
-import { schemeVisibleSql } from '../scheme/scheme.repository.ts';
+import { schemeVisibleSql } from '../shared/visibility.ts';
 import { isUuid } from '../shared/ids.ts';
 import { type Visibility } from '../shared/visibility.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
