@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkSearchText, frenchQuery, searchRanking } from '../search/search-text.ts';
-import { sql, type Insertable, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.ts';
 import type { SchemeMetadata, SchemeStatus } from './scheme.ts';
 import type { SchemeStatusChangeRow, SchemeStatusChangeTable } from './scheme.table.ts';
