@@ -63,12 +63,17 @@ for (const engine of ENGINES) {
 
     it('revises a target and follows up a recommendation through mutations, refused to other départements', async () => {
       const REVISE = `mutation { reviseIndicatorTarget(schemeCode: "92-2024-2028", indicatorCode: "rsa-emploi-12m", date: "2027-01-20", revised: { value: 58 }, justification: "Marché du travail dégradé") { original { value } revised { value date } } }`;
-      const audit = (await listAuditEntries(t.store.db, { limit: 1000 })).length;
+      const done = async () => (await listAuditEntries(t.store.db, { outcome: 'done', limit: 1000 })).length;
+      const refusals = async () => (await listAuditEntries(t.store.db, { outcome: 'refused', limit: 1000 })).map((a) => `${a.operation}:${a.code}`);
+      const audit = await done();
+      const refusedBefore = (await refusals()).length;
       const refused = await post(t.url, REVISE, {}, bearer(editor48));
       expect(refused.body.errors[0].extensions.code).toBe('FORBIDDEN');
       const anonymous = await post(t.url, REVISE);
       expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-      expect((await listAuditEntries(t.store.db, { limit: 1000 })).length).toBe(audit);
+      expect(await done()).toBe(audit);
+      // The 48 editor's attempt is on record as refused; the anonymous one is not.
+      expect((await refusals()).slice(0, (await refusals()).length - refusedBefore)).toEqual(['indicator:revise-target:FORBIDDEN']);
       const { body } = await post(t.url, REVISE, {}, bearer(editor92));
       expect(body.data.reviseIndicatorTarget).toEqual({ original: { value: 62 }, revised: { value: 58, date: '2028-12-31' } });
       const follow = await post(
@@ -80,7 +85,8 @@ for (const engine of ENGINES) {
       expect(follow.body.data.setRecommendationFollowUp.recommendations[2]).toEqual({ code: 'r-caravane', followUp: { status: 'REJECTED', note: 'Hors budget' } });
       const lineage = await post(t.url, `mutation { setActionLineage(schemeCode: "92-2024-2028", predecessorActionCode: "9.9", fate: RENEWED) { fate } }`, {}, bearer(editor92));
       expect(lineage.body.errors[0].extensions.code).toBe('VALIDATION');
-      expect((await listAuditEntries(t.store.db, { limit: 1000 })).length).toBe(audit + 2);
+      expect(await done()).toBe(audit + 2);
+      expect((await refusals())[0]).toBe('lineage:set:VALIDATION');
     });
   });
 }
