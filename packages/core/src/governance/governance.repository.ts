@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { bodyMemberFromRow, governingBodyFromRow, meetingFromRow, type BodyMember, type GoverningBody, type Meeting } from './governance.service.ts';
 import { readByIds } from '../shared/batch-read.ts';
+import { isUuid } from '../shared/ids.ts';
 
 /**
  * The governing bodies of several schemes, in one statement, by position.
