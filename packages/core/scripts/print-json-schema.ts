@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { schemeFileSchema } from '../src/scheme-file/scheme-file.ts';
 import { describeField } from '../src/scheme-file/field-descriptions.ts';
+import { lengthCap } from '../src/validation/values.ts';
 
 /**
  * Close every object (`additionalProperties: false`, as the import refuses unknown fields) and give every
@@ -31,10 +32,20 @@ function closeAndDescribe(node: unknown, parent = 'root'): void {
     for (const [name, property] of Object.entries(object.properties as Record<string, Record<string, unknown>>)) {
       const description = describeField(parent, name);
       if (description && property.description === undefined) property.description = description;
+      capLength(property, name);
       closeAndDescribe(property, name);
     }
   }
   for (const [key, child] of Object.entries(object)) if (key !== 'properties') closeAndDescribe(child, key === 'items' || key === 'anyOf' || key === 'oneOf' || key === 'allOf' ? parent : key === '$defs' ? 'root' : parent);
+}
+
+/** Give a text property (or a list of texts) the length cap the validation applies to its field name. */
+function capLength(property: Record<string, unknown>, name: string): void {
+  const cap = (node: Record<string, unknown> | undefined) => {
+    if (node?.type === 'string' && node.maxLength === undefined && node.enum === undefined && node.format === undefined && node.pattern === undefined) node.maxLength = lengthCap(name);
+  };
+  cap(property);
+  if (property.type === 'array') cap(property.items as Record<string, unknown> | undefined);
 }
 
 /** Where the committed JSON Schema lives. */

@@ -2,6 +2,7 @@
 export * from './nomenclature/nomenclature.ts';
 export * from './validation/primitives.ts';
 export * from './validation/issues.ts';
+export * from './validation/values.ts';
 export * from './scheme/scheme.ts';
 export * from './partner/partner.ts';
 export * from './territory/territory.ts';

@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
+import ValueChecksPlugin from './value-checks.ts';
 import type { Context } from './context.ts';
 
 /**
@@ -23,7 +24,8 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [RelayPlugin],
+  // ValueChecksPlugin: the core's value rules on every mutation's arguments (VALIDATION with a path).
+  plugins: [RelayPlugin, ValueChecksPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',

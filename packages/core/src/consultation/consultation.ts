@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, illustrative, isoDate, text } from '../validation/primitives.ts';
+import { code, count, illustrative, isoDate, text } from '../validation/primitives.ts';
 
 export const PHASE_KINDS = ['elaboration', 'consultation', 'validation', 'implementation', 'evaluation'] as const;
 export type PhaseKind = (typeof PHASE_KINDS)[number];
@@ -37,8 +37,8 @@ export const consultationEventSchema = z
     title: text,
     date: isoDate,
     endDate: isoDate.optional(),
-    participants: z.number().int().min(0).optional(),
-    proposalsCount: z.number().int().min(0).optional(),
+    participants: count.optional(),
+    proposalsCount: count.optional(),
     partners: z.array(code).optional(),
     description: z.string().trim().optional(),
   })

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { illustrative } from '../validation/primitives.ts';
+import { dateInRange } from '../validation/values.ts';
 
 /** A period: a year (`2024`), a quarter (`2024-Q1`) or a month (`2024-03`). */
-export const period = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { error: 'period_format' });
+export const period = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { error: 'period_format' })
+  // Its first day is stored as a `date`: the years of the dates' range (1900–2100).
+  .refine((value) => !/^\d{4}/.test(value) || dateInRange(`${value.slice(0, 4)}-01-01`), { error: 'date_range' });
 
 export const MISSING_REASONS = ['not_yet_known', 'statistical_secrecy', 'not_applicable'] as const;
 export type MissingReason = (typeof MISSING_REASONS)[number];

@@ -4,7 +4,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Insertable } from '../database/database.ts';
 import { periodStart } from '../measurement/measurement.ts';
 import { isKnownTerritory } from '../territory/geography.ts';
-import { DomainError, type Lang } from '../validation/issues.ts';
+import { DomainError, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { checkValues, stringProblem } from '../validation/values.ts';
 import { bulkInsert } from '../database/bulk-insert.ts';
 import type { SchemeFile } from './scheme-file.ts';
 import { canonical, insertAll, upsert } from '../database/upsert.ts';
@@ -83,15 +84,18 @@ export async function importSchemeFileInTransaction(trx: Transaction<Database>, 
 /** Validate a scheme file against the partners already stored; throws `DomainError('VALIDATION')`. */
 async function checkSchemeFile(db: Kysely<Database>, input: unknown, options: ImportOptions): Promise<SchemeFile> {
   const lang = options.lang ?? 'fr';
-  const referenced = referencedPartnerCodes(input);
+  const fail = (issues: ValidationIssue[]) => new DomainError('VALIDATION', lang === 'fr' ? 'Le fichier du schéma est invalide.' : 'The scheme file is invalid.', issues);
+  // The value rules first: the partner walk below would not end on a cyclic input.
+  const values = checkValues(input, lang);
+  if (values.unwalkable) throw fail(values.issues);
+  // A code the value rules refuse (a NUL would fail the query) is not looked up: its issue stops the import.
+  const referenced = referencedPartnerCodes(input).filter((code) => !stringProblem(code, 'code'));
   const existingPartners = referenced.length
     ? await db.selectFrom('partner').select('code').where('code', 'in', referenced).execute()
     : [];
   const known: KnownCodes = { partners: new Set(existingPartners.map((p) => p.code)), isOfficialTerritory: options.isOfficialTerritory ?? isKnownTerritory };
-  const result = validateSchemeFile(input, lang, known);
-  if (!result.ok) {
-    throw new DomainError('VALIDATION', lang === 'fr' ? 'Le fichier du schéma est invalide.' : 'The scheme file is invalid.', result.issues);
-  }
+  const result = validateSchemeFile(input, lang, known, values);
+  if (!result.ok) throw fail(result.issues);
   return result.data;
 }
 

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang, ValidationIssue } from '../validation/issues.ts';
+import { VALUE_LIMITS } from '../validation/values.ts';
 import type { SchemeFile } from './scheme-file.ts';
 import { validateSchemeFile, type KnownCodes } from './validate.ts';
 
@@ -20,6 +21,22 @@ const MESSAGES = {
     en: 'the file is not UTF-8 encoded: save it as UTF-8',
   },
   yaml_syntax: { fr: 'syntaxe YAML invalide', en: 'invalid YAML syntax' },
+  file_too_large: {
+    fr: `fichier trop volumineux : ${VALUE_LIMITS.fileBytes / 1024 / 1024} Mo au plus`,
+    en: `file too large: at most ${VALUE_LIMITS.fileBytes / 1024 / 1024} MB`,
+  },
+  yaml_recursive_alias: {
+    fr: "alias YAML récursif : l'alias renvoie à un bloc qui le contient (un élément ne peut pas se contenir lui-même)",
+    en: 'recursive YAML alias: the alias points to a block that contains it (an item cannot contain itself)',
+  },
+  yaml_alias_limit: {
+    fr: `trop d'alias YAML : leurs expansions dépassent ${VALUE_LIMITS.yamlAliases} (écrivez les valeurs en entier)`,
+    en: `too many YAML aliases: their expansions exceed ${VALUE_LIMITS.yamlAliases} (write the values out)`,
+  },
+  too_deep: {
+    fr: `imbrication trop profonde : ${VALUE_LIMITS.depth} niveaux au plus (objets et listes)`,
+    en: `nested too deeply: at most ${VALUE_LIMITS.depth} levels (objects and lists)`,
+  },
   json_syntax: { fr: 'syntaxe JSON invalide', en: 'invalid JSON syntax' },
   line: { fr: 'ligne', en: 'line' },
   column: { fr: 'colonne', en: 'column' },
@@ -95,28 +112,69 @@ export function parseSchemeFileText(
   lang: Lang = 'fr',
 ): { ok: true; data: unknown } | { ok: false; issues: ValidationIssue[] } {
   if (text.trim() === '') return failure('file_empty', message('file_empty', lang));
-  if (format === 'json') {
-    try {
-      return { ok: true, data: JSON.parse(text) as unknown };
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      const offset = /at position (\d+)/.exec(detail)?.[1] ?? yamlErrorOffset(text);
-      let where = '';
-      if (offset !== undefined) {
-        const { line, col } = lineAndColumn(text, Number(offset));
-        where = position(line, col, lang);
-      }
-      return failure('json_syntax', `${where}${message('json_syntax', lang)} (${detail})`);
-    }
+  if (text.length > VALUE_LIMITS.fileBytes) return failure('file_too_large', message('file_too_large', lang));
+  try {
+    return format === 'json' ? parseJson(text, lang) : parseYaml(text, lang);
+  } catch (error) {
+    // A nesting deep enough to overflow a parser's stack (thousands of levels); the value rules refuse far less.
+    if (error instanceof RangeError) return failure('too_deep', message('too_deep', lang));
+    throw error;
   }
+}
+
+function parseJson(text: string, lang: Lang): { ok: true; data: unknown } | { ok: false; issues: ValidationIssue[] } {
+  try {
+    return { ok: true, data: JSON.parse(text) as unknown };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const offset = /at position (\d+)/.exec(detail)?.[1] ?? yamlErrorOffset(text);
+    let where = '';
+    if (offset !== undefined) {
+      const { line, col } = lineAndColumn(text, Number(offset));
+      where = position(line, col, lang);
+    }
+    return failure('json_syntax', `${where}${message('json_syntax', lang)} (${detail})`);
+  }
+}
+
+function parseYaml(text: string, lang: Lang): { ok: true; data: unknown } | { ok: false; issues: ValidationIssue[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
+    // The parser reports its own stack overflow as an error: a nesting of thousands of levels.
+    if (/call stack/i.test(error.message)) return failure('too_deep', `${position(line, col, lang)}${message('too_deep', lang)}`);
     return failure('yaml_syntax', `${position(line, col, lang)}${message('yaml_syntax', lang)} (${error.message})`);
   }
-  return { ok: true, data: document.toJS() as unknown };
+  const recursive = recursiveAliasOffset(document);
+  if (recursive !== undefined) {
+    const { line, col } = lineCounter.linePos(recursive);
+    return failure('yaml_recursive_alias', `${position(line, col, lang)}${message('yaml_recursive_alias', lang)}`);
+  }
+  try {
+    // The library's own guard against alias bombs (billion laughs): expansions past the limit throw.
+    return { ok: true, data: document.toJS({ maxAliasCount: VALUE_LIMITS.yamlAliases }) as unknown };
+  } catch (error) {
+    if (error instanceof ReferenceError) return failure('yaml_alias_limit', message('yaml_alias_limit', lang));
+    throw error;
+  }
+}
+
+/** Where the first alias that points to one of its own enclosing blocks starts (`- &o { orientations: [*o] }`). */
+function recursiveAliasOffset(document: Document): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_key, node, path) {
+      const target = node.resolve(document);
+      if (target && path.includes(target)) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 /** Where the YAML parser (a superset of JSON) stops on a text JSON.parse refused without a position. */
@@ -149,12 +207,15 @@ export async function parseSchemeFile(
   const name = options.name ?? (typeof source === 'string' ? source : undefined);
   if (typeof source === 'string') {
     try {
+      // The size first: a file past the limit is not read at all.
+      if ((await stat(source)).size > VALUE_LIMITS.fileBytes) return failure('file_too_large', `${message('file_too_large', lang)} (${source})`);
       bytes = await readFile(source);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (lang === 'fr' ? 'fichier introuvable' : 'file not found') : String((error as Error).message);
       return failure('file_unreadable', `${message('file_unreadable', lang)} ${source} (${reason})`);
     }
   } else {
+    if (source.byteLength > VALUE_LIMITS.fileBytes) return failure('file_too_large', message('file_too_large', lang));
     bytes = source;
   }
   const decoded = decodeUtf8(bytes);

@@ -37,6 +37,8 @@ function distance(a: string, b: string): number {
  * ```
  */
 export function closestField(name: string, known: readonly string[]): string | undefined {
+  // The edit distance grows with the product of the lengths: a key longer than any code is no typo.
+  if (name.length > 80) return undefined;
   const lower = name.toLowerCase();
   let best: { field: string; score: number } | undefined;
   for (const field of known) {

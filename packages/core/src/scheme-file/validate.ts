@@ -3,7 +3,8 @@ import { schemeFileSchema, type SchemeFile } from './scheme-file.ts';
 import type { OrientationDocument } from '../orientation/orientation.ts';
 import type { ActionDocument } from '../action/action.ts';
 import type { IndicatorDocument } from '../indicator/indicator.ts';
-import { messageWithDetail, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { messageWithDetail, validateShape, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { checkValues, type ValueCheck } from '../validation/values.ts';
 import { officialTerritoryCode } from '../territory/territory.ts';
 import { unknownFields } from './unknown-fields.ts';
 import { checkEvaluationReferences } from './sections/evaluation.ts';
@@ -198,7 +199,9 @@ export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: Know
 }
 
 /**
- * Validate a whole scheme file: its shape (zod), then its internal references.
+ * Validate a whole scheme file: the value rules the database enforces (`checkValues`: NUL characters,
+ * lone surrogates, length caps, nesting depth, cycles), its shape (zod), then its internal references.
+ * `checked` is the outcome of `checkValues` on the same input when the caller ran it already.
  *
  * ### Examples
  * ```ts
@@ -210,12 +213,18 @@ export function validateSchemeFile(
   input: unknown,
   lang: Lang = 'fr',
   known: KnownCodes = {},
+  checked?: ValueCheck,
 ): { ok: true; data: SchemeFile } | { ok: false; issues: ValidationIssue[] } {
+  const values = checked ?? checkValues(input, lang);
+  // A cycle or a runaway nesting would never end the walks below.
+  if (values.unwalkable) return { ok: false, issues: values.issues };
   // Unknown (often misspelled) fields are errors: zod alone would drop them silently.
   const unknown = unknownFields(schemeFileSchema, input, lang);
-  const parsed = validate(schemeFileSchema, input, lang);
-  if (!parsed.ok) return { ok: false, issues: [...unknown, ...parsed.issues] };
+  const parsed = validateShape(schemeFileSchema, input, lang);
+  const reported = new Set(values.issues.map((i) => i.path));
+  const before = [...values.issues, ...unknown];
+  if (!parsed.ok) return { ok: false, issues: [...before, ...parsed.issues.filter((i) => !reported.has(i.path))] };
   const data = parsed.data as z.infer<typeof schemeFileSchema> as SchemeFile;
-  const issues = [...unknown, ...checkReferences(data, lang, known)];
+  const issues = [...before, ...checkReferences(data, lang, known)];
   return issues.length ? { ok: false, issues } : { ok: true, data };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkValues, valueRuleMessage } from './values.ts';
 
 /** Languages of user-facing messages: French first, English available. */
 export type Lang = 'fr' | 'en';
@@ -63,8 +64,10 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
  * ```
  */
 export function translate(messageCode: string, lang: Lang = 'fr'): string {
-  return MESSAGES[messageCode]?.[lang] ?? messageCode;
+  return MESSAGES[messageCode]?.[lang] ?? valueRuleMessage(messageCode, lang) ?? messageCode;
 }
+
+const isMessageCode = (code: string) => Object.hasOwn(MESSAGES, code) || valueRuleMessage(code) !== undefined;
 
 /**
  * A message code translated and followed by what it is about, with each language's colon
@@ -91,6 +94,9 @@ const locales = { fr: z.locales.fr(), en: z.locales.en() };
 
 /**
  * Validate `input` against a zod schema and return either the parsed data or issues in the given language.
+ * The value rules the database enforces (`checkValues`: NUL characters, lone surrogates, length caps,
+ * nesting depth, cycles) are checked first, so that files and commands refuse the same values with the
+ * same messages; a cyclic or too deeply nested input is not handed to the schema at all.
  *
  * ### Examples
  * ```ts
@@ -103,13 +109,36 @@ export function validate<T extends z.ZodType>(
   input: unknown,
   lang: Lang = 'fr',
 ): { ok: true; data: z.infer<T> } | { ok: false; issues: ValidationIssue[] } {
+  const values = checkValues(input, lang);
+  if (values.unwalkable) return { ok: false, issues: values.issues };
+  const shape = validateShape(schema, input, lang);
+  if (values.issues.length === 0) return shape;
+  // One issue per field: the value rule's, rather than the schema's guess about the same bad text.
+  const reported = new Set(values.issues.map((i) => i.path));
+  return { ok: false, issues: [...values.issues, ...(shape.ok ? [] : shape.issues.filter((i) => !reported.has(i.path)))] };
+}
+
+/**
+ * {@link validate} without the value rules: the zod schema alone. For a caller that ran `checkValues`
+ * on the same input already (a scheme file is checked once, as a whole).
+ *
+ * ### Examples
+ * ```ts
+ * if (!checkValues(input).unwalkable) validateShape(schemeFileSchema, input, 'fr');
+ * ```
+ */
+export function validateShape<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  lang: Lang = 'fr',
+): { ok: true; data: z.infer<T> } | { ok: false; issues: ValidationIssue[] } {
   const result = schema.safeParse(input, { error: locales[lang].localeError });
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
     issues: result.error.issues.map((issue) => ({
       path: formatPath(issue.path),
-      code: MESSAGES[issue.message] ? issue.message : issue.code,
+      code: isMessageCode(issue.message) ? issue.message : issue.code,
       message: translate(issue.message, lang),
     })),
   };

@@ -1,4 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
+import { dateInRange, valueRuleMessage } from '@sosms/core';
 import { builder } from '../builder.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -7,6 +8,8 @@ function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
     throw new GraphQLError('Date attendue au format AAAA-MM-JJ / expected a date as YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
   }
+  // The core's range of dates (what PostgreSQL's `date` and a scheme accept).
+  if (!dateInRange(value)) throw new GraphQLError(`${valueRuleMessage('date_range', 'fr')} / ${valueRuleMessage('date_range', 'en')}`, { extensions: { code: 'BAD_USER_INPUT' } });
   return value;
 }
 
