@@ -137,8 +137,76 @@ function parseJson(text: string, lang: Lang): { ok: true; data: unknown } | { ok
   }
 }
 
+/** Indentation past which a YAML line is refused as too deep (about 500 levels): the parser recurses per level. */
+const MAX_YAML_INDENT = 1_000;
+
+/**
+ * Where a YAML text nests flow collections (`[`, `{`) deeper than the value rules allow, or indents a line
+ * past {@link MAX_YAML_INDENT}, found by one pass over the text, before the parser sees it: the YAML
+ * library recurses once per level, and tens of thousands of levels can exhaust the stack badly enough to
+ * kill the process (V8 then fails to compile a regular expression and aborts) rather than throw.
+ * Brackets inside quotes and comments do not count; a bracket counts only where a collection may open.
+ */
+export function yamlNestingOffset(text: string): number | undefined {
+  let depth = 0;
+  let quote: '"' | "'" | undefined;
+  let lineStart = 0;
+  let indent = 0;
+  let atLineStart = true;
+  let previous = '\n';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      lineStart = i + 1;
+      atLineStart = true;
+      indent = 0;
+      previous = c;
+      continue;
+    }
+    if (atLineStart) {
+      // Block indicators at the start of a line (`- - - x`) nest like indentation.
+      const indicator = (c === '-' || c === '?' || c === ':') && text[i + 1] === ' ';
+      if (c === ' ' || indicator) {
+        indent += indicator ? 2 : 1;
+        if (indicator) i++;
+        if (indent > MAX_YAML_INDENT) return i;
+        previous = ' ';
+        continue;
+      }
+      atLineStart = false;
+    }
+    if (quote) {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = undefined;
+      previous = c;
+      continue;
+    }
+    if (c === '#' && (previous === ' ' || previous === '\t' || i === lineStart)) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end - 1;
+      continue;
+    }
+    // Outside a flow collection, a bracket opens one only after a separator (`a[1` is a plain scalar);
+    // inside one, every bracket counts (flow scalars cannot hold them).
+    const opensHere = previous === ' ' || previous === '\t' || previous === '\n' || previous === ':' || previous === '-' || i === lineStart;
+    if ((c === '"' || c === "'") && (opensHere || depth > 0)) quote = c;
+    else if ((c === '[' || c === '{') && (opensHere || depth > 0)) {
+      depth++;
+      if (depth > VALUE_LIMITS.depth) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    previous = c;
+  }
+  return undefined;
+}
+
 function parseYaml(text: string, lang: Lang): { ok: true; data: unknown } | { ok: false; issues: ValidationIssue[] } {
   const lineCounter = new LineCounter();
+  const tooDeep = yamlNestingOffset(text);
+  if (tooDeep !== undefined) {
+    const { line, col } = lineAndColumn(text, tooDeep);
+    return failure('too_deep', `${position(line, col, lang)}${message('too_deep', lang)}`);
+  }
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
   if (error) {
@@ -179,6 +247,8 @@ function recursiveAliasOffset(document: Document): number | undefined {
 
 /** Where the YAML parser (a superset of JSON) stops on a text JSON.parse refused without a position. */
 function yamlErrorOffset(text: string): number | undefined {
+  const tooDeep = yamlNestingOffset(text);
+  if (tooDeep !== undefined) return tooDeep;
   return parseDocument(text, { prettyErrors: false }).errors[0]?.pos[0];
 }
 

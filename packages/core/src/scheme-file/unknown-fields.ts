@@ -105,8 +105,11 @@ function visit(schema: z.ZodType, value: unknown, path: string, issues: Validati
       const shape = def.shape;
       const known = Object.keys(shape);
       for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-        const here = path ? `${path}.${key}` : key;
-        const field = shape[key];
+        // A key is shown shortened: the message repeats it.
+        const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+        const here = path ? `${path}.${shown}` : shown;
+        // Own fields only: `__proto__` or `constructor` in a file is an unknown field, not Object's.
+        const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
         if (field) {
           visit(field, child, here, issues, lang);
           continue;
@@ -114,8 +117,8 @@ function visit(schema: z.ZodType, value: unknown, path: string, issues: Validati
         const suggestion = closestField(key, known);
         const message =
           lang === 'fr'
-            ? `champ inconnu : ${key}${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ''} ; champs possibles : ${known.join(', ')}`
-            : `unknown field: ${key}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; possible fields: ${known.join(', ')}`;
+            ? `champ inconnu : ${shown}${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ''} ; champs possibles : ${known.join(', ')}`
+            : `unknown field: ${shown}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; possible fields: ${known.join(', ')}`;
         issues.push({ path: here, code: 'unknown_field', message });
       }
       return;

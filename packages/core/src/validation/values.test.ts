@@ -107,6 +107,9 @@ describe('YAML and file limits', () => {
   it('refuses a nesting that would overflow the parsers, YAML and JSON', () => {
     for (const [text, format] of [
       ['['.repeat(20_000) + ']'.repeat(20_000), 'yaml'],
+      // Under a key, 20,000 levels used to abort the process (V8 out of memory compiling a regexp at the stack's end).
+      [`scheme: ${'['.repeat(20_000)}${']'.repeat(20_000)}`, 'yaml'],
+      [`${'- '.repeat(20_000)}x`, 'yaml'],
       [Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1', 'yaml'],
     ] as const) {
       const result = parseSchemeFileText(text, format);

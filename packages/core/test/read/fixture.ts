@@ -7,7 +7,7 @@ import type { SchemeFileInput } from '../../src/scheme-file/scheme-file.ts';
 import { sampleSchemeFile } from '../fixtures.ts';
 
 // The checksum of every table lives beside the engines, so that the gateway's tests use it too.
-export { snapshot, TABLES } from '../../src/testing/checksum.ts';
+export { allTables, snapshot, TABLES, writeStamps } from '../../src/testing/checksum.ts';
 
 /** The lead's sample scheme moved to another département, with a status and a publication flag. */
 export function variant(code: string, department: string, status: 'draft' | 'in_force' | 'closed' = 'in_force', published = true): SchemeFileInput {
