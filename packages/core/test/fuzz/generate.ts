@@ -87,6 +87,16 @@ export function dangerousValue(random: Random): unknown {
   ]);
 }
 
+/** A text the database would refuse or a validator might miss, as a GraphQL `String` or `Date` carries it. */
+export function dangerousText(random: Random): unknown {
+  if (random.chance(0.15)) return dangerousValue(random);
+  return random.pick<unknown>([
+    '\u0000', `avant${'\u0000'}après`, '\ud800', 'x\udfff', '\udc00\ud800', 'x'.repeat(501), 'x'.repeat(20_001), 'x'.repeat(1_000_000),
+    '0000-01-01', '1899-12-31', '2101-01-01', '9999-12-31', '0000', '2101-Q1', 'dep:92\u0000', ['\ud800'], ['x'.repeat(20_001)],
+    2 ** 31, 1e308, { label: '\ud800', value: 1 },
+  ]);
+}
+
 /** A key an attacker might send: NUL, lone surrogate, prototype names, a very long one. */
 export function hostileKey(random: Random): string {
   return random.pick(['__proto__', 'constructor', 'prototype', 'a\u0000b', '\ud800', 'k'.repeat(10_000), 'titel', '', ' ', '$where', 'scheme.title']);
@@ -124,7 +134,8 @@ export function nested(depth: number, inner: unknown, random: Random): unknown {
  * Mutate a copy of a valid input in one to three hostile ways: a value replaced, a key deleted or
  * added, a list item duplicated, a deep nesting or a cycle grafted. Returns the mutated input and what was done.
  */
-export function mutate(base: unknown, random: Random, options: { allowCycles?: boolean } = {}): { input: unknown; what: string[] } {
+export function mutate(base: unknown, random: Random, options: { allowCycles?: boolean; dangerous?: (random: Random) => unknown } = {}): { input: unknown; what: string[] } {
+  const dangerous = options.dangerous ?? dangerousValue;
   const input = structuredClone(base);
   const what: string[] = [];
   const rounds = random.int(1, 3);
@@ -136,7 +147,7 @@ export function mutate(base: unknown, random: Random, options: { allowCycles?: b
     const kind = random.int(0, 9);
     if (kind <= 4 || r === 0) {
       // The first change is always a value that must be refused, mostly: few cases are valid files.
-      const value = r === 0 && random.chance(0.9) ? dangerousValue(random) : hostileValue(random);
+      const value = r === 0 && random.chance(0.9) ? dangerous(random) : hostileValue(random);
       at.parent[at.key] = value;
       what.push(`set ${where} = ${describeValue(value)}`);
     } else if (kind === 5) {
