@@ -63,9 +63,19 @@ describe('readers', () => {
     expect(actionUrl('/s/{scheme}/a/{action}?d={department}', { schemeCode: '92-78-2018-2023', code: '1 & 2', departments: ['92', '78'] })).toBe('/s/92-78-2018-2023/a/1%20%26%202?d=92');
   });
 
-  test('comparison rows are sorted by département', () => {
-    const view = readComparison({ compareIndicator: { nodes: [{ department: '92', value: 3, unit: '%' }, { department: '48', departmentName: 'Lozère', value: 5, unit: '%', indicator: { name: 'Délai' } }] } }, 'd', '2022');
-    expect(view?.rows.map((r) => r.label)).toEqual(['Lozère (48)', '92']);
+  test('comparison rows keep the API\'s order, status and coverage: the widget sorts and counts nothing', () => {
+    const nodes = [
+      { department: '92', value: 3, status: 'KNOWN', unit: '%', sources: ['Observatoire'] },
+      { department: '48', departmentName: 'Lozère', value: null, status: 'MASKED', unit: '%', indicator: { name: 'Délai' } },
+      { department: '77', value: null, status: 'NOT_APPLICABLE', unit: '%' },
+    ];
+    const view = readComparison({ compareIndicator: { departmentsWithValue: 1, nodes } }, 'd', '2022');
+    expect(view?.rows.map((r) => [r.label, r.status, r.value, r.sources])).toEqual([
+      ['92', 'known', 3, ['Observatoire']],
+      ['Lozère (48)', 'masked', null, []],
+      ['77', 'not_applicable', null, []],
+    ]);
+    expect(view?.withValue).toBe(1);
   });
 
   test('search folds accents and case, and every word must match', () => {

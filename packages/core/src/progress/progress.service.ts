@@ -4,10 +4,10 @@ import type { Database } from '../database/database.ts';
 import { actionAlerts, type Alert } from '../rules/alerts.ts';
 import { indicatorAlerts } from '../rules/alerts.ts';
 import { actionHealth, type Health } from '../rules/health.ts';
-import { periodEndDate, periodKind, valueCompletionRate, type ValueOrigin, type ValueStatus } from '../rules/indicator-value.ts';
+import { periodEndDate, periodFormatIssue, periodKind, valueCompletionRate, type ValueOrigin, type ValueStatus } from '../rules/indicator-value.ts';
 import { getIndicatorValuesByIndicatorIds } from '../indicator/indicator-value.service.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
-import { translate, type Lang } from '../validation/issues.ts';
+import type { Lang } from '../validation/issues.ts';
 import { computeTreeProgress } from '../rules/progress.ts';
 import { schemeVisibleSql } from '../shared/visibility.ts';
 import { validationError } from '../shared/errors.ts';
@@ -170,6 +170,8 @@ export interface IndicatorComparison {
   readonly unit: string;
   /** True when the value (any revision behind it) is illustrative (not from a real source). */
   readonly illustrative: boolean;
+  /** Sources of the revisions behind the value, without repeats. */
+  readonly sources: readonly string[];
 }
 
 /** Filter of {@link compareIndicator}: département codes (`92`) and region codes (`11`), both checked. */
@@ -197,7 +199,8 @@ export interface ComparisonFilter {
  */
 export async function compareIndicator(db: Kysely<Database>, sharedCode: string, period: string, options: ComparisonFilter = {}): Promise<IndicatorComparison[]> {
   const lang = options.lang ?? 'fr';
-  if (periodKind(period) === null) throw validationError([{ path: 'period', code: 'period_format', message: `${translate('period_format', lang)}${lang === 'fr' ? ' : ' : ': '}${period}` }], lang);
+  const malformed = periodFormatIssue(period, 'period', lang);
+  if (malformed) throw validationError([malformed], lang);
   const wanted = resolveDepartmentFilter({ departments: options.departments, regions: options.regions }, lang);
   const indicators = await db
     .selectFrom('indicator')
@@ -232,6 +235,7 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
         population: getOfficialTerritory(`dep:${department}`)?.population ?? null,
         unit: indicator.unit,
         illustrative: value.illustrative,
+        sources: value.sources,
         rank,
       };
       const current = best.get(department);

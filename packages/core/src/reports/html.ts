@@ -211,14 +211,14 @@ ${ups.length ? `<h4>${t('latestUpdates')}</h4><ul>${ups.map((u) => `<li><strong>
     const rows = data.indicators.map((ri) => {
       const i = ri.indicator;
       const latest = ri.latest.length
-        ? ri.latest.map((l) => `${withUnit(l.value, i.unit)} (${e(l.period)}, ${e(l.territory)})${l.provisional ? ` <span class="provisional">${t('provisional')}</span>` : ''}${ill(l.illustrative)}`).join('<br>')
+        ? ri.latest.map((l) => `${l.value === null ? `<span class="missing">${e(reportLabel('missingReason', l.missingReason ?? 'not_yet_known', lang))}</span>` : withUnit(l.value, i.unit)} (${e(l.period)}, ${e(l.territory)})${l.provisional ? ` <span class="provisional">${t('provisional')}</span>` : ''}${ill(l.illustrative)}`).join('<br>')
         : `<span class="missing">${t('missing')}</span>`;
       const completion = ri.latest.length ? ri.latest.map((l) => pct(l.completionRate)).join('<br>') : `<span class="missing">${t('missing')}</span>`;
       return [
         `${e(i.name)}${ill(i.illustrative)}`,
-        i.baseline ? `${withUnit(i.baseline.value, i.unit)} (${day(i.baseline.date)})` : num(null),
+        i.baseline ? `${withUnit(i.baseline.value, i.unit)} (${day(i.baseline.date)})${ill(i.baseline.illustrative ?? i.illustrative)}` : num(null),
         i.intermediateTargets?.length ? i.intermediateTargets.map((x) => `${withUnit(x.value, i.unit)} (${day(x.date)})`).join('<br>') : e(t('none')),
-        i.target ? `${withUnit(i.target.value, i.unit)} (${day(i.target.date)})` : num(null),
+        i.target ? `${withUnit(i.target.value, i.unit)} (${day(i.target.date)})${ill(i.target.illustrative ?? i.illustrative)}` : num(null),
         latest,
         completion,
       ];

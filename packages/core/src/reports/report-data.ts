@@ -9,7 +9,10 @@ import { periodStart } from '../measurement/measurement.ts';
 import { getActionHealthByActionIds, getIndicatorAlertsByIndicatorIds, getProgressBySchemeIds } from '../progress/progress.service.ts';
 import type { Alert } from '../rules/alerts.ts';
 import type { Health } from '../rules/health.ts';
-import { completionRate } from '../rules/indicator.ts';
+import { valueCompletionRate, type ValueStatus } from '../rules/indicator-value.ts';
+import { getIndicatorValuesByIndicatorIds, indicatorValueReport } from '../indicator/indicator-value.service.ts';
+import { getMeasurementsByIndicatorIds } from '../measurement/measurement.repository.ts';
+import type { MissingReason } from '../measurement/measurement.ts';
 import { exportSchemeFile } from '../scheme-file/export.ts';
 import type { SchemeFile } from '../scheme-file/scheme-file.ts';
 import { walkActions, walkIndicators, walkOrientations } from '../scheme-file/validate.ts';
@@ -42,7 +45,7 @@ export interface ReportAction {
   readonly lastUpdateDate: string | null;
 }
 
-/** One value of an indicator series. */
+/** One value of an indicator series, as the one rule of values publishes it (a masked value is null, `statistical_secrecy`). */
 export interface ReportPoint {
   readonly period: string;
   readonly periodStart: string;
@@ -81,6 +84,8 @@ export interface ReportData {
   readonly evaluation: SchemeEvaluation;
   readonly partnerNames: ReadonlyMap<string, string>;
 }
+
+const MISSING_OF = { known: null, masked: 'statistical_secrecy', not_known: 'not_yet_known', not_applicable: 'not_applicable' } as const satisfies Record<ValueStatus, MissingReason | null>;
 
 const ERRORS = {
   kind: {
@@ -149,30 +154,48 @@ export async function readReportData(db: Kysely<Database>, request: ReportReques
   const health = new Map((await getActionHealthByActionIds(db, ids.map((r) => r.id), date)).map((h) => [h.actionId, h]));
   const indicatorAlerts = new Map((await getIndicatorAlertsByIndicatorIds(db, indicatorIds.map((i) => i.id))).map((a) => [a.indicatorId, a.alerts]));
   const indicatorIdByCode = new Map(indicatorIds.map((r) => [r.code, r.id]));
+  // Values through the one rule (counting revision, roll-up, aggregation, statistical secrecy), from the
+  // revisions of the periods begun by the report's date: a report shows what the API shows, never a masked figure.
+  const indicatorIdList = indicatorIds.map((i) => i.id);
+  const [valueReports, revisions] = await Promise.all([
+    getIndicatorValuesByIndicatorIds(db, indicatorIdList),
+    getMeasurementsByIndicatorIds(db, indicatorIdList, { history: true }),
+  ]);
+  const valuesAt = new Map(
+    valueReports.map((r) => [r.indicatorId, indicatorValueReport(r.indicator, r.scope, revisions.filter((m) => m.indicatorId === r.indicatorId && m.periodStart <= date))]),
+  );
 
   const actions: ReportAction[] = [...walkActions(file)].map(({ action, orientationCode }) => {
     const h = health.get(actionIdByCode.get(action.code)!);
     return { action, orientationCode, health: h?.health ?? null, alerts: h?.alerts ?? [], lastUpdateDate: h?.lastUpdateDate ?? null };
   });
   const indicators: ReportIndicator[] = [...walkIndicators(file)].map(({ indicator, orientationCode, actionCode }) => {
-    const all = (indicator.measurements ?? []).map((m) => ({
+    const values = valuesAt.get(indicatorIdByCode.get(indicator.code)!);
+    const known: ReportPoint[] = (values?.measurements ?? []).map((m) => ({
       period: m.period,
-      periodStart: periodStart(m.period),
+      periodStart: m.periodStart,
       territory: m.territory,
-      value: m.value ?? null,
-      missingReason: m.missingReason ?? null,
-      provisional: m.provisional ?? false,
-      illustrative: (m.illustrative ?? false) || (indicator.illustrative ?? false),
+      value: m.value,
+      missingReason: m.missingReason,
+      provisional: m.provisional,
+      illustrative: m.illustrative,
     }));
-    const known = all.filter((p) => p.periodStart <= date);
     const departmentLevel = [...new Set(known.filter((p) => p.territory.startsWith('dep:')).map((p) => p.territory))];
     const territories = (departmentLevel.length ? departmentLevel : [...new Set(known.map((p) => p.territory))]).sort().slice(0, 4);
     const points = known.filter((p) => territories.includes(p.territory)).sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : a.territory < b.territory ? -1 : 1));
     const latest = territories.flatMap((t) => {
-      const last = points.filter((p) => p.territory === t).at(-1);
-      if (!last) return [];
-      const target = indicator.target ? { baselineValue: indicator.baseline?.value ?? null, targetValue: indicator.target.value } : { baselineValue: null, targetValue: null };
-      return [{ ...last, completionRate: completionRate(target, last.value) }];
+      const current = values?.values.current(t);
+      if (!current || current.period === null) return [];
+      return [{
+        period: current.period,
+        periodStart: periodStart(current.period),
+        territory: t,
+        value: current.value,
+        missingReason: MISSING_OF[current.status],
+        provisional: current.provisional,
+        illustrative: current.illustrative,
+        completionRate: valueCompletionRate({ baselineValue: indicator.baseline?.value, targetValue: indicator.target?.value }, current),
+      }];
     });
     return {
       indicator,

@@ -4,7 +4,7 @@
 // what they return and computes nothing of its own. Documented for users in docs/indicator-values.md.
 import type { Aggregation, Periodicity } from '../indicator/indicator.ts';
 import type { MissingReason } from '../measurement/measurement.ts';
-import type { Lang, ValidationIssue } from '../validation/issues.ts';
+import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { completionRate } from './indicator.ts';
 
 /**
@@ -24,6 +24,21 @@ export function periodKind(period: string): Periodicity | null {
   if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return 'month';
   return null;
+}
+
+/**
+ * The issue of a malformed period (code `period_format`, at `path`), or null for `2024`, `2024-Q1` or `2024-03`.
+ * Every read that takes a period (compareIndicator, valueFor) refuses with it.
+ *
+ * ### Examples
+ * ```ts
+ * periodFormatIssue('2024-13'); // { path: 'period', code: 'period_format', message: 'période attendue : … : 2024-13' }
+ * periodFormatIssue('2024-Q2'); // null
+ * ```
+ */
+export function periodFormatIssue(period: string, path = 'period', lang: Lang = 'fr'): ValidationIssue | null {
+  if (periodKind(period) !== null) return null;
+  return { path, code: 'period_format', message: messageWithDetail('period_format', period, lang) };
 }
 
 const KIND_RANK = { year: 0, quarter: 1, month: 2 } as const satisfies Record<Periodicity, number>;

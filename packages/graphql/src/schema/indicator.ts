@@ -6,9 +6,8 @@ import {
   listIndicators,
   listSharedIndicators,
   type SharedIndicator,
-  periodKind,
+  periodFormatIssue,
   validationError,
-  translate,
   type IndicatorValue as IndicatorValueData,
   saveIndicator,
   type IndicatorComparison,
@@ -52,8 +51,9 @@ export const IndicatorValue = builder.objectRef<IndicatorValueData>('IndicatorVa
 
 /** A period argument checked as core checks it: `2024`, `2024-Q1` or `2024-03`, else VALIDATION. */
 function checkedPeriod(period: string, lang: 'fr' | 'en'): string {
-  if (periodKind(period) !== null) return period;
-  throw validationError([{ path: 'period', code: 'period_format', message: `${translate('period_format', lang)}${lang === 'fr' ? ' : ' : ': '}${period}` }], lang);
+  const malformed = periodFormatIssue(period, 'period', lang);
+  if (malformed) throw validationError([malformed], lang);
+  return period;
 }
 
 builder.node(IndicatorRef, {
@@ -168,7 +168,8 @@ const Comparison = builder.objectRef<IndicatorComparison>('IndicatorComparison')
     completionRate: t.exposeFloat('completionRate', { nullable: true }),
     population: t.exposeInt('population', { nullable: true, description: 'Population municipale du département (géographie officielle)' }),
     unit: t.exposeString('unit'),
-    illustrative: t.exposeBoolean('illustrative'),
+    illustrative: t.exposeBoolean('illustrative', { description: 'Au moins une révision derrière la valeur est illustrative' }),
+    sources: t.exposeStringList('sources', { description: 'Sources des révisions derrière la valeur' }),
   }),
 });
 
@@ -269,7 +270,13 @@ builder.queryFields((t) => ({
 }));
 
 const DatedValueInput = builder.inputType('DatedValueInput', {
-  fields: (t) => ({ value: t.float({ required: true }), date: t.field({ type: 'Date', required: true }) }),
+  description: 'Valeur datée, avec sa provenance',
+  fields: (t) => ({
+    value: t.float({ required: true }),
+    date: t.field({ type: 'Date', required: true }),
+    illustrative: t.boolean({ description: "Valeur inventée pour la démonstration (absent : la marque de l'indicateur)" }),
+    source: t.string({ description: 'Source de cette valeur : document, page ou adresse' }),
+  }),
 });
 
 const IndicatorInput = builder.inputType('IndicatorInput', {
@@ -287,6 +294,7 @@ const IndicatorInput = builder.inputType('IndicatorInput', {
     periodicity: t.field({ type: Periodicity }),
     source: t.string(),
     aggregation: t.field({ type: Aggregation }),
+    secrecyThreshold: t.int({ description: 'Secret statistique : les effectifs entre 1 et ce seuil (exclu) sont masqués' }),
     sharedCode: t.string(),
     owner: t.string({ description: 'Code du partenaire qui renseigne les valeurs' }),
     illustrative: t.boolean(),
@@ -306,6 +314,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => {
       const input = withoutNulls(args.input);
       for (const key of ['baseline', 'target'] as const) if (input[key]) input[key] = withoutNulls(input[key] as object);
+      if (input.intermediateTargets) input.intermediateTargets = (input.intermediateTargets as object[]).map((x) => withoutNulls(x));
       const owner = args.actionCode ? { actionCode: args.actionCode } : args.orientationCode ? { orientationCode: args.orientationCode } : undefined;
       return saveIndicator(ctx.db, ctx.caller, args.schemeCode, input, owner);
     },

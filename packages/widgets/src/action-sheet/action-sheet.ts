@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
-import { PRIORITY, ROLE, UPDATE_KIND, label } from '../shared/i18n.ts';
+import { PRIORITY, ROLE, UPDATE_KIND, VALUE_STATUS, label } from '../shared/i18n.ts';
 import { t } from './action-sheet.texts.ts';
 import { formatDate, formatNumber } from '../shared/format.ts';
 import { healthBadge, illustrativeBadge, progressBar, readable, statusBadge, tableRegion } from '../shared/parts.ts';
@@ -126,11 +126,12 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
                 </thead>
                 <tbody>
                   ${action.indicators.map((i) => {
-                    const latest = i.latest;
+                    // The current value as the API states it (core's one rule): masked is never « non renseigné ».
+                    const current = i.current;
                     return html`<tr>
-                      <th scope="row">${fr(i.name)} ${illustrativeBadge(i.illustrative || Boolean(latest?.illustrative), lang)}</th>
+                      <th scope="row">${fr(i.name)} ${illustrativeBadge(i.illustrative || current.illustrative, lang)}</th>
                       <td class="num">${i.baseline ? fr(formatNumber(i.baseline.value, i.unit, lang)) : t('notSet', lang)}</td>
-                      <td class="num">${latest && latest.value !== null ? fr(formatNumber(latest.value, i.unit, lang)) : t('notSet', lang)}</td>
+                      <td class="num">${current.status === 'known' ? fr(formatNumber(current.value, i.unit, lang)) : label(VALUE_STATUS, current.status, lang)}</td>
                       <td class="num">${i.target ? fr(formatNumber(i.target.value, i.unit, lang)) : t('notSet', lang)}</td>
                     </tr>`;
                   })}

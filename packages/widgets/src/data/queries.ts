@@ -32,7 +32,7 @@ const ORIENTATION_SUMMARY = /* GraphQL */ `
 `;
 
 const MEASUREMENT = /* GraphQL */ `
-  fragment WidgetMeasurement on Measurement { period territory value missingReason provisional illustrative }
+  fragment WidgetMeasurement on Measurement { period territory value status missingReason provisional illustrative source }
 `;
 
 const ACTION_DETAIL = /* GraphQL */ `
@@ -51,8 +51,8 @@ const ACTION_DETAIL = /* GraphQL */ `
     indicators {
       nodes {
         id code name unit illustrative completionRate
-        baseline { value date }
-        target { value date }
+        baseline { value date illustrative source }
+        target { value date illustrative source }
         currentValue { status value period provisional illustrative sources }
         latestMeasurement { ...WidgetMeasurement }
         measurements { nodes { ...WidgetMeasurement } }
@@ -136,12 +136,12 @@ export const SchemeActionsPage: QueryDef = {
 const INDICATOR = /* GraphQL */ `
   fragment WidgetIndicator on Indicator {
     id code name definition type unit direction source sharedCode illustrative completionRate
-    baseline { value date }
-    target { value date }
+    baseline { value date illustrative source }
+    target { value date illustrative source }
     currentValue { status value period provisional illustrative sources }
     latestMeasurement { ...WidgetMeasurement }
     measurements { nodes { ...WidgetMeasurement } }
-    revisions: measurements(history: true) { nodes { period territory revision value missingReason provisional illustrative comment recordedAt } }
+    revisions: measurements(history: true) { nodes { period territory revision value status missingReason provisional illustrative source comment recordedAt } }
   }
   ${MEASUREMENT}
 `;
@@ -206,7 +206,8 @@ export const CompareIndicator: QueryDef = {
   text: /* GraphQL */ `
   query CompareIndicator($sharedCode: String!, $period: String!) {
     compareIndicator(sharedCode: $sharedCode, period: $period) {
-      nodes { department departmentName schemeCode value unit illustrative indicator { name } }
+      departmentsWithValue
+      nodes { department departmentName schemeCode value status provisional unit illustrative sources indicator { name } }
     }
   }
 `,

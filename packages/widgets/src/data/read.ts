@@ -10,6 +10,7 @@ import type {
   ActionDetailView,
   ActionSummaryView,
   ComparisonView,
+  DatedValueView,
   IndicatorView,
   MeasurementView,
   NomenclatureView,
@@ -22,6 +23,8 @@ import type {
   SearchResultView,
   TimelineEntryView,
   TimelineView,
+  ValueStatusView,
+  ValueView,
 } from './views.ts';
 
 type Obj = Record<string, unknown>;
@@ -65,10 +68,32 @@ function enumValue(value: unknown): string | null {
   return s ? s.toLowerCase() : null;
 }
 
-function datedValue(value: unknown): { value: number; date: string } | null {
+function datedValue(value: unknown): DatedValueView | null {
   const o = obj(value);
   const v = num(o?.value);
-  return o && v !== null ? { value: v, date: str(o.date) ?? '' } : null;
+  return o && v !== null ? { value: v, date: str(o.date) ?? '', illustrative: o.illustrative === true, source: str(o.source) } : null;
+}
+
+const VALUE_STATUSES: readonly ValueStatusView[] = ['known', 'masked', 'not_known', 'not_applicable'];
+
+/** The API's `status` of a value, or null when absent or unknown to this version. */
+function valueStatus(value: unknown): ValueStatusView | null {
+  const status = enumValue(value);
+  return VALUE_STATUSES.find((s) => s === status) ?? null;
+}
+
+/** An `IndicatorValue` as the API states it; absent, it is « not known » (nothing is said of it). */
+function readValue(value: unknown): ValueView {
+  const o = obj(value);
+  const status = valueStatus(o?.status) ?? 'not_known';
+  return {
+    status,
+    value: status === 'known' ? num(o?.value) : null,
+    period: str(o?.period),
+    provisional: o?.provisional === true,
+    illustrative: o?.illustrative === true,
+    sources: strings(o?.sources),
+  };
 }
 
 function requireScheme(data: unknown, code: string): Obj {
@@ -175,9 +200,11 @@ function readMeasurement(m: Obj): MeasurementView {
     period: str(m.period) ?? '',
     territory: str(m.territoryCode) ?? str(obj(m.territory)?.code) ?? str(m.territory),
     value: num(m.value),
+    status: valueStatus(m.status),
     missingReason: enumValue(m.missingReason),
     provisional: m.provisional === true,
     illustrative: m.illustrative === true,
+    source: str(m.source),
   };
 }
 
@@ -196,7 +223,7 @@ function readIndicatorView(i: Obj): IndicatorView {
     sharedCode: str(i.sharedCode),
     completionRate: num(i.completionRate),
     illustrative: i.illustrative === true,
-    current: num(obj(i.currentValue)?.value),
+    current: readValue(i.currentValue),
     measurements: items(i.measurements).map(readMeasurement),
     latest: obj(i.latestMeasurement) ? readMeasurement(obj(i.latestMeasurement)!) : null,
     revisions: items(i.revisions).map(
@@ -373,27 +400,31 @@ export function readTimeline(data: unknown, schemeCode: string): TimelineView | 
  * ```
  */
 export function readComparison(data: unknown, sharedCode: string, period: string | null): ComparisonView | null {
-  const rows = items(obj(data)?.compareIndicator);
+  const connection = obj(obj(data)?.compareIndicator);
+  const rows = items(connection);
   if (!rows.length) return null;
   const first = rows[0];
+  // In the API's order (by département code): the widget sorts nothing.
   const view = rows.map((row) => {
     const department = str(row.department) ?? '';
+    const value = readValue(row);
     return {
       department,
       label: str(row.departmentName) ? `${str(row.departmentName)} (${department})` : department,
-      value: num(row.value),
+      value: value.value,
+      status: value.status,
       schemeCode: str(row.schemeCode),
-      illustrative: row.illustrative === true,
+      illustrative: value.illustrative,
+      sources: value.sources,
     };
   });
-  view.sort((a, b) => a.department.localeCompare(b.department, 'fr', { numeric: true }));
   return {
     indicatorName: str(obj(first.indicator)?.name) ?? sharedCode,
     sharedCode,
     unit: str(first.unit) ?? '',
     period,
     rows: view,
-    withValue: view.filter((r) => r.value !== null).length,
+    withValue: num(connection?.departmentsWithValue) ?? 0,
     illustrative: view.some((r) => r.illustrative),
   };
 }

@@ -47,13 +47,38 @@ export interface SchemeOverviewView {
   actionTotal: number;
 }
 
+/** What can be said of a value, as the API states it: `known`, `masked` (statistical secrecy), `not_known`, `not_applicable`. */
+export type ValueStatusView = 'known' | 'masked' | 'not_known' | 'not_applicable';
+
 export interface MeasurementView {
   period: string;
   territory: string | null;
   value: number | null;
+  /** The API's `status` (core's one rule, masking included); null in a file written before it existed. */
+  status: ValueStatusView | null;
   missingReason: string | null;
   provisional: boolean;
   illustrative: boolean;
+  source: string | null;
+}
+
+/** A value of an indicator as the API's `IndicatorValue` states it (core's one rule); the widget computes none. */
+export interface ValueView {
+  status: ValueStatusView;
+  /** Only when `status` is `known`. */
+  value: number | null;
+  period: string | null;
+  provisional: boolean;
+  illustrative: boolean;
+  sources: string[];
+}
+
+/** A dated reference value (baseline, target) with its own provenance. */
+export interface DatedValueView {
+  value: number;
+  date: string;
+  illustrative: boolean;
+  source: string | null;
 }
 
 export interface IndicatorView {
@@ -64,14 +89,14 @@ export interface IndicatorView {
   type: string | null;
   unit: string;
   direction: string | null;
-  baseline: { value: number; date: string } | null;
-  target: { value: number; date: string } | null;
+  baseline: DatedValueView | null;
+  target: DatedValueView | null;
   source: string | null;
   sharedCode: string | null;
   completionRate: number | null;
   illustrative: boolean;
-  /** The current value as the API states it (core's one rule; null unless known); the widget computes none. */
-  current: number | null;
+  /** The current value as the API states it (`currentValue`: core's one rule); the widget computes none. */
+  current: ValueView;
   measurements: MeasurementView[];
   /** The gateway's latest measured value (latest period, latest revision, the département first). */
   latest: MeasurementView | null;
@@ -151,8 +176,17 @@ export interface ComparisonView {
   sharedCode: string;
   unit: string;
   period: string | null;
-  rows: { department: string; label: string; value: number | null; schemeCode: string | null; illustrative: boolean }[];
-  /** Départements with a value for the period, out of `rows.length`. */
+  /** In the API's order (core sorts by département code). */
+  rows: {
+    department: string;
+    label: string;
+    value: number | null;
+    status: ValueStatusView;
+    schemeCode: string | null;
+    illustrative: boolean;
+    sources: string[];
+  }[];
+  /** Départements with a known value for the period, out of `rows.length`, as the API counts them (`departmentsWithValue`). */
   withValue: number;
   illustrative: boolean;
 }

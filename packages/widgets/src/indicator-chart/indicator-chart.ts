@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyDeclarations, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
-import { INDICATOR_TYPE, MISSING_REASON, label, type Lang } from '../shared/i18n.ts';
+import { INDICATOR_TYPE, MISSING_REASON, VALUE_STATUS, label, type Lang } from '../shared/i18n.ts';
 import { t } from './indicator-chart.texts.ts';
 import { formatDate, formatNumber, formatPeriod, periodStart } from '../shared/format.ts';
 import { illustrativeBadge, tableRegion } from '../shared/parts.ts';
@@ -294,7 +294,9 @@ function chartSummary(indicator: IndicatorView, values: MeasurementView[], lang:
       : `${values.length} value(s) from ${formatPeriod(first.period, lang)} to ${formatPeriod(values.at(-1)!.period, lang)}`,
   ];
   // The current value as the API states it (core's one rule), not the last point drawn.
-  if (indicator.current !== null) parts.push(`${lang === 'fr' ? 'valeur actuelle' : 'current value'} ${formatNumber(indicator.current, indicator.unit, lang)}`);
+  const current = indicator.current;
+  if (current.status === 'known') parts.push(`${lang === 'fr' ? 'valeur actuelle' : 'current value'} ${formatNumber(current.value, indicator.unit, lang)}`);
+  else if (current.period !== null) parts.push(`${lang === 'fr' ? 'valeur actuelle' : 'current value'} : ${label(VALUE_STATUS, current.status, lang)}`);
   if (indicator.baseline) parts.push(`${t('baseline', lang).toLowerCase()} ${formatNumber(indicator.baseline.value, indicator.unit, lang)}`);
   if (indicator.target) parts.push(`${t('target', lang).toLowerCase()} ${formatNumber(indicator.target.value, indicator.unit, lang)}`);
   return `${parts.join(', ')}. ${lang === 'fr' ? 'Le détail figure dans le tableau qui suit.' : 'The details are in the following table.'}`;

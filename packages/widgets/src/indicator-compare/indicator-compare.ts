@@ -4,6 +4,7 @@ import { define } from '../shared/define.ts';
 import { t } from './indicator-compare.texts.ts';
 import { formatNumber, formatPeriod } from '../shared/format.ts';
 import { illustrativeBadge, tableRegion } from '../shared/parts.ts';
+import { VALUE_STATUS, label } from '../shared/i18n.ts';
 import { chooseComparisonPeriod, readComparison } from '../data/read.ts';
 import { CompareIndicator, SharedIndicatorPeriods } from '../data/queries.ts';
 import type { ComparisonView } from '../data/views.ts';
@@ -90,7 +91,7 @@ export class IndicatorCompare extends SosmsElement<ComparisonView> {
             <span class="sosms-bars__track">
               <span class="sosms-bars__bar sosms-w-${width} ${row.illustrative ? 'illustrative' : ''}" data-value=${row.value ?? ''}></span>
             </span>
-            <span class="sosms-bars__value">${row.value === null ? t('notSet', lang) : unit(row.value)}</span>
+            <span class="sosms-bars__value">${row.value === null ? label(VALUE_STATUS, row.status, lang) : unit(row.value)}</span>
           </li>`;
         })}
       </ul>
@@ -110,7 +111,7 @@ export class IndicatorCompare extends SosmsElement<ComparisonView> {
               (row) => html`<tr>
                 <th scope="row">${row.label}</th>
                 <td>${row.schemeCode ?? ''}</td>
-                <td class="num">${row.value === null ? t('notSet', lang) : unit(row.value)} ${illustrativeBadge(row.illustrative, lang)}</td>
+                <td class="num">${row.value === null ? label(VALUE_STATUS, row.status, lang) : unit(row.value)} ${illustrativeBadge(row.illustrative, lang)}</td>
               </tr>`,
             )}
           </tbody>

@@ -179,6 +179,14 @@ export const INDICATOR_TYPE = indicatorTypeLabels;
 /** Labels of proposalOutcome values. */
 export const PROPOSAL_OUTCOME = proposalOutcomeLabels;
 
+/** Labels of a value's status, as the API states it: masked is never « not set ». */
+export const VALUE_STATUS = {
+  known: { fr: 'connue', en: 'known' },
+  masked: { fr: 'secret statistique', en: 'statistical secrecy' },
+  not_known: { fr: 'non renseigné', en: 'not yet known' },
+  not_applicable: { fr: 'sans objet', en: 'not applicable' },
+} as const satisfies Texts;
+
 /** Labels of missingReason values. */
 export const MISSING_REASON = missingReasonLabels;
 
