@@ -45,7 +45,7 @@ describe('demo scheme files', () => {
     const schemes = [...parsed.values()].map((f) => f.scheme);
     expect(schemes.filter((s) => s.status === 'in_force').map((s) => s.code)).toEqual(['92-2024-2028']);
     for (const s of schemes) if (s.code !== '92-2024-2028') expect(s.status).toBe('closed');
-    expect(scheme('92-sosms-2024-2028.yaml').scheme.predecessor).toBe(scheme('92-78-siosms-2018-2023.yaml').scheme.code);
+    expect(scheme('92-sosms-2024-2028.yaml').scheme.predecessors).toEqual([scheme('92-78-siosms-2018-2023.yaml').scheme.code]);
     expect(scheme('92-78-siosms-2018-2023.yaml').scheme.departments).toEqual(['92', '78']);
     expect(scheme('92-78-siosms-2018-2023.yaml').scheme.adoption?.date).toBe('2018-09-28');
     expect(scheme('72-schema-unique-2015-2019.yaml').scheme.adoption?.date).toBe('2016-03-10');

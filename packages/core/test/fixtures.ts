@@ -83,7 +83,7 @@ export function sampleSchemeFile(code = 'test-00-2024-2028', departments: string
         meetings: [{ date: '2024-04-09', title: 'Validation des orientations', decisions: [{ text: 'Orientations validées', orientations: ['1'] }] }],
       },
     ],
-    phases: [{ code: 'p1', kind: 'elaboration', title: 'Groupes de travail', startDate: '2023-01-30', endDate: '2023-02-14' }],
+    phases: [{ code: 'p1', kind: 'elaboration', title: 'Groupes de travail', date: '2023-01-30/2023-02-14' }],
     consultationEvents: [{ code: 'gt1', kind: 'working_group', title: 'Groupes de travail', date: '2023-01-30', participants: 107, proposalsCount: 93, partners: ['test-caf'] }],
     proposals: [{ code: 'prop-1', text: 'Créer un guichet des aidants', event: 'gt1', outcome: 'retained', actions: ['1.1.1'] }],
   };

@@ -169,7 +169,7 @@ const SPECS: Record<string, Record<string, FieldSpec>> = {
     easyRead: column('easy_read'),
     legalBasis: column('legal_basis'),
     sourceUrl: column('source_url'),
-    predecessorCode: column('predecessor_code'),
+    // predecessorCode is resolved by graphql-js: predecessors live in scheme_predecessor and are filtered by visibility.
     published: column('published'),
     illustrative: column('illustrative'),
     period: { plan: (s) => void s.col('period_start', 'period_end'), resolve: (r) => ({ start: r.period_start, end: r.period_end }) },

@@ -25,7 +25,8 @@ const FIELDS = {
   Indicator: ['id', 'code', 'name', 'definition', 'type', 'unit', 'direction', 'periodicity', 'source', 'aggregation', 'sharedCode', 'position', 'illustrative', 'baseline { value date illustrative source }', 'target { value date illustrative source }'],
   Action: ['id', 'code', 'title', 'description', 'easyRead', 'objectives', 'expectedResults', 'territoryCodes', 'startDate', 'endDate', 'priority', 'status', 'recordedProgress', 'weight', 'position', 'illustrative', 'progress', 'health', 'lastUpdateDate', 'alerts { code message illustrative }'],
   Orientation: ['id', 'code', 'title', 'description', 'easyRead', 'objectives', 'weight', 'position', 'depth', 'level', 'illustrative', 'progress'],
-  Scheme: ['id', 'code', 'title', 'departments', 'status', 'levels', 'summary', 'easyRead', 'legalBasis', 'sourceUrl', 'predecessorCode', 'published', 'illustrative', 'progress', 'period { start end }', 'adoption { date reference }', 'healthSummary { onTrack behind atRisk unknown illustrative }'],
+  // predecessorCode is read by graphql-js: it comes from scheme_predecessor, filtered by the reader's visibility.
+  Scheme: ['id', 'code', 'title', 'departments', 'status', 'levels', 'summary', 'easyRead', 'legalBasis', 'sourceUrl', 'published', 'illustrative', 'progress', 'period { start end }', 'adoption { date reference }', 'healthSummary { onTrack behind atRisk unknown illustrative }'],
 } as const;
 
 /** A random selection of compiled fields, nested down to measurements, with aliases, fragments, directives and pages. */

@@ -12,6 +12,8 @@ import { messageWithDetail, type ValidationIssue } from '../validation/issues.ts
 import { existingEventCodes, lockCodedRow, setProposalActions, writeCodedRow, type CodedColumns } from './consultation.repository.ts';
 import {
   consultationEventSchema,
+  eventDate,
+  phaseDate,
   phaseSchema,
   proposalSchema,
   type ConsultationEventDocument,
@@ -21,6 +23,7 @@ import {
   type ProposalDocument,
   type ProposalOutcome,
 } from './consultation.ts';
+import { fuzzyDate, type FuzzyDate } from '../shared/fuzzy-date.ts';
 
 /**
  * A dated phase in the life of a scheme (elaboration, consultation, validation…).
@@ -36,7 +39,11 @@ export interface Phase {
   readonly code: string;
   readonly kind: PhaseKind;
   readonly title: string;
+  /** When: a day, a month, a year, a span, or undated. */
+  readonly when: FuzzyDate;
+  /** First day covered (from `when`). */
   readonly startDate: string | null;
+  /** Last day covered (from `when`). */
   readonly endDate: string | null;
   readonly description: string | null;
   readonly position: number;
@@ -57,7 +64,11 @@ export interface ConsultationEvent {
   readonly code: string;
   readonly kind: EventKind;
   readonly title: string;
-  readonly date: string;
+  /** When: a day, a month, a year, a span (18 interviews over months), or undated. */
+  readonly when: FuzzyDate;
+  /** First day covered (from `when`); null when undated. */
+  readonly date: string | null;
+  /** Last day covered (from `when`). */
   readonly endDate: string | null;
   readonly participants: number | null;
   readonly proposalsCount: number | null;
@@ -101,6 +112,7 @@ export function phaseFromRow(row: Selectable<PhaseTable>): Phase {
     code: row.code,
     kind: row.kind as PhaseKind,
     title: row.title,
+    when: fuzzyDate(row.date_text),
     startDate: row.start_date,
     endDate: row.end_date,
     description: row.description,
@@ -123,6 +135,7 @@ export function consultationEventFromRow(row: Selectable<ConsultationEventTable>
     code: row.code,
     kind: row.kind as EventKind,
     title: row.title,
+    when: fuzzyDate(row.date_text),
     date: row.date,
     endDate: row.end_date,
     participants: row.participants,
@@ -162,11 +175,12 @@ export function proposalFromRow(row: Selectable<ProposalTable>): Proposal {
  *
  * ### Examples
  * ```ts
- * phaseColumns({ code: 'p1', kind: 'elaboration', title: 'Diagnostic' }); // { kind: 'elaboration', title: 'Diagnostic', start_date: null, end_date: null, description: null }
+ * phaseColumns({ code: 'p1', kind: 'elaboration', title: 'Diagnostic', date: '2017' }); // { kind: 'elaboration', title: 'Diagnostic', date_text: '2017', start_date: '2017-01-01', end_date: '2017-12-31', description: null }
  * ```
  */
 export function phaseColumns(p: PhaseDocument): CodedColumns<'phase'> {
-  return { kind: p.kind, title: p.title, start_date: p.startDate ?? null, end_date: p.endDate ?? null, description: p.description ?? null };
+  const when = fuzzyDate(phaseDate(p));
+  return { kind: p.kind, title: p.title, date_text: when.text, start_date: when.from, end_date: when.to, description: p.description ?? null };
 }
 
 /**
@@ -178,12 +192,17 @@ export function phaseColumns(p: PhaseDocument): CodedColumns<'phase'> {
  * consultationEventColumns({ code: 'gt1', kind: 'working_group', title: 'GT', date: '2023-01-30' }).partners; // []
  * ```
  */
+/** The date columns of a consultation event: the fuzzy date's text and the first and last days it covers. */
+function eventDateColumns(text: string | null) {
+  const when = fuzzyDate(text);
+  return { date_text: when.text, date: when.from, end_date: when.to };
+}
+
 export function consultationEventColumns(e: ConsultationEventDocument): CodedColumns<'consultation_event'> {
   return {
     kind: e.kind,
     title: e.title,
-    date: e.date,
-    end_date: e.endDate ?? null,
+    ...eventDateColumns(eventDate(e)),
     participants: e.participants ?? null,
     proposals_count: e.proposalsCount ?? null,
     partners: e.partners ?? [],

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { EvaluationDatabase } from '../evaluation/evaluation.table.ts';
-import type { SchemePartnerTable, SchemeStatusChangeTable } from '../scheme/scheme.table.ts';
-import type { SchemeStatus } from '../scheme/scheme.ts';
+import type { SchemePartnerTable, SchemePredecessorTable, SchemeStatusChangeTable } from '../scheme/scheme.table.ts';
+import type { KeyFigure, SchemeStatus } from '../scheme/scheme.ts';
 
 /** A column PostgreSQL fills in when a row is written (`default now()`, generated columns). */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -29,13 +29,16 @@ export interface SchemeTable {
   status: SchemeStatus;
   adoption_date: string | null;
   adoption_reference: string | null;
-  predecessor_code: string | null;
   levels: Defaulted<string[]>;
+  /** Publics the scheme covers (codes of `PUBLICS`). */
+  publics: Defaulted<string[]>;
+  /** Themes the scheme covers (codes of `THEMES`). */
+  themes: Defaulted<string[]>;
   summary: string | null;
   easy_read: string | null;
   principles: Json<{ kind: 'value' | 'principle'; text: string }[]>;
   legal_basis: string | null;
-  key_figures: Json<{ label: string; value: number; unit?: string; year?: number; territory?: string; source?: string; illustrative?: boolean }[]>;
+  key_figures: Json<KeyFigure[]>;
   source_url: string | null;
   published: Defaulted<boolean>;
   illustrative: Defaulted<boolean>;
@@ -169,10 +172,21 @@ export interface GoverningBodyTable {
   position: number;
 }
 
+/**
+ * A member of a governing body: an organisation (`partner_id`), or a person by role (`person_role`, with an
+ * optional `person_name` and, in `partner_id`, the organisation the person speaks for). Migration
+ * `2026-12-01T2330-real-schemes`.
+ */
 export interface BodyMemberTable {
+  id: Generated<string>;
   body_id: string;
-  partner_id: string;
+  partner_id: string | null;
+  /** The seat's role in the body (« président », « membre de droit »). */
   role: string | null;
+  /** A person's function (« vice-président chargé des solidarités »); null for an organisation. */
+  person_role: string | null;
+  /** A person's name, optional; never more personal data than this. */
+  person_name: string | null;
   position: number;
 }
 
@@ -191,7 +205,11 @@ export interface PhaseTable {
   code: string;
   kind: string;
   title: string;
+  /** The phase's fuzzy date (`shared/fuzzy-date.ts`), null when undated: the stored truth. */
+  date_text: string | null;
+  /** First day `date_text` covers (derived, for sorting). */
   start_date: string | null;
+  /** Last day `date_text` covers (derived). */
   end_date: string | null;
   description: string | null;
   position: number;
@@ -203,7 +221,11 @@ export interface ConsultationEventTable {
   code: string;
   kind: string;
   title: string;
-  date: string;
+  /** The event's fuzzy date (`shared/fuzzy-date.ts`), null when undated: the stored truth. */
+  date_text: string | null;
+  /** First day `date_text` covers (derived, for sorting). */
+  date: string | null;
+  /** Last day `date_text` covers (derived). */
   end_date: string | null;
   participants: number | null;
   proposals_count: number | null;
@@ -256,6 +278,7 @@ export interface Database extends EvaluationDatabase {
   proposal: ProposalTable;
   scheme_status_change: SchemeStatusChangeTable;
   scheme_partner: SchemePartnerTable;
+  scheme_predecessor: SchemePredecessorTable;
 }
 
 export type SchemeRow = Selectable<SchemeTable>;

@@ -9,6 +9,7 @@ import * as indicatorValue from './migrations/2026-12-01T2100-indicator-value.ts
 import * as readModels from './migrations/2026-12-01T2130-read-models.ts';
 import * as commands from './migrations/2026-12-01T2150-commands.ts';
 import * as tokenCredentials from './migrations/2026-12-01T2300-token-credentials.ts';
+import * as realSchemes from './migrations/2026-12-01T2330-real-schemes.ts';
 
 /**
  * The dated migrations, in order. A shipped migration is never edited: add a new file and list it here.
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01T2130-read-models': readModels,
   '2026-12-01T2150-commands': commands,
   '2026-12-01T2300-token-credentials': tokenCredentials,
+  '2026-12-01T2330-real-schemes': realSchemes,
 };
 
 /**

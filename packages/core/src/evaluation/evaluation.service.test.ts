@@ -79,7 +79,7 @@ for (const engine of ENGINES) {
 
     it('refuses a draft scheme to a reader without a token of its département', async () => {
       const file = read('92-sosms-2024-2028.yaml') as { scheme: Record<string, unknown> };
-      file.scheme = { ...file.scheme, code: '92-2029-2033', status: 'draft', period: { start: 2029, end: 2033 }, predecessor: '92-2024-2028' };
+      file.scheme = { ...file.scheme, code: '92-2029-2033', status: 'draft', period: { start: 2029, end: 2033 }, predecessors: ['92-2024-2028'] };
       delete (file as Record<string, unknown>).lineage;
       await importSchemeFile(store.db, file);
       await expect(getReadableScheme(store.db, '92-2029-2033', undefined)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });

@@ -115,15 +115,23 @@ export async function deleteGoverningBodyRow(trx: Transaction<Database>, id: str
  *
  * ### Examples
  * ```ts
- * await replaceBodyMembers(trx, body.id, [{ partnerId, role: 'président' }]);
+ * await replaceBodyMembers(trx, body.id, [{ partnerId, personRole: null, personName: null, role: 'président' }]);
  * ```
  */
-export async function replaceBodyMembers(trx: Transaction<Database>, bodyId: string, members: readonly { partnerId: string; role: string | null }[]): Promise<BodyMember[]> {
+/** The columns of a member a command writes: an organisation (`partnerId`) or a person by role, and the seat's role. */
+export interface MemberColumns {
+  readonly partnerId: string | null;
+  readonly personRole: string | null;
+  readonly personName: string | null;
+  readonly role: string | null;
+}
+
+export async function replaceBodyMembers(trx: Transaction<Database>, bodyId: string, members: readonly MemberColumns[]): Promise<BodyMember[]> {
   await trx.deleteFrom('body_member').where('body_id', '=', bodyId).execute();
   if (members.length === 0) return [];
   const rows = await trx
     .insertInto('body_member')
-    .values(members.map((m, position) => ({ body_id: bodyId, partner_id: m.partnerId, role: m.role, position })))
+    .values(members.map((m, position) => ({ body_id: bodyId, partner_id: m.partnerId, person_role: m.personRole, person_name: m.personName, role: m.role, position })))
     .returningAll()
     .execute();
   return rows.map(bodyMemberFromRow).sort((a, b) => a.position - b.position);
@@ -135,14 +143,24 @@ export async function replaceBodyMembers(trx: Transaction<Database>, bodyId: str
  *
  * ### Examples
  * ```ts
- * await upsertBodyMember(trx, body.id, partnerId, 'vice-président');
+ * await upsertBodyMember(trx, body.id, { partnerId, personRole: null, personName: null, role: 'membre' });
  * ```
  */
-export async function upsertBodyMember(trx: Transaction<Database>, bodyId: string, partnerId: string, role: string | null): Promise<BodyMember> {
-  const row = await trx
-    .insertInto('body_member')
-    .values({ body_id: bodyId, partner_id: partnerId, role, position: sql<number>`(select coalesce(max(position) + 1, 0) from body_member where body_id = ${bodyId})` })
-    .onConflict((oc) => oc.columns(['body_id', 'partner_id']).doUpdateSet({ role }))
+export async function upsertBodyMember(trx: Transaction<Database>, bodyId: string, member: MemberColumns): Promise<BodyMember> {
+  const values = {
+    body_id: bodyId,
+    partner_id: member.partnerId,
+    person_role: member.personRole,
+    person_name: member.personName,
+    role: member.role,
+    position: sql<number>`(select coalesce(max(position) + 1, 0) from body_member where body_id = ${bodyId})`,
+  };
+  // An organisation sits once per body (body_member_organisation_idx); a person's seat is checked by the command.
+  const insert = trx.insertInto('body_member').values(values);
+  const row = await (member.personRole === null
+    ? insert.onConflict((oc) => oc.columns(['body_id', 'partner_id']).where('person_role', 'is', null).doUpdateSet({ role: member.role }))
+    : insert
+  )
     .returningAll()
     .executeTakeFirstOrThrow();
   return bodyMemberFromRow(row);
@@ -157,7 +175,7 @@ export async function upsertBodyMember(trx: Transaction<Database>, bodyId: strin
  * ```
  */
 export async function deleteBodyMember(trx: Transaction<Database>, bodyId: string, partnerId: string): Promise<boolean> {
-  const gone = await trx.deleteFrom('body_member').where('body_id', '=', bodyId).where('partner_id', '=', partnerId).returning('position').executeTakeFirst();
+  const gone = await trx.deleteFrom('body_member').where('body_id', '=', bodyId).where('partner_id', '=', partnerId).where('person_role', 'is', null).returning('position').executeTakeFirst();
   if (!gone) return false;
   await trx.updateTable('body_member').set({ position: sql<number>`position - 1` }).where('body_id', '=', bodyId).where('position', '>', gone.position).execute();
   return true;

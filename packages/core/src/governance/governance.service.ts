@@ -21,6 +21,7 @@ import {
   writeMeetingRow,
   type GoverningBodyColumns,
   type MeetingColumns,
+  type MemberColumns,
 } from './governance.repository.ts';
 import { governingBodySchema, meetingSchema, type BodyKind, type GoverningBodyDocument } from './governance.ts';
 
@@ -43,16 +44,20 @@ export interface GoverningBody {
 }
 
 /**
- * A partner sitting in a governing body.
+ * A member of a governing body: an organisation (`partnerId`, `person` null), or a person by role
+ * (`person`), optionally for an organisation (`partnerId`). `role` is the seat's role in the body.
  *
  * ### Examples
  * ```ts
  * const members = await getBodyMembersByBodyIds(db, [copil.id]);
+ * members.map((m) => m.person?.role ?? m.partnerId);
  * ```
  */
 export interface BodyMember {
+  readonly id: string;
   readonly bodyId: string;
-  readonly partnerId: string;
+  readonly partnerId: string | null;
+  readonly person: { readonly role: string; readonly name: string | null } | null;
   readonly role: string | null;
   readonly position: number;
 }
@@ -95,7 +100,14 @@ export function governingBodyFromRow(row: Selectable<GoverningBodyTable>): Gover
  * ```
  */
 export function bodyMemberFromRow(row: Selectable<BodyMemberTable>): BodyMember {
-  return { bodyId: row.body_id, partnerId: row.partner_id, role: row.role, position: row.position };
+  return {
+    id: row.id,
+    bodyId: row.body_id,
+    partnerId: row.partner_id,
+    person: row.person_role === null ? null : { role: row.person_role, name: row.person_name },
+    role: row.role,
+    position: row.position,
+  };
 }
 
 /**
@@ -154,19 +166,43 @@ async function bodyForWrite(ctx: CommandContext, scheme: Scheme, code: string): 
   return { body, members: await getBodyMembersByBodyIds(ctx.trx, [body.id]) };
 }
 
-/** The members of a body resolved among the partners the caller may see; a partner listed twice is refused. */
-async function resolveMembers(ctx: CommandContext, scheme: Scheme, members: readonly MemberDocument[], at: (i: number) => string) {
+/** What makes two members the same seat: one organisation, or one person (role and name) for the same organisation. */
+export function memberKey(m: { readonly partner?: string | null; readonly person?: { readonly role: string; readonly name?: string | null } | null }): string {
+  return m.person ? `person|${m.person.role.toLowerCase()}|${m.person.name?.toLowerCase() ?? ''}|${m.partner ?? ''}` : `partner|${m.partner}`;
+}
+
+/** The seat keys of the persons among a body's members (organisations re-seated change their role instead). */
+async function seatedPersonKeys(ctx: CommandContext, members: readonly BodyMember[]): Promise<string[]> {
+  const partners = await getPartnersByIds(ctx.trx, members.flatMap((m) => (m.partnerId ? [m.partnerId] : [])));
+  const codeOf = new Map(partners.map((p) => [p.id, p.code]));
+  return members.filter((m) => m.person).map((m) => memberKey({ person: m.person, partner: m.partnerId ? (codeOf.get(m.partnerId) ?? null) : null }));
+}
+
+/**
+ * The members of a body, their organisations resolved among the partners the caller may see; a member listed
+ * twice (in `members`, or already seated among `seated`) is refused.
+ */
+async function resolveMembers(ctx: CommandContext, scheme: Scheme, members: readonly MemberDocument[], at: (i: number) => string, seated: readonly string[] = []) {
   const issues: ValidationIssue[] = [];
-  const first = new Map<string, number>();
+  const first = new Map<string, string>(seated.map((key) => [key, ctx.lang === 'fr' ? 'la liste des membres' : 'the members']));
   members.forEach((m, i) => {
-    const seen = first.get(m.partner);
-    if (seen === undefined) first.set(m.partner, i);
-    else issues.push({ path: `${at(i)}partner`, code: 'duplicate_member', message: messageWithDetail('duplicate_member', `${m.partner} ${ctx.lang === 'fr' ? 'déjà en' : 'already at'} ${at(seen)}partner`, ctx.lang) });
+    const key = memberKey(m);
+    const field = m.person ? 'person' : 'partner';
+    const who = m.person ? [m.person.role, m.person.name].filter(Boolean).join(', ') : m.partner!;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, `${at(i)}${field}`);
+    else issues.push({ path: `${at(i)}${field}`, code: 'duplicate_member', message: messageWithDetail('duplicate_member', `${who} ${ctx.lang === 'fr' ? 'déjà en' : 'already at'} ${seen}`, ctx.lang) });
   });
-  const resolved = await resolvePartnerCodes(ctx.trx, members.map((m, i) => ({ code: m.partner, path: `${at(i)}partner` })), { schemeId: scheme.id, visibility: ctx.visibility, lang: ctx.lang });
+  const named = members.flatMap((m, i) => (m.partner ? [{ code: m.partner, path: `${at(i)}partner` }] : []));
+  const resolved = await resolvePartnerCodes(ctx.trx, named, { schemeId: scheme.id, visibility: ctx.visibility, lang: ctx.lang });
   issues.push(...resolved.issues);
   if (issues.length) throw validationError(issues, ctx.lang);
-  return members.map((m) => ({ partnerId: resolved.ids.get(m.partner)!, role: m.role ?? null }));
+  return members.map((m): MemberColumns => ({
+    partnerId: m.partner ? resolved.ids.get(m.partner)! : null,
+    personRole: m.person?.role ?? null,
+    personName: m.person?.name ?? null,
+    role: m.role ?? null,
+  }));
 }
 
 /**
@@ -238,8 +274,10 @@ export function addBodyMember(db: Kysely<Database>, caller: Caller, schemeCode: 
     const member = validated(memberSchema, input, ctx.lang);
     const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
     const before = await bodyForWrite(ctx, scheme, bodyCode);
-    const [resolved] = await resolveMembers(ctx, scheme, [member], () => '');
-    await upsertBodyMember(ctx.trx, before.body.id, resolved!.partnerId, resolved!.role);
+    // A person already seated is refused; an organisation already seated changes its role (it keeps its place).
+    const seatedPersons = await seatedPersonKeys(ctx, before.members);
+    const [resolved] = await resolveMembers(ctx, scheme, [member], () => '', seatedPersons);
+    await upsertBodyMember(ctx.trx, before.body.id, resolved!);
     const after = { body: before.body, members: await getBodyMembersByBodyIds(ctx.trx, [before.body.id]) };
     return { value: after, entityId: before.body.id, before, after };
   });
@@ -258,7 +296,7 @@ export function removeBodyMember(db: Kysely<Database>, caller: Caller, schemeCod
   return runCommand(db, caller, 'body-member:remove', async (ctx) => {
     const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
     const before = await bodyForWrite(ctx, scheme, bodyCode);
-    const partners = await getPartnersByIds(ctx.trx, before.members.map((m) => m.partnerId));
+    const partners = await getPartnersByIds(ctx.trx, before.members.flatMap((m) => (m.partnerId && !m.person ? [m.partnerId] : [])));
     const partner = partners.find((p) => p.code === partnerCode);
     if (!partner || !(await deleteBodyMember(ctx.trx, before.body.id, partner.id))) throw notFoundError('unknown_member', 'partner', partnerCode, ctx.lang);
     const after = { body: before.body, members: await getBodyMembersByBodyIds(ctx.trx, [before.body.id]) };

@@ -14,7 +14,39 @@ export const meetingSchema = z.object({
 });
 
 /**
- * A governing body (COPIL, technical committee, citizen body…) whose members are partners.
+ * A person sitting in a body by role (« vice-président chargé des solidarités », « directeur général des
+ * services »), with an optional name: no other personal data is kept.
+ */
+export const personSchema = z.object({
+  role: text,
+  name: z.string().trim().min(1).optional(),
+});
+
+/**
+ * A member of a governing body: an organisation (`partner`), or a person by role (`person`), optionally
+ * for an organisation (`partner` beside `person`); `role` is the seat's role in the body (« président »).
+ *
+ * ### Examples
+ * ```ts
+ * bodyMemberSchema.parse({ person: { role: 'Vice-présidente chargée des solidarités' }, partner: 'cd48' });
+ * bodyMemberSchema.parse({ partner: 'ars-occitanie', role: 'membre' });
+ * ```
+ */
+export const bodyMemberSchema = z
+  .object({
+    partner: code.optional(),
+    person: personSchema.optional(),
+    role: z.string().trim().optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (!m.partner && !m.person) ctx.addIssue({ code: 'custom', path: ['partner'], message: 'member_who' });
+  });
+
+export type BodyMemberDocument = z.infer<typeof bodyMemberSchema>;
+
+/**
+ * A governing body (COPIL, technical committee, citizen body…) whose members are organisations or
+ * persons by role.
  *
  * ### Examples
  * ```ts
@@ -26,7 +58,7 @@ export const governingBodySchema = z.object({
   kind: z.enum(BODY_KINDS),
   name: text,
   description: z.string().trim().optional(),
-  members: z.array(z.object({ partner: code, role: z.string().trim().optional() })).optional(),
+  members: z.array(bodyMemberSchema).optional(),
   meetings: z.array(meetingSchema).optional(),
 });
 

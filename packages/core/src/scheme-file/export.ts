@@ -43,7 +43,7 @@ async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang):
     throw new DomainError('NOT_FOUND', lang === 'fr' ? `Schéma inconnu : ${schemeCode}` : `Unknown scheme: ${schemeCode}`);
   }
   const schemeId = scheme.id;
-  const [orientations, actions, actionPartners, updates, indicators, districts, bodies, members, meetings, phases, events, proposals] = await Promise.all([
+  const [orientations, actions, actionPartners, updates, indicators, districts, bodies, members, meetings, phases, events, proposals, predecessorRows] = await Promise.all([
     db.selectFrom('orientation').selectAll().where('scheme_id', '=', schemeId).orderBy('depth').orderBy('position').execute(),
     db.selectFrom('action').selectAll().where('scheme_id', '=', schemeId).orderBy('position').execute(),
     db
@@ -70,8 +70,8 @@ async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang):
     db
       .selectFrom('body_member')
       .innerJoin('governing_body', 'governing_body.id', 'body_member.body_id')
-      .innerJoin('partner', 'partner.id', 'body_member.partner_id')
-      .select(['body_member.body_id', 'body_member.role', 'partner.code'])
+      .leftJoin('partner', 'partner.id', 'body_member.partner_id')
+      .select(['body_member.body_id', 'body_member.role', 'body_member.person_role', 'body_member.person_name', 'partner.code'])
       .where('governing_body.scheme_id', '=', schemeId)
       .orderBy('body_member.position')
       .execute(),
@@ -86,7 +86,9 @@ async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang):
     db.selectFrom('phase').selectAll().where('scheme_id', '=', schemeId).orderBy('position').execute(),
     db.selectFrom('consultation_event').selectAll().where('scheme_id', '=', schemeId).orderBy('position').execute(),
     db.selectFrom('proposal').selectAll().where('scheme_id', '=', schemeId).orderBy('position').execute(),
+    db.selectFrom('scheme_predecessor').select('predecessor_code').where('scheme_id', '=', schemeId).orderBy('position').execute(),
   ]);
+  const predecessors = predecessorRows.map((r) => r.predecessor_code);
   const measurements = indicators.length
     ? await db
         .selectFrom('measurement')
@@ -195,7 +197,7 @@ async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang):
     });
 
   for (const p of actionPartners) partnerIds.add(p.code);
-  for (const m of members) partnerIds.add(m.code);
+  for (const m of members) if (m.code) partnerIds.add(m.code);
   for (const i of indicators) if (i.owner_code) partnerIds.add(i.owner_code);
   for (const a of actions) for (const b of a.budget) partnerIds.add(b.funder);
   for (const e of events) for (const p of e.partners) partnerIds.add(p);
@@ -203,7 +205,7 @@ async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang):
     ? await db.selectFrom('partner').selectAll().where('code', 'in', [...partnerIds]).orderBy('code').execute()
     : [];
 
-  const evaluation = await readEvaluationSection(db, schemeId, scheme.predecessor_code);
+  const evaluation = await readEvaluationSection(db, schemeId, predecessors[0] ?? null);
   const membersOf = group(members, (m) => m.body_id);
   const meetingsOf = group(meetings, (m) => m.body_id);
   return compact({
@@ -214,7 +216,9 @@ async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang):
       period: { start: scheme.period_start, end: scheme.period_end },
       status: scheme.status as SchemeFile['scheme']['status'],
       adoption: scheme.adoption_date ? compact({ date: scheme.adoption_date, reference: opt(scheme.adoption_reference) }) : undefined,
-      predecessor: opt(scheme.predecessor_code),
+      predecessors,
+      publics: scheme.publics as SchemeFile['scheme']['publics'],
+      themes: scheme.themes as SchemeFile['scheme']['themes'],
       levels: scheme.levels,
       summary: opt(scheme.summary),
       easyRead: opt(scheme.easy_read),
@@ -235,18 +239,23 @@ async function readScheme(db: Kysely<Database>, schemeCode: string, lang: Lang):
         kind: b.kind as 'copil',
         name: b.name,
         description: opt(b.description),
-        members: (membersOf.get(b.id) ?? []).map((m) => compact({ partner: m.code, role: opt(m.role) })),
+        members: (membersOf.get(b.id) ?? []).map((m) =>
+          compact({
+            person: m.person_role === null ? undefined : compact({ role: m.person_role, name: opt(m.person_name) }),
+            partner: opt(m.code),
+            role: opt(m.role),
+          }),
+        ),
         meetings: (meetingsOf.get(b.id) ?? []).map((m) => compact({ date: m.date, title: m.title, summary: opt(m.summary), decisions: m.decisions })),
       }),
     ),
-    phases: phases.map((p) => compact({ code: p.code, kind: p.kind as 'elaboration', title: p.title, startDate: opt(p.start_date), endDate: opt(p.end_date), description: opt(p.description) })),
+    phases: phases.map((p) => compact({ code: p.code, kind: p.kind as 'elaboration', title: p.title, date: opt(p.date_text), description: opt(p.description) })),
     consultationEvents: events.map((e) =>
       compact({
         code: e.code,
         kind: e.kind as 'other',
         title: e.title,
-        date: e.date,
-        endDate: opt(e.end_date),
+        date: opt(e.date_text),
         participants: opt(e.participants),
         proposalsCount: opt(e.proposals_count),
         partners: e.partners,

@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Insertable } from '../database/database.ts';
 import { periodStart } from '../measurement/measurement.ts';
+import { eventDate, phaseDate } from '../consultation/consultation.ts';
+import { schemePredecessors } from '../scheme/scheme.ts';
+import { fuzzyDate } from '../shared/fuzzy-date.ts';
 import { isKnownTerritory } from '../territory/geography.ts';
 import { DomainError, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { checkValues, stringProblem } from '../validation/values.ts';
@@ -93,10 +96,24 @@ async function checkSchemeFile(db: Kysely<Database>, input: unknown, options: Im
   const existingPartners = referenced.length
     ? await db.selectFrom('partner').select('code').where('code', 'in', referenced).execute()
     : [];
-  const known: KnownCodes = { partners: new Set(existingPartners.map((p) => p.code)), isOfficialTerritory: options.isOfficialTerritory ?? isKnownTerritory };
+  // Predecessors must be stored schemes (an import runs as the operator: every scheme is visible to it).
+  const named = namedPredecessors(input);
+  const existingSchemes = named.length ? await db.selectFrom('scheme').select('code').where('code', 'in', named).execute() : [];
+  const known: KnownCodes = {
+    partners: new Set(existingPartners.map((p) => p.code)),
+    isOfficialTerritory: options.isOfficialTerritory ?? isKnownTerritory,
+    schemes: new Set(existingSchemes.map((s) => s.code)),
+  };
   const result = validateSchemeFile(input, lang, known, values);
   if (!result.ok) throw fail(result.issues);
   return result.data;
+}
+
+/** The scheme codes an unvalidated file names as predecessors. */
+function namedPredecessors(input: unknown): string[] {
+  const scheme = (input as { scheme?: { predecessor?: unknown; predecessors?: unknown } } | null)?.scheme;
+  const list = [scheme?.predecessor, ...(Array.isArray(scheme?.predecessors) ? scheme.predecessors : [])];
+  return [...new Set(list.filter((c): c is string => typeof c === 'string'))];
 }
 
 async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, progress: (p: ImportProgress) => void): Promise<ImportResult> {
@@ -135,7 +152,8 @@ async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, pro
     status: s.status,
     adoption_date: nil(s.adoption?.date),
     adoption_reference: nil(s.adoption?.reference),
-    predecessor_code: nil(s.predecessor),
+    publics: s.publics ?? [],
+    themes: s.themes ?? [],
     levels: s.levels ?? [],
     summary: nil(s.summary),
     easy_read: nil(s.easyRead),
@@ -148,6 +166,7 @@ async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, pro
   };
   const { id: _id, code: _code, ...schemeColumns } = schemeRow;
   tally(await upsert(trx, 'scheme', [schemeRow], ['code'], Object.keys(schemeColumns), { touch: 'updated_at' }), 1);
+  await writePredecessors(trx, schemeId, schemePredecessors(s));
   progress({ stage: 'scheme', done: 1, total: 1 });
   // The scheme declares every partner it lists or names (see `partnerVisibleSql`).
   if (partnerCodes.length) {
@@ -281,6 +300,20 @@ async function writeSchemeFile(trx: Transaction<Database>, file: SchemeFile, pro
   await writeEvaluationSection(trx, schemeId, file, indicatorIds, tally);
 
   return { schemeId, schemeCode: s.code, counts, measurements: measurements.written };
+}
+
+/** The date columns of a consultation event: the fuzzy date's text and the first and last days it covers. */
+function eventDateColumns(text: string | null) {
+  const when = fuzzyDate(text);
+  return { date_text: when.text, date: when.from, end_date: when.to };
+}
+
+/** Replace the predecessors of a scheme by those its file names, in order. */
+async function writePredecessors(trx: Transaction<Database>, schemeId: string, codes: readonly string[]): Promise<void> {
+  const stored = await trx.selectFrom('scheme_predecessor').select('predecessor_code').where('scheme_id', '=', schemeId).orderBy('position').execute();
+  if (stored.map((r) => r.predecessor_code).join('\n') === codes.join('\n')) return;
+  await trx.deleteFrom('scheme_predecessor').where('scheme_id', '=', schemeId).execute();
+  if (codes.length) await trx.insertInto('scheme_predecessor').values(codes.map((code, position) => ({ scheme_id: schemeId, predecessor_code: code, position }))).execute();
 }
 
 function remember(map: Map<string, string>, code: string): string {
@@ -434,8 +467,14 @@ async function writeGovernance(
   const bodyIds = bodies.map((b) => ids.get(b.code)!);
   await syncChildren(trx, 'body_member', 'body_id', bodyIds, bodies.map((b) => ({
     parent: ids.get(b.code)!,
-    rows: (b.members ?? []).map((m, position) => ({ partner_id: partnerId(m.partner), role: nil(m.role), position })),
-  })), ['partner_id', 'role', 'position']);
+    rows: (b.members ?? []).map((m, position) => ({
+      partner_id: m.partner === undefined ? null : partnerId(m.partner),
+      person_role: nil(m.person?.role),
+      person_name: nil(m.person?.name),
+      role: nil(m.role),
+      position,
+    })),
+  })), ['partner_id', 'person_role', 'person_name', 'role', 'position']);
   await syncChildren(trx, 'meeting', 'body_id', bodyIds, bodies.map((b) => ({
     parent: ids.get(b.code)!,
     rows: (b.meetings ?? []).map((m) => ({ date: m.date, title: m.title, summary: nil(m.summary), decisions: json(m.decisions) })),
@@ -449,18 +488,22 @@ async function writeConsultation(
   tally: (w: { created: string[]; updated: string[] }, total: number) => void,
 ): Promise<void> {
   const phaseIds = await idsByCode(trx, 'phase', [], schemeId);
-  const phases = (file.phases ?? []).map((p, position) => ({
-    id: phaseIds.get(p.code) ?? randomUUID(),
-    scheme_id: schemeId,
-    code: p.code,
-    kind: p.kind,
-    title: p.title,
-    start_date: nil(p.startDate),
-    end_date: nil(p.endDate),
-    description: nil(p.description),
-    position,
-  }));
-  tally(await upsert(trx, 'phase', phases, ['scheme_id', 'code'], ['kind', 'title', 'start_date', 'end_date', 'description', 'position']), phases.length);
+  const phases = (file.phases ?? []).map((p, position) => {
+    const when = fuzzyDate(phaseDate(p));
+    return {
+      id: phaseIds.get(p.code) ?? randomUUID(),
+      scheme_id: schemeId,
+      code: p.code,
+      kind: p.kind,
+      title: p.title,
+      date_text: when.text,
+      start_date: when.from,
+      end_date: when.to,
+      description: nil(p.description),
+      position,
+    };
+  });
+  tally(await upsert(trx, 'phase', phases, ['scheme_id', 'code'], ['kind', 'title', 'date_text', 'start_date', 'end_date', 'description', 'position']), phases.length);
   const eventIds = await idsByCode(trx, 'consultation_event', [], schemeId);
   const events = (file.consultationEvents ?? []).map((e, position) => ({
     id: eventIds.get(e.code) ?? randomUUID(),
@@ -468,15 +511,14 @@ async function writeConsultation(
     code: e.code,
     kind: e.kind,
     title: e.title,
-    date: e.date,
-    end_date: nil(e.endDate),
+    ...eventDateColumns(eventDate(e)),
     participants: nil(e.participants),
     proposals_count: nil(e.proposalsCount),
     partners: e.partners ?? [],
     description: nil(e.description),
     position,
   }));
-  tally(await upsert(trx, 'consultation_event', events, ['scheme_id', 'code'], ['kind', 'title', 'date', 'end_date', 'participants', 'proposals_count', 'partners', 'description', 'position']), events.length);
+  tally(await upsert(trx, 'consultation_event', events, ['scheme_id', 'code'], ['kind', 'title', 'date_text', 'date', 'end_date', 'participants', 'proposals_count', 'partners', 'description', 'position']), events.length);
   const proposalIds = await idsByCode(trx, 'proposal', [], schemeId);
   const proposals = (file.proposals ?? []).map((p, position) => ({
     id: proposalIds.get(p.code) ?? randomUUID(),

@@ -9,12 +9,15 @@ import { officialTerritoryCode } from '../territory/territory.ts';
 import { unknownFields } from './unknown-fields.ts';
 import { checkEvaluationReferences } from './sections/evaluation.ts';
 import { periodicityIssue } from '../rules/indicator-value.ts';
+import { schemePredecessors } from '../scheme/scheme.ts';
 
 /** What the database already knows, for references a file may make to things it does not declare. */
 export interface KnownCodes {
   readonly partners?: ReadonlySet<string>;
   /** Returns whether an official territory code (`dep:92`, `com:92012`…) exists. */
   readonly isOfficialTerritory?: (code: string) => boolean;
+  /** Codes of the schemes a file may name as predecessors (stored and visible); unchecked when absent. */
+  readonly schemes?: ReadonlySet<string>;
 }
 
 /** Every orientation of a file with its path in the file, depth-first. */
@@ -172,13 +175,15 @@ export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: Know
   }
   for (const [b, body] of (file.governingBodies ?? []).entries()) {
     body.members?.forEach((m, i) => partner(m.partner, `governingBodies[${b}].members[${i}].partner`));
-    // One membership per partner and body (body_member's key): a partner listed twice is refused here, with its
-    // path, rather than by the database.
+    // One seat per organisation and body (body_member_organisation_idx), one per person (role and name): a member
+    // listed twice is refused here, with its path, rather than by the database.
     const members = new Map<string, number>();
     body.members?.forEach((m, i) => {
-      const first = members.get(m.partner);
-      if (first !== undefined) issue(`governingBodies[${b}].members[${i}].partner`, 'duplicate_member', `${m.partner} ${lang === 'fr' ? `déjà en members[${first}]` : `already at members[${first}]`}`);
-      else members.set(m.partner, i);
+      const key = m.person ? `person|${m.person.role.toLowerCase()}|${m.person.name?.toLowerCase() ?? ''}|${m.partner ?? ''}` : `partner|${m.partner}`;
+      const who = m.person ? [m.person.role, m.person.name].filter(Boolean).join(', ') : m.partner!;
+      const first = members.get(key);
+      if (first !== undefined) issue(`governingBodies[${b}].members[${i}]${m.person ? '.person' : '.partner'}`, 'duplicate_member', `${who} ${lang === 'fr' ? `déjà en members[${first}]` : `already at members[${first}]`}`);
+      else members.set(key, i);
     });
     body.meetings?.forEach((meeting, m) =>
       meeting.decisions?.forEach((d, i) => {
@@ -194,7 +199,11 @@ export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: Know
     proposal.actions?.forEach((a, j) => actionCodes.has(a) || issue(`proposals[${i}].actions[${j}]`, 'unknown_action', a));
   }
   const indicatorCodes = new Set(indicators.map(({ indicator }) => indicator.code));
-  issues.push(...checkEvaluationReferences(file, { predecessor: file.scheme.predecessor, orientations: orientationCodes, actions: actionCodes, indicators: indicatorCodes }, lang));
+  const predecessors = schemePredecessors(file.scheme);
+  if (known.schemes) {
+    predecessors.forEach((code, i) => known.schemes!.has(code) || issue(file.scheme.predecessors ? `scheme.predecessors[${i}]` : 'scheme.predecessor', 'unknown_predecessor', code));
+  }
+  issues.push(...checkEvaluationReferences(file, { predecessor: predecessors[0], orientations: orientationCodes, actions: actionCodes, indicators: indicatorCodes }, lang));
   return issues;
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { checkSearchText, frenchQuery, searchRanking } from '../search/search-text.ts';
 import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
-import type { Database } from '../database/database.ts';
-import type { SchemeMetadata, SchemeStatus } from './scheme.ts';
+import type { Database, SchemeRow } from '../database/database.ts';
+import { schemePredecessors, type SchemeMetadata, type SchemeStatus } from './scheme.ts';
 import type { SchemeStatusChangeRow, SchemeStatusChangeTable } from './scheme.table.ts';
 import { schemeFromRow, type Scheme } from './scheme.service.ts';
 import { isUuid } from '../shared/ids.ts';
@@ -10,7 +10,31 @@ import { normalizePage, pageTotalCount, type ListResult, type Page } from '../sh
 import { schemeVisibleSql, type Visibility } from '../shared/visibility.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 import type { Lang } from '../validation/issues.ts';
-import { readByIds } from '../shared/batch-read.ts';
+
+/**
+ * The select-list column `predecessors`: the codes of the schemes a scheme row continues, in its order
+ * (a correlated subquery, so that a batch read stays one statement).
+ *
+ * ### Examples
+ * ```ts
+ * db.selectFrom('scheme').selectAll().select(predecessorsColumn());
+ * // select *, array(select p.predecessor_code from scheme_predecessor p where p.scheme_id = scheme.id order by p.position) as predecessors
+ * ```
+ */
+export function predecessorsColumn(table = 'scheme') {
+  return sql<string[]>`array(select p.predecessor_code from scheme_predecessor p where p.scheme_id = ${sql.ref(`${table}.id`)} order by p.position)`.as('predecessors');
+}
+
+type SchemeRowWithPredecessors = Omit<SchemeRow, 'search'> & { predecessors: string[] };
+const withPredecessors = (row: SchemeRowWithPredecessors) => schemeFromRow(row, row.predecessors);
+
+/** Replace the predecessors of a scheme by those its metadata names, in order. */
+async function writePredecessors(trx: Kysely<Database>, schemeId: string, codes: readonly string[]): Promise<void> {
+  await trx.deleteFrom('scheme_predecessor').where('scheme_id', '=', schemeId).execute();
+  if (codes.length) {
+    await trx.insertInto('scheme_predecessor').values(codes.map((code, position) => ({ scheme_id: schemeId, predecessor_code: code, position }))).execute();
+  }
+}
 
 /**
  * Schemes by ids, in one statement, in no particular order (hidden schemes included: callers check
@@ -23,7 +47,11 @@ import { readByIds } from '../shared/batch-read.ts';
  * ```
  */
 export async function getSchemesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Scheme[]> {
-  return readByIds(db, { table: 'scheme', column: 'id', ids, toRecord: schemeFromRow });
+  // Not `readByIds`: a scheme carries its predecessors, read in the same statement.
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await db.selectFrom('scheme').selectAll().select(predecessorsColumn()).where('id', 'in', valid).execute();
+  return rows.map(withPredecessors);
 }
 
 /**
@@ -36,8 +64,8 @@ export async function getSchemesByIds(db: Kysely<Database>, ids: readonly string
  */
 export async function getSchemesByCodes(db: Kysely<Database>, codes: readonly string[]): Promise<Scheme[]> {
   if (codes.length === 0) return [];
-  const rows = await db.selectFrom('scheme').selectAll().where('code', 'in', [...codes]).execute();
-  return rows.map(schemeFromRow);
+  const rows = await db.selectFrom('scheme').selectAll().select(predecessorsColumn()).where('code', 'in', [...codes]).execute();
+  return rows.map(withPredecessors);
 }
 
 /** Filter of {@link listSchemes}. */
@@ -72,7 +100,7 @@ export async function listSchemes(db: Kysely<Database>, filter: SchemeFilter, pa
   if (departments) base = base.where(sql<SqlBool>`scheme.departments && ${[...departments]}::text[]`);
   if (filter.statuses?.length) base = base.where('scheme.status', 'in', [...filter.statuses]);
   if (text) base = base.where(sql<SqlBool>`scheme.search @@ ${frenchQuery(text)}`);
-  let rows = base.selectAll('scheme').select(sql<number>`count(*) over ()`.as('total_count'));
+  let rows = base.selectAll('scheme').select(predecessorsColumn()).select(sql<number>`count(*) over ()`.as('total_count'));
   if (text) {
     for (const key of searchRanking(text, sql`scheme.title`, sql`scheme.summary`, sql`scheme.search`)) rows = rows.orderBy(key, 'desc');
     rows = rows.orderBy('scheme.code');
@@ -81,7 +109,7 @@ export async function listSchemes(db: Kysely<Database>, filter: SchemeFilter, pa
   }
   const result = await rows.limit(limit).offset(offset).execute();
   const totalCount = await pageTotalCount(result, { limit, offset }, () => base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
-  return { items: result.map(schemeFromRow), totalCount };
+  return { items: result.map(withPredecessors), totalCount };
 }
 
 /**
@@ -97,10 +125,10 @@ export async function listSchemes(db: Kysely<Database>, filter: SchemeFilter, pa
  */
 export async function lockSchemeRow(trx: Kysely<Database>, key: { code: string } | { id: string }, lock: 'update' | 'share'): Promise<Scheme | undefined> {
   if ('id' in key && !isUuid(key.id)) return undefined;
-  let query = trx.selectFrom('scheme').selectAll();
+  let query = trx.selectFrom('scheme').selectAll().select(predecessorsColumn());
   query = 'code' in key ? query.where('code', '=', key.code) : query.where('id', '=', key.id);
   const row = await (lock === 'update' ? query.forUpdate() : query.forShare()).executeTakeFirst();
-  return row ? schemeFromRow(row) : undefined;
+  return row ? withPredecessors(row) : undefined;
 }
 
 /** The columns of a scheme row from its validated metadata. */
@@ -113,7 +141,8 @@ function schemeColumns(data: SchemeMetadata) {
     status: data.status,
     adoption_date: data.adoption?.date ?? null,
     adoption_reference: data.adoption?.reference ?? null,
-    predecessor_code: data.predecessor ?? null,
+    publics: data.publics ?? [],
+    themes: data.themes ?? [],
     levels: data.levels ?? [],
     summary: data.summary ?? null,
     easy_read: data.easyRead ?? null,
@@ -143,7 +172,9 @@ export async function insertScheme(trx: Kysely<Database>, data: SchemeMetadata):
     .onConflict((oc) => oc.column('code').doNothing())
     .returningAll()
     .executeTakeFirst();
-  return row ? schemeFromRow(row) : undefined;
+  if (!row) return undefined;
+  await writePredecessors(trx, row.id, schemePredecessors(data));
+  return schemeFromRow(row, schemePredecessors(data));
 }
 
 /**
@@ -161,7 +192,8 @@ export async function updateSchemeRow(trx: Kysely<Database>, id: string, data: S
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  return schemeFromRow(row);
+  await writePredecessors(trx, id, schemePredecessors(data));
+  return schemeFromRow(row, schemePredecessors(data));
 }
 
 /**
@@ -174,7 +206,8 @@ export async function updateSchemeRow(trx: Kysely<Database>, id: string, data: S
  */
 export async function setSchemePublishedRow(trx: Kysely<Database>, id: string, published: boolean): Promise<Scheme> {
   const row = await trx.updateTable('scheme').set({ published, updated_at: sql<Date>`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-  return schemeFromRow(row);
+  const [scheme] = await getSchemesByIds(trx, [id]);
+  return scheme ?? schemeFromRow(row);
 }
 
 /**

@@ -7,7 +7,8 @@ import { isSchemeVisible } from '../shared/visibility.ts';
 import { DomainError, messageWithDetail, translate, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { insertScheme, insertStatusChange, lockSchemeRow, setSchemePublishedRow, updateSchemeRow, visibleSchemeCodes } from './scheme.repository.ts';
 import type { StatusChangeKind } from './scheme.table.ts';
-import { schemeMetadataSchema, type SchemeMetadata, type SchemeStatus } from './scheme.ts';
+import { schemeMetadataSchema, schemePredecessors, type KeyFigure, type SchemeMetadata, type SchemeStatus } from './scheme.ts';
+import type { PublicCode, ThemeCode } from '../nomenclature/nomenclature.ts';
 import { toIsoTimestamp, withoutNulls } from '../shared/values.ts';
 
 /**
@@ -28,13 +29,20 @@ export interface Scheme {
   readonly period: { start: number; end: number };
   readonly status: SchemeStatus;
   readonly adoption: { date: string; reference: string | null } | null;
+  /** Codes of the schemes this one continues, in the order it lists them (visible or not: readers filter). */
+  readonly predecessors: readonly string[];
+  /** The first of `predecessors`: the default previous scheme of an action lineage. */
   readonly predecessorCode: string | null;
+  /** Publics the scheme covers (nomenclature codes). */
+  readonly publics: readonly PublicCode[];
+  /** Themes the scheme covers (nomenclature codes). */
+  readonly themes: readonly ThemeCode[];
   readonly levels: string[];
   readonly summary: string | null;
   readonly easyRead: string | null;
   readonly principles: { kind: 'value' | 'principle'; text: string }[];
   readonly legalBasis: string | null;
-  readonly keyFigures: { label: string; value: number; unit?: string; year?: number; territory?: string; source?: string; illustrative?: boolean }[];
+  readonly keyFigures: KeyFigure[];
   readonly sourceUrl: string | null;
   readonly published: boolean;
   readonly illustrative: boolean;
@@ -43,14 +51,14 @@ export interface Scheme {
 }
 
 /**
- * Map a `scheme` row to a {@link Scheme}.
+ * Map a `scheme` row and its predecessors' codes (table `scheme_predecessor`, by position) to a {@link Scheme}.
  *
  * ### Examples
  * ```ts
- * const scheme = schemeFromRow(await db.selectFrom('scheme').selectAll().where('code', '=', code).executeTakeFirstOrThrow());
+ * const scheme = schemeFromRow(await db.selectFrom('scheme').selectAll().where('code', '=', code).executeTakeFirstOrThrow(), ['48-2013-2017']);
  * ```
  */
-export function schemeFromRow(row: Omit<SchemeRow, 'search'>): Scheme {
+export function schemeFromRow(row: Omit<SchemeRow, 'search'>, predecessors: readonly string[] = []): Scheme {
   return {
     id: row.id,
     code: row.code,
@@ -59,7 +67,10 @@ export function schemeFromRow(row: Omit<SchemeRow, 'search'>): Scheme {
     period: { start: row.period_start, end: row.period_end },
     status: row.status as SchemeStatus,
     adoption: row.adoption_date ? { date: row.adoption_date, reference: row.adoption_reference } : null,
-    predecessorCode: row.predecessor_code,
+    predecessors,
+    predecessorCode: predecessors[0] ?? null,
+    publics: row.publics as PublicCode[],
+    themes: row.themes as ThemeCode[],
     levels: row.levels,
     summary: row.summary,
     easyRead: row.easy_read,
@@ -89,7 +100,9 @@ export function schemeToMetadata(scheme: Scheme): Record<string, unknown> {
     period: scheme.period,
     status: scheme.status,
     adoption: scheme.adoption ? withoutNulls(scheme.adoption) : null,
-    predecessor: scheme.predecessorCode,
+    predecessors: scheme.predecessors.length ? [...scheme.predecessors] : null,
+    publics: scheme.publics.length ? [...scheme.publics] : null,
+    themes: scheme.themes.length ? [...scheme.themes] : null,
     levels: scheme.levels,
     summary: scheme.summary,
     easyRead: scheme.easyRead,
@@ -141,9 +154,13 @@ async function checkSchemeRules(ctx: CommandContext, data: SchemeMetadata, optio
     const prefix = data.code.split('-')[0]!;
     if (!data.departments.includes(prefix)) issues.push({ path: 'code', code: 'code_namespace', message: translate('code_namespace', ctx.lang) });
   }
-  if (data.predecessor) {
-    const known = await visibleSchemeCodes(ctx.trx, [data.predecessor], ctx.visibility);
-    if (!known.has(data.predecessor)) issues.push({ path: 'predecessor', code: 'unknown_predecessor', message: messageWithDetail('unknown_predecessor', data.predecessor, ctx.lang) });
+  const predecessors = schemePredecessors(data);
+  if (predecessors.length) {
+    const known = await visibleSchemeCodes(ctx.trx, predecessors, ctx.visibility);
+    predecessors.forEach((code, i) => {
+      const path = data.predecessors ? `predecessors[${i}]` : 'predecessor';
+      if (!known.has(code)) issues.push({ path, code: 'unknown_predecessor', message: messageWithDetail('unknown_predecessor', code, ctx.lang) });
+    });
   }
   if (options.requireAdoption && !hasAdoptionFacts(data.status, data.adoption)) {
     issues.push({ path: 'adoption', code: 'adoption_required', message: translate('adoption_required', ctx.lang) });

@@ -25,4 +25,14 @@ export interface SchemePartnerTable {
   partner_id: string;
 }
 
+/**
+ * A scheme this one continues, by code (a « schéma unique » may replace several sectoral ones), in the
+ * order the scheme lists them (migration `2026-12-01T2330-real-schemes`).
+ */
+export interface SchemePredecessorTable {
+  scheme_id: string;
+  predecessor_code: string;
+  position: number;
+}
+
 export type SchemeStatusChangeRow = Selectable<SchemeStatusChangeTable>;

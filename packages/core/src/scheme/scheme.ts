@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { PUBLIC_CODES, THEME_CODES } from '../nomenclature/nomenclature.ts';
 import { code, departmentCode, illustrative, isoDate, text, year } from '../validation/primitives.ts';
+import { keyFigureSchema } from './key-figure.ts';
+
+export { KEY_FIGURE_QUALIFIERS, keyFigureSchema, keyFigureValueText, type KeyFigure, type KeyFigureQualifier } from './key-figure.ts';
 
 import { SCHEME_STATUSES, type SchemeStatus } from '../rules/lifecycle.ts';
 
@@ -12,16 +16,6 @@ export const principleSchema = z.object({
   text,
 });
 
-/** A context figure stated by the scheme (demography, social data). */
-export const keyFigureSchema = z.object({
-  label: text,
-  value: z.number(),
-  unit: z.string().trim().optional(),
-  year: year.optional(),
-  territory: z.string().trim().optional(),
-  source: z.string().trim().optional(),
-  illustrative,
-});
 
 /**
  * A scheme's own metadata (without its orientations, actions and other children).
@@ -39,7 +33,14 @@ export const schemeMetadataSchema = z
     period: z.object({ start: year, end: year }),
     status: z.enum(SCHEME_STATUSES),
     adoption: z.object({ date: isoDate, reference: z.string().trim().optional() }).optional(),
+    /** Shorthand for one predecessor (files written before several were allowed). */
     predecessor: code.optional(),
+    /** The schemes this one continues, by code: a « schéma unique » may replace several sectoral ones. */
+    predecessors: z.array(code).optional(),
+    /** Publics the scheme covers, in the shared nomenclature. */
+    publics: z.array(z.enum(PUBLIC_CODES)).optional(),
+    /** Themes the scheme covers, in the shared nomenclature. */
+    themes: z.array(z.enum(THEME_CODES)).optional(),
     levels: z.array(text).optional(),
     summary: z.string().trim().optional(),
     easyRead: z.string().trim().optional(),
@@ -58,6 +59,27 @@ export const schemeMetadataSchema = z
     if (scheme.period.end - scheme.period.start + 1 > 6) {
       ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'period_too_long' });
     }
+    if (scheme.predecessor !== undefined && scheme.predecessors !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['predecessor'], message: 'predecessor_and_predecessors' });
+    }
+    const predecessors = schemePredecessors(scheme);
+    predecessors.forEach((p, i) => {
+      const path = scheme.predecessors ? ['predecessors', i] : ['predecessor'];
+      if (p === scheme.code) ctx.addIssue({ code: 'custom', path, message: 'predecessor_self' });
+      else if (predecessors.indexOf(p) !== i) ctx.addIssue({ code: 'custom', path, message: 'duplicate_code' });
+    });
   });
+
+/**
+ * The predecessors a scheme's metadata names: `predecessors`, or the one `predecessor` of older files.
+ *
+ * ### Examples
+ * ```ts
+ * schemePredecessors({ predecessor: '92-78-2018-2023' }); // ['92-78-2018-2023']
+ * ```
+ */
+export function schemePredecessors(data: { readonly predecessor?: string; readonly predecessors?: readonly string[] }): string[] {
+  return data.predecessors ? [...data.predecessors] : data.predecessor ? [data.predecessor] : [];
+}
 
 export type SchemeMetadata = z.infer<typeof schemeMetadataSchema>;

@@ -111,3 +111,33 @@ export async function getTerritoriesByCodes(db: Kysely<Database>, schemeId: stri
   }
   return territories;
 }
+
+/** The territory a scheme covers: its départements, their names and their summed population. */
+export interface SchemeTerritory {
+  /** `dep:92`, `dep:78`: the départements, in the scheme's order. */
+  readonly codes: readonly string[];
+  /** « Hauts-de-Seine et Yvelines ». */
+  readonly name: string;
+  /** Population municipale summed over the départements (official geography); null when one is unknown. */
+  readonly population: number | null;
+  readonly departments: readonly OfficialTerritory[];
+}
+
+/**
+ * The territory of a scheme from the official geography: the sum over its départements.
+ *
+ * ### Examples
+ * ```ts
+ * schemeTerritory(['92', '78']); // { codes: ['dep:92', 'dep:78'], name: 'Hauts-de-Seine et Yvelines', population: 3_0…, departments: [...] }
+ * schemeTerritory(['92', '78'], 'en').name; // 'Hauts-de-Seine and Yvelines'
+ * ```
+ */
+export function schemeTerritory(departments: readonly string[], lang: Lang = 'fr'): SchemeTerritory {
+  const codes = departments.map((d) => `dep:${d}`);
+  const found = codes.map((c) => getOfficialTerritory(c));
+  const known = found.filter((t): t is OfficialTerritory => t !== undefined);
+  const names = known.map((t) => t.name);
+  const and = lang === 'fr' ? ' et ' : ' and ';
+  const name = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${and}${names[names.length - 1]}`;
+  return { codes, name, population: known.length === codes.length ? known.reduce((n, t) => n + t.population, 0) : null, departments: known };
+}

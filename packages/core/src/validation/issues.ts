@@ -52,6 +52,17 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
     fr: "un schéma adopté, en vigueur ou clos a une date d'adoption et la référence de la délibération",
     en: 'an adopted, in-force or closed scheme has an adoption date and the reference of the deliberation',
   },
+  // Model of real schemes (issue 9 item 4): fuzzy dates, persons by role, several predecessors.
+  fuzzy_date_format: {
+    fr: 'date attendue : AAAA-MM-JJ, AAAA-MM, AAAA, ou une période « début/fin » (ex. 2018-05/2018-07, 2019/..)',
+    en: 'expected a date: YYYY-MM-DD, YYYY-MM, YYYY, or a span "start/end" (e.g. 2018-05/2018-07, 2019/..)',
+  },
+  fuzzy_date_point: { fr: 'date attendue : AAAA-MM-JJ, AAAA-MM ou AAAA (pas une période)', en: 'expected a date: YYYY-MM-DD, YYYY-MM or YYYY (not a span)' },
+  fuzzy_date_range: { fr: 'année hors de 1900–2100', en: 'year outside 1900–2100' },
+  date_and_start: { fr: 'indiquez date ou startDate, pas les deux', en: 'give date or startDate, not both' },
+  member_who: { fr: 'un membre est une organisation (partner) ou une personne par sa fonction (person.role)', en: 'a member is an organisation (partner) or a person by role (person.role)' },
+  predecessor_and_predecessors: { fr: 'indiquez predecessor ou predecessors, pas les deux', en: 'give predecessor or predecessors, not both' },
+  predecessor_self: { fr: 'un schéma ne peut pas se continuer lui-même', en: 'a scheme cannot continue itself' },
   change_reason_required: { fr: 'un avenant ou un retrait a une date et un motif', en: 'an amendment or a withdrawal has a date and a reason' },
 };
 

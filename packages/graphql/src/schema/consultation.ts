@@ -2,6 +2,7 @@ import { linkProposalActions, saveConsultationEvent, savePhase, saveProposal, wi
 import { builder } from '../builder.ts';
 import { EventKind, PhaseKind, ProposalOutcome } from './enums.ts';
 import { idOf } from './ids.ts';
+import { FuzzyDateRef } from './fuzzy-date.ts';
 import { ActionRef, ConsultationEventRef, PartnerRef, PhaseRef, ProposalRef, SchemeRef } from './refs.ts';
 
 PhaseRef.implement({
@@ -11,8 +12,9 @@ PhaseRef.implement({
     code: t.exposeString('code'),
     kind: t.field({ type: PhaseKind, resolve: (p) => p.kind }),
     title: t.exposeString('title'),
-    startDate: t.expose('startDate', { type: 'Date', nullable: true }),
-    endDate: t.expose('endDate', { type: 'Date', nullable: true }),
+    when: t.field({ type: FuzzyDateRef, description: 'Quand : un jour, un mois, une année, une période, ou non daté', resolve: (p) => p.when }),
+    startDate: t.expose('startDate', { type: 'Date', nullable: true, description: 'Premier jour couvert ; voir when' }),
+    endDate: t.expose('endDate', { type: 'Date', nullable: true, description: 'Dernier jour couvert ; voir when' }),
     description: t.exposeString('description', { nullable: true }),
     position: t.exposeInt('position'),
     illustrative: t.boolean({ resolve: async (p, _args, ctx) => (await ctx.loaders.schemeById.load(p.schemeId))?.illustrative ?? false }),
@@ -27,8 +29,9 @@ ConsultationEventRef.implement({
     code: t.exposeString('code'),
     kind: t.field({ type: EventKind, resolve: (e) => e.kind }),
     title: t.exposeString('title'),
-    date: t.expose('date', { type: 'Date' }),
-    endDate: t.expose('endDate', { type: 'Date', nullable: true }),
+    when: t.field({ type: FuzzyDateRef, description: 'Quand : un jour, un mois, une année, une période (18 entretiens sur plusieurs mois), ou non daté', resolve: (e) => e.when }),
+    date: t.expose('date', { type: 'Date', nullable: true, description: 'Premier jour couvert (null si non daté) ; voir when' }),
+    endDate: t.expose('endDate', { type: 'Date', nullable: true, description: 'Dernier jour couvert ; voir when' }),
     participants: t.exposeInt('participants', { nullable: true }),
     proposalsCount: t.exposeInt('proposalsCount', { nullable: true }),
     description: t.exposeString('description', { nullable: true }),
@@ -74,8 +77,9 @@ const PhaseInput = builder.inputType('PhaseInput', {
     code: t.string({ required: true }),
     kind: t.field({ type: PhaseKind, required: true }),
     title: t.string({ required: true }),
-    startDate: t.field({ type: 'Date' }),
-    endDate: t.field({ type: 'Date' }),
+    date: t.string({ description: 'Date floue : 2018-01-30, 2023-03, 2015, 2018-05/2018-07, 2019/.. ; absente : non datée' }),
+    startDate: t.string({ description: 'Début (jour, mois ou année), autre écriture que date' }),
+    endDate: t.string({ description: 'Fin (jour, mois ou année), incluse' }),
     description: t.string(),
   }),
 });
@@ -85,8 +89,8 @@ const ConsultationEventInput = builder.inputType('ConsultationEventInput', {
     code: t.string({ required: true }),
     kind: t.field({ type: EventKind, required: true }),
     title: t.string({ required: true }),
-    date: t.field({ type: 'Date', required: true }),
-    endDate: t.field({ type: 'Date' }),
+    date: t.string({ description: 'Date floue : 2018-01-30, 2023-03, 2015, 2018-05/2018-07 ; absente : non daté' }),
+    endDate: t.string({ description: 'Fin (jour, mois ou année) quand date est le début' }),
     participants: t.int(),
     proposalsCount: t.int(),
     partnerCodes: t.stringList({ description: 'Codes des partenaires présents' }),

@@ -8,6 +8,7 @@ import {
   EVENT_KINDS,
   HEALTHS,
   INDICATOR_TYPES,
+  KEY_FIGURE_QUALIFIERS,
   MISSING_REASONS,
   PARTNER_KIND_CODES,
   PERIODICITIES,
@@ -58,4 +59,5 @@ export const AlertCode = enumOf('AlertCode', ALERT_CODES, "Nature d'une alerte")
 export const PublicCode = enumOf('PublicCode', PUBLIC_CODES, 'Code de public (nomenclature commune)');
 export const ThemeCode = enumOf('ThemeCode', THEME_CODES, 'Code de thématique (nomenclature commune)');
 export const PartnerKind = enumOf('PartnerKind', PARTNER_KIND_CODES, 'Nature de partenaire (CAF, ARS, association…)');
+export const KeyFigureQualifier = enumOf('KeyFigureQualifier', KEY_FIGURE_QUALIFIERS, 'Qualificatif d’un chiffre clé : plus de, environ, moins de, au moins, au plus');
 export const TerritoryKind = enumOf('TerritoryKind', ['country', 'region', 'departement', 'epci', 'commune', 'district'] as const, 'Nature de territoire');

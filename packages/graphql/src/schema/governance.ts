@@ -32,12 +32,27 @@ GoverningBodyRef.implement({
   }),
 });
 
-MemberRef.implement({
-  description: "Membre d'une instance : une organisation partenaire et son rôle",
+const Person = builder.objectRef<{ role: string; name: string | null }>('Person').implement({
+  description: 'Personne qui siège par sa fonction (aucune autre donnée personnelle que la fonction et un nom facultatif)',
   fields: (t) => ({
-    role: t.exposeString('role', { nullable: true }),
+    role: t.exposeString('role', { description: 'Fonction, ex. vice-président chargé des solidarités' }),
+    name: t.exposeString('name', { nullable: true, description: 'Nom, facultatif' }),
+  }),
+});
+
+MemberRef.implement({
+  description: "Membre d'une instance : une organisation partenaire, ou une personne par sa fonction (pour une organisation ou non), et son rôle dans l'instance",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    role: t.exposeString('role', { nullable: true, description: "Rôle dans l'instance (président, membre de droit…)" }),
+    person: t.field({ type: Person, nullable: true, description: 'La personne, quand le membre siège par sa fonction', resolve: (m) => m.person }),
     position: t.exposeInt('position'),
-    partner: t.field({ type: PartnerRef, resolve: async (m, _args, ctx) => (await ctx.loaders.partnerById.load(m.partnerId))! }),
+    partner: t.field({
+      type: PartnerRef,
+      nullable: true,
+      description: "L'organisation membre, ou celle pour laquelle siège la personne",
+      resolve: async (m, _args, ctx) => (m.partnerId ? ((await ctx.loaders.partnerById.load(m.partnerId)) ?? null) : null),
+    }),
     illustrative: t.boolean({ resolve: () => false }),
   }),
 });
@@ -64,9 +79,20 @@ MeetingRef.implement({
 });
 
 const BodyMemberInput = builder.inputType('BodyMemberInput', {
-  description: "Membre d'une instance : un partenaire (par son code) et son rôle",
-  fields: (t) => ({ partner: t.string({ required: true, description: 'Code du partenaire' }), role: t.string() }),
+  description: "Membre d'une instance : un partenaire (par son code), ou une personne par sa fonction (pour un partenaire ou non), et son rôle",
+  fields: (t) => ({
+    partner: t.string({ description: "Code du partenaire membre, ou de l'organisation pour laquelle la personne siège" }),
+    personRole: t.string({ description: 'Fonction de la personne, ex. vice-président chargé des solidarités' }),
+    personName: t.string({ description: 'Nom de la personne, facultatif (aucune autre donnée personnelle)' }),
+    role: t.string({ description: "Rôle dans l'instance" }),
+  }),
 });
+
+/** A member input as the core's member document. */
+function toMemberDocument(input: { partner?: string | null; personRole?: string | null; personName?: string | null; role?: string | null }) {
+  const { personRole, personName, ...rest } = input;
+  return withoutNulls({ ...rest, person: personRole == null && personName == null ? null : withoutNulls({ role: personRole, name: personName }) });
+}
 const GoverningBodyInput = builder.inputType('GoverningBodyInput', {
   description: "Une instance de gouvernance (créée ou remplacée d'après son code) ; ses membres sont remplacés quand `members` est donné",
   fields: (t) => ({
@@ -95,7 +121,7 @@ builder.mutationFields((t) => ({
     type: GoverningBodyRef,
     description: "Créer ou remplacer une instance de gouvernance d'après son code (jeton editor de tous les départements du schéma)",
     args: { schemeCode: t.arg.string({ required: true }), input: t.arg({ type: GoverningBodyInput, required: true }) },
-    resolve: async (_root, args, ctx) => (await saveGoverningBody(ctx.db, ctx.caller, args.schemeCode, withoutNulls({ ...args.input, members: args.input.members?.map(withoutNulls) }))).body,
+    resolve: async (_root, args, ctx) => (await saveGoverningBody(ctx.db, ctx.caller, args.schemeCode, withoutNulls({ ...args.input, members: args.input.members?.map(toMemberDocument) }))).body,
   }),
   deleteGoverningBody: t.id({
     description: "Supprimer une instance, ses membres et ses réunions ; renvoie l'identifiant de l'instance supprimée (jeton editor)",
@@ -106,7 +132,7 @@ builder.mutationFields((t) => ({
     type: GoverningBodyRef,
     description: "Faire siéger un partenaire dans une instance, ou changer son rôle (jeton editor)",
     args: { schemeCode: t.arg.string({ required: true }), bodyCode: t.arg.string({ required: true }), input: t.arg({ type: BodyMemberInput, required: true }) },
-    resolve: async (_root, args, ctx) => (await addBodyMember(ctx.db, ctx.caller, args.schemeCode, args.bodyCode, withoutNulls(args.input))).body,
+    resolve: async (_root, args, ctx) => (await addBodyMember(ctx.db, ctx.caller, args.schemeCode, args.bodyCode, toMemberDocument(args.input))).body,
   }),
   removeGoverningBodyMember: t.field({
     type: GoverningBodyRef,

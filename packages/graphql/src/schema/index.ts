@@ -6,6 +6,7 @@ import './nomenclature.ts';
 import './alert.ts';
 import './connections.ts';
 import './scheme.ts';
+import './scheme-content.ts';
 import './orientation.ts';
 import './action.ts';
 import './indicator.ts';

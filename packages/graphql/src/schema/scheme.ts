@@ -11,6 +11,7 @@ import {
   createScheme,
   changeSchemeStatus,
   withoutNulls,
+  keyFigureValueText,
   type Scheme,
   type SchemeStatus as SchemeStatusCode,
   type SchemePatch,
@@ -19,7 +20,7 @@ import { builder } from '../builder.ts';
 import { ActionConnection, ConsultationEventConnection, DistrictConnection, GoverningBodyConnection, IndicatorConnection, OrientationConnection, PhaseConnection, ProposalConnection, SchemeConnection } from './connections.ts';
 import { codeCollator, withLatestMeasurements, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
-import { SchemeStatus } from './enums.ts';
+import { KeyFigureQualifier, PublicCode, SchemeStatus, ThemeCode } from './enums.ts';
 import {
   ActionRef,
   ConsultationEventRef,
@@ -33,6 +34,12 @@ import {
   ProposalRef,
   SchemeRef,
 } from './refs.ts';
+
+/** The first predecessor of a scheme that the reader may see (a hidden draft's code is never revealed). */
+async function firstVisiblePredecessor(s: Scheme, ctx: Context): Promise<Scheme | null> {
+  const found = await ctx.loaders.schemeByCode.loadMany([...s.predecessors]);
+  return found.find((p): p is Scheme => p !== undefined && !(p instanceof Error) && isSchemeVisible(p, ctx.visibility)) ?? null;
+}
 
 const Period = builder.objectRef<{ start: number; end: number }>('Period').implement({
   description: 'Période couverte, en années civiles / period covered, in calendar years',
@@ -52,6 +59,8 @@ KeyFigureRef.implement({
   fields: (t) => ({
     label: t.exposeString('label'),
     value: t.exposeFloat('value'),
+    qualifier: t.field({ type: KeyFigureQualifier, nullable: true, description: 'plus de, environ, moins de, au moins, au plus ; null si exact', resolve: (f) => f.qualifier ?? null }),
+    valueText: t.string({ description: 'La valeur telle qu’on la lit : « plus de 80 cartes »', resolve: (f, _args, ctx) => keyFigureValueText(f, ctx.lang) }),
     unit: t.string({ nullable: true, resolve: (f) => f.unit ?? null }),
     year: t.int({ nullable: true, resolve: (f) => f.year ?? null }),
     territory: t.string({ nullable: true, resolve: (f) => f.territory ?? null }),
@@ -95,16 +104,16 @@ builder.node(SchemeRef, {
     period: t.field({ type: Period, resolve: (s) => s.period }),
     status: t.field({ type: SchemeStatus, resolve: (s) => s.status }),
     adoption: t.field({ type: Adoption, nullable: true, resolve: (s) => s.adoption }),
-    predecessorCode: t.exposeString('predecessorCode', { nullable: true }),
+    predecessorCode: t.string({
+      nullable: true,
+      description: 'Code du premier schéma précédent visible (voir predecessors)',
+      resolve: async (s, _args, ctx) => (await firstVisiblePredecessor(s, ctx))?.code ?? null,
+    }),
     predecessor: t.field({
       type: SchemeRef,
       nullable: true,
-      description: 'Le schéma précédent que celui-ci prolonge',
-      resolve: async (s, _args, ctx) => {
-        if (!s.predecessorCode) return null;
-        const previous = await ctx.loaders.schemeByCode.load(s.predecessorCode);
-        return previous && isSchemeVisible(previous, ctx.visibility) ? previous : null;
-      },
+      description: 'Le premier schéma précédent visible que celui-ci prolonge (voir predecessors)',
+      resolve: (s, _args, ctx) => firstVisiblePredecessor(s, ctx),
     }),
     levels: t.exposeStringList('levels', { description: "Noms des niveaux de l'arborescence (ex. Axe, Orientation, Objectif)" }),
     summary: t.exposeString('summary', { nullable: true }),
@@ -208,6 +217,7 @@ const KeyFigureInput = builder.inputType('KeyFigureInput', {
   fields: (t) => ({
     label: t.string({ required: true }),
     value: t.float({ required: true }),
+    qualifier: t.field({ type: KeyFigureQualifier }),
     unit: t.string(),
     year: t.int(),
     territory: t.string(),
@@ -230,7 +240,10 @@ const SchemeInput = builder.inputType('SchemeInput', {
     status: t.field({ type: SchemeStatus }),
     adoptionDate: t.field({ type: 'Date' }),
     adoptionReference: t.string(),
-    predecessorCode: t.string(),
+    predecessorCode: t.string({ description: 'Un seul schéma précédent (sinon predecessorCodes)' }),
+    predecessorCodes: t.stringList({ description: 'Les schémas précédents, dans l’ordre' }),
+    publics: t.field({ type: [PublicCode] }),
+    themes: t.field({ type: [ThemeCode] }),
     levels: t.stringList(),
     summary: t.string(),
     easyRead: t.string(),
@@ -269,7 +282,10 @@ function toSchemePatch(input: SchemeInputShape): SchemePatch {
   const patch: Record<string, unknown> = {};
   const copy = ['title', 'departments', 'status', 'levels', 'summary', 'easyRead', 'principles', 'legalBasis', 'keyFigures', 'sourceUrl', 'illustrative'] as const;
   for (const key of copy) if (input[key] !== undefined) patch[key] = input[key];
-  if (input.predecessorCode !== undefined) patch.predecessor = input.predecessorCode;
+  if (input.predecessorCode !== undefined) patch.predecessors = input.predecessorCode === null ? null : [input.predecessorCode];
+  if (input.predecessorCodes !== undefined) patch.predecessors = input.predecessorCodes;
+  if (input.publics !== undefined) patch.publics = input.publics;
+  if (input.themes !== undefined) patch.themes = input.themes;
   if (input.periodStart != null || input.periodEnd != null) patch.period = { start: input.periodStart, end: input.periodEnd };
   if (input.adoptionDate !== undefined || input.adoptionReference !== undefined) {
     patch.adoption = input.adoptionDate ? withoutNulls({ date: input.adoptionDate, reference: input.adoptionReference }) : null;

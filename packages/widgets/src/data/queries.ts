@@ -169,8 +169,8 @@ export const SchemeTimeline: QueryDef = {
   query SchemeTimeline($scheme: String!) {
     scheme(code: $scheme) {
       id code title
-      phases { nodes { code kind title startDate endDate description } }
-      consultationEvents { nodes { code kind title date endDate participants proposalsCount description } }
+      phases { nodes { code kind title when { text label } startDate endDate description } }
+      consultationEvents { nodes { code kind title when { text label } date endDate participants proposalsCount description } }
       governingBodies { nodes { code kind name meetings { nodes { date title summary } } } }
     }
   }

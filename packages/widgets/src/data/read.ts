@@ -339,6 +339,12 @@ export function readProposals(data: unknown, schemeCode: string): ProposalsView 
 }
 
 /** The data of `SchemeTimeline`: phases, consultation events and meetings, in date order. */
+/** A fuzzy date as the gateway reads it (`when { text label }`), or nothing when the data has none. */
+function whenOf(value: unknown): { dateLabel: string | null; dateText: string | null } {
+  const when = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  return { dateLabel: str(when.label), dateText: str(when.text) };
+}
+
 export function readTimeline(data: unknown, schemeCode: string): TimelineView | null {
   const scheme = requireScheme(data, schemeCode);
   const entries: TimelineEntryView[] = [];
@@ -348,6 +354,7 @@ export function readTimeline(data: unknown, schemeCode: string): TimelineView | 
     entries.push({
       date,
       endDate: str(p.endDate),
+      ...whenOf(p.when),
       kind: 'phase',
       subKind: enumValue(p.kind),
       title: str(p.title) ?? '',
@@ -362,6 +369,7 @@ export function readTimeline(data: unknown, schemeCode: string): TimelineView | 
     entries.push({
       date,
       endDate: str(e.endDate),
+      ...whenOf(e.when),
       kind: 'event',
       subKind: enumValue(e.kind),
       title: str(e.title) ?? '',
@@ -377,6 +385,8 @@ export function readTimeline(data: unknown, schemeCode: string): TimelineView | 
       entries.push({
         date,
         endDate: null,
+        dateLabel: null,
+        dateText: null,
         kind: 'meeting',
         subKind: str(body.name),
         title: str(m.title) ?? '',

@@ -158,6 +158,10 @@ export interface ProgressView {
 export interface TimelineEntryView {
   date: string;
   endDate: string | null;
+  /** The gateway's reading of a fuzzy date (« mars 2023 », « 2022–2023 »), shown instead of the bounds. */
+  dateLabel: string | null;
+  /** The fuzzy date's ISO text (`2023-03`, `2018-05/2018-07`). */
+  dateText: string | null;
   kind: 'phase' | 'event' | 'meeting';
   subKind: string | null;
   title: string;

@@ -58,7 +58,11 @@ export class SchemeTimeline extends SosmsElement<TimelineView> {
     ].filter(Boolean);
     return html`<li class="sosms-timeline__item sosms-timeline__item--${entry.kind}">
       <p class="sosms-timeline__date">
-        ${entry.endDate && entry.endDate !== entry.date
+        ${entry.dateLabel && entry.dateText
+          ? entry.dateText.includes('/')
+            ? html`<span>${entry.dateLabel}</span>`
+            : html`<time datetime=${entry.dateText}>${entry.dateLabel}</time>`
+          : entry.endDate && entry.endDate !== entry.date
           ? html`<time datetime=${entry.date}>${formatDate(entry.date, lang)}</time> – <time datetime=${entry.endDate}>${formatDate(entry.endDate, lang)}</time>`
           : html`<time datetime=${entry.date}>${formatDate(entry.date, lang)}</time>`}
       </p>

@@ -33,9 +33,9 @@ describe('evaluation section references', () => {
       'lineage[2].into lineage_fate',
     ]);
     expect(result.issues[0]!.message).toBe('unknown indicator: inconnu');
-    const fr = validateSchemeFile({ ...file, lineage: [], targetRevisions: [] , scheme: { ...(file.scheme as object), predecessor: undefined } }, 'fr');
+    const fr = validateSchemeFile({ ...file, lineage: [], targetRevisions: [] , scheme: { ...(file.scheme as object), predecessor: undefined, predecessors: undefined } }, 'fr');
     expect(fr.ok).toBe(true);
-    const noPredecessor = validateSchemeFile({ ...file, targetRevisions: [], lineage: [{ action: '1', fate: 'dropped' }], scheme: { ...(file.scheme as object), predecessor: undefined } }, 'fr');
+    const noPredecessor = validateSchemeFile({ ...file, targetRevisions: [], lineage: [{ action: '1', fate: 'dropped' }], scheme: { ...(file.scheme as object), predecessor: undefined, predecessors: undefined } }, 'fr');
     expect(noPredecessor.ok ? [] : noPredecessor.issues.map((i) => i.message)).toEqual(['schéma précédent absent : indiquez scheme.predecessor ou lineage[].scheme']);
   });
 });

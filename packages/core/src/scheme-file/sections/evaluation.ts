@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { readEvaluationRows, upsertEvaluationSection, type EvaluationSection, type Tally } from '../../evaluation/evaluation.repository.ts';
 import { evaluationSectionFromRows } from '../../evaluation/evaluation.service.ts';
 import type { Database } from '../../database/database.ts';
+import { schemePredecessors } from '../../scheme/scheme.ts';
 import { evaluationSchema, legalActSchema, lineageSchema, targetRevisionSchema } from '../../evaluation/evaluation.ts';
 
 /**
@@ -37,11 +38,12 @@ export { checkEvaluationReferences, type EvaluationSectionContext } from '../../
 export function writeEvaluationSection(
   trx: Transaction<Database>,
   schemeId: string,
-  file: EvaluationSection & { scheme: { predecessor?: string } },
+  file: EvaluationSection & { scheme: { predecessor?: string; predecessors?: string[] } },
   indicatorIds: ReadonlyMap<string, string>,
   tally: Tally,
 ): Promise<void> {
-  return upsertEvaluationSection(trx, schemeId, file.scheme.predecessor, file, indicatorIds, tally);
+  // A lineage entry without `scheme` refers to the first predecessor the scheme lists.
+  return upsertEvaluationSection(trx, schemeId, schemePredecessors(file.scheme)[0], file, indicatorIds, tally);
 }
 
 /**
