@@ -10,6 +10,7 @@ import { normalizePage, pageTotalCount, type ListResult, type Page } from '../sh
 import { schemeVisibleSql, type Visibility } from '../shared/visibility.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 import type { Lang } from '../validation/issues.ts';
+import { readByIds } from '../shared/batch-read.ts';
 
 /**
  * The select-list column `predecessors`: the codes of the schemes a scheme row continues, in its order
