@@ -59,12 +59,18 @@ export function createOperatorRoute(options: OperatorRouteOptions): OperatorRout
     if (!Array.isArray(body.argv) || !body.argv.every((a) => typeof a === 'string') || typeof body.cwd !== 'string') return send(res, 400, { error: '{ argv: string[], cwd: string }' });
     let stdout = '';
     let stderr = '';
+    // The CLI killed (its connection closed before the answer): the command stops, an import rolls back.
+    const controller = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort();
+    });
     const code = await runCli(body.argv as string[], {
       stdout: { write: (chunk: string) => (stdout += chunk) },
       stderr: { write: (chunk: string) => (stderr += chunk) },
       env: {},
       cwd: body.cwd,
       store: { db: options.db, via: 'gateway' },
+      signal: controller.signal,
     });
     return send(res, 200, { code, stdout, stderr });
   };

@@ -1,6 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -111,6 +113,28 @@ describe('command line without a database', () => {
     expect(bad.code).toBe(1);
     for (const c of cases.filter((c) => !c.args().includes('en'))) for (const e of c.expected.filter((e) => e !== 'Rien n’a été importé.')) expect(bad.stderr).toMatch(e);
   });
+
+  it('prints its version, takes options anywhere, and answers --json', async () => {
+    const version = await cli(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: `${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n` });
+    const json = await cli(['validate', '--json', file('json.yaml', fixtureSchemeYaml()), '--lang', 'en']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, database: null, files: [{ file: 'json.yaml', ok: true, scheme: 'test-92-78' }] });
+    expect(json.stderr).toContain('Checking the file alone');
+  });
+
+  it('runs as the installed command (bin/sosms.js), and never prints a stack trace', () => {
+    const bin = fileURLToPath(new URL('../../bin/sosms.js', import.meta.url));
+    const help = spawnSync(process.execPath, [bin, '--help', '--lang', 'en'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: sosms <command>');
+    // An unexpected failure (here the file system): one sentence in both languages, exit 1, no stack.
+    const broken = spawnSync(process.execPath, [bin, 'template', '--output', '/proc/sosms-nope/modele.xlsx'], { encoding: 'utf8' });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('Erreur inattendue');
+    expect(broken.stderr).toContain('Unexpected error');
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
 
   it('writes the XLSX template', async () => {
     const result = await cli(['template', '--output', 'modele.xlsx']);

@@ -1,0 +1,171 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../database/database.ts';
+import type { Store } from '../../database/store.ts';
+import { listPartners } from '../../partner/partner.repository.ts';
+import { importSchemeFileInTransaction, type ImportProgress } from '../../scheme-file/import.ts';
+import { parseSchemeFile } from '../../scheme-file/read-file.ts';
+import type { SchemeFile } from '../../scheme-file/scheme-file.ts';
+import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations } from '../../scheme-file/validate.ts';
+import { isKnownTerritory } from '../../territory/geography.ts';
+import { DomainError, type ValidationIssue } from '../../validation/issues.ts';
+import { EXIT, UsageError, type Context } from '../context.ts';
+import { describeDatabaseError, isDatabaseError, plural, printIssues } from '../messages.ts';
+
+/** Every partner code the database holds, so files may use partners declared by other schemes. */
+export async function knownPartnerCodes(store: Store): Promise<Set<string>> {
+  const codes = new Set<string>();
+  for (let offset = 0; ; offset += 500) {
+    const page = await listPartners(store.db, {}, { limit: 500, offset });
+    for (const p of page.items) codes.add(p.code);
+    if (page.items.length < 500) return codes;
+  }
+}
+
+/** Partner codes a parsed (not yet validated) file declares, so files of one import may use each other's. */
+export function declaredPartners(data: unknown): string[] {
+  const partners = (data as { partners?: unknown } | null)?.partners;
+  if (!Array.isArray(partners)) return [];
+  return partners.map((p) => (p as { code?: unknown } | null)?.code).filter((c): c is string => typeof c === 'string');
+}
+
+/** How many items each import stage handles, from the file. */
+function expectedItems(file: SchemeFile): Record<ImportProgress['stage'], number> {
+  const indicators = [...walkIndicators(file)];
+  return {
+    partners: file.partners?.length ?? 0,
+    scheme: 1 + (file.districts?.length ?? 0),
+    orientations: [...walkOrientations(file.orientations)].length,
+    actions: [...walkActions(file)].length,
+    indicators: indicators.length,
+    measurements: indicators.reduce((n, { indicator }) => n + (indicator.measurements?.length ?? 0), 0),
+    governance: file.governingBodies?.length ?? 0,
+    consultation: (file.phases?.length ?? 0) + (file.consultationEvents?.length ?? 0) + (file.proposals?.length ?? 0),
+  };
+}
+
+/** One file's outcome, as `--json` prints it. */
+interface ImportReport {
+  readonly file: string;
+  readonly ok: boolean;
+  readonly scheme?: string;
+  readonly counts?: { created: number; updated: number; unchanged: number; measurements: number };
+  readonly issues?: readonly ValidationIssue[];
+}
+
+/**
+ * `import FILE…`: every file read and checked (the same checks as `validate`, against the database), then all
+ * written in one transaction, or none. `--json` prints `{ ok, files: [{ file, ok, scheme, counts | issues }] }`.
+ */
+export async function importCommand(ctx: Context, files: readonly string[]): Promise<number> {
+  if (files.length === 0) throw new UsageError(ctx.fr ? 'import : indiquez au moins un fichier' : 'import: give at least one file');
+  const store = await ctx.openStore();
+  try {
+    // Every file is read and checked before any is written: one bad file writes nothing.
+    const partners = await knownPartnerCodes(store);
+    const parsed: { file: string; result: Awaited<ReturnType<typeof parseSchemeFile>> }[] = [];
+    for (const file of files) parsed.push({ file, result: await parseSchemeFile(ctx.path(file), ctx.lang) });
+    for (const { result } of parsed) if (result.ok) for (const code of declaredPartners(result.data)) partners.add(code);
+    const checked: { file: string; data: SchemeFile }[] = [];
+    const reports: ImportReport[] = [];
+    const refused = (): number => {
+      ctx.err(ctx.fr ? 'Rien n’a été importé.' : 'Nothing was imported.');
+      if (ctx.json) ctx.out(JSON.stringify({ ok: false, files: reports }));
+      return EXIT.invalid;
+    };
+    for (const { file, result } of parsed) {
+      const valid = result.ok ? validateSchemeFile(result.data, ctx.lang, { partners, isOfficialTerritory: isKnownTerritory }) : result;
+      if (valid.ok) {
+        checked.push({ file, data: valid.data });
+        reports.push({ file, ok: true, scheme: valid.data.scheme.code });
+      } else {
+        printIssues(ctx, `✗ ${file}`, valid.issues);
+        reports.push({ file, ok: false, issues: valid.issues });
+      }
+    }
+    if (checked.length < files.length) return refused();
+    // One transaction for all the files: a failure in any of them writes none. Summaries once committed.
+    let summaries: { file: string; line: string; counts: NonNullable<ImportReport['counts']> }[];
+    try {
+      summaries = await store.db.transaction().execute(async (trx) => {
+        const done: typeof summaries = [];
+        for (const { file, data } of importOrder(checked)) done.push({ file, ...(await importOne(ctx, trx, data)) });
+        return done;
+      });
+    } catch (error) {
+      if (ctx.io.signal?.aborted) {
+        ctx.err(ctx.fr ? 'Import interrompu : rien n’a été importé.' : 'Import interrupted: nothing was imported.');
+        return EXIT.invalid;
+      }
+      if (isDatabaseError(error)) {
+        // A constraint validation did not foresee: said in a sentence with the files, never as SQL.
+        const names = checked.map((c) => c.file).join(', ');
+        ctx.err(
+          ctx.fr
+            ? `✗ ${names} : la base a refusé l’écriture (${describeDatabaseError(error, 'fr')}). Rien n’a été importé. Signalez ce cas : la validation aurait dû le voir.`
+            : `✗ ${names}: the database refused the write (${describeDatabaseError(error, 'en')}). Nothing was imported. Please report it: validation should have caught it.`,
+        );
+        if (ctx.json) ctx.out(JSON.stringify({ ok: false, files: checked.map(({ file }) => ({ file, ok: false, issues: [{ path: '', code: 'database', message: describeDatabaseError(error, ctx.lang) }] })) }));
+        return EXIT.invalid;
+      }
+      if (!(error instanceof DomainError)) throw error;
+      printIssues(ctx, error.message, error.issues);
+      return refused();
+    }
+    if (ctx.json) ctx.out(JSON.stringify({ ok: true, files: summaries.map(({ file, counts }) => ({ file, ok: true, scheme: reports.find((r) => r.file === file)?.scheme, counts })) }));
+    else for (const { line } of summaries) ctx.out(line);
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The files in an order where each comes after the files declaring the partners it uses (the import checks
+ * partners against the database). On a cycle the remaining files keep their order; the import then refuses.
+ */
+function importOrder<T extends { data: SchemeFile }>(files: readonly T[]): T[] {
+  const declaredBy = new Map<string, T[]>();
+  for (const f of files) for (const p of f.data.partners ?? []) declaredBy.set(p.code, [...(declaredBy.get(p.code) ?? []), f]);
+  const ordered: T[] = [];
+  // A partner is there for a file when nobody declares it (it is in the database), or the file itself or a file
+  // already ordered does.
+  const available = (f: T, code: string) => {
+    const declaring = declaredBy.get(code);
+    return !declaring || declaring.some((d) => d === f || ordered.includes(d));
+  };
+  let remaining = [...files];
+  while (remaining.length) {
+    const ready = remaining.filter((f) => referencedPartnerCodes(f.data).every((code) => available(f, code)));
+    if (ready.length === 0) return [...ordered, ...remaining];
+    ordered.push(...ready);
+    remaining = remaining.filter((f) => !ready.includes(f));
+  }
+  return ordered;
+}
+
+/** Import one checked file in the caller's transaction, progress on stderr; returns the summary line and counts. */
+async function importOne(ctx: Context, trx: Transaction<Database>, data: SchemeFile): Promise<{ line: string; counts: NonNullable<ImportReport['counts']> }> {
+  const code = data.scheme.code;
+  // The file tells how many items each stage has; the import reports each stage as it ends.
+  const expected = expectedItems(data);
+  const total = Object.values(expected).reduce((n, v) => n + v, 0);
+  const done = new Map<ImportProgress['stage'], number>();
+  const result = await importSchemeFileInTransaction(trx, data, {
+    lang: ctx.lang,
+    isOfficialTerritory: isKnownTerritory,
+    onProgress: (progress) => {
+      // A kill of the CLI (or its client leaving the gateway) stops the import here: the transaction rolls back.
+      if (ctx.io.signal?.aborted) throw new Error('aborted');
+      const size = expected[progress.stage];
+      done.set(progress.stage, progress.total === 0 ? size : Math.round((progress.done / progress.total) * size));
+      const sum = [...done.values()].reduce((n, v) => n + v, 0);
+      ctx.err(ctx.fr ? `Import de ${code} : ${sum}/${total} éléments` : `Importing ${code}: ${sum}/${total} items`);
+    },
+  });
+  ctx.err(ctx.fr ? `Import de ${code} : ${total}/${total} éléments` : `Importing ${code}: ${total}/${total} items`);
+  const { created, updated, unchanged } = result.counts;
+  const line = ctx.fr
+    ? `✓ ${code} importé : ${created} créés, ${updated} mis à jour, ${unchanged} inchangés (${plural(result.measurements, 'nouvelle valeur', 'nouvelles valeurs')} d'indicateurs)`
+    : `✓ ${code} imported: ${created} created, ${updated} updated, ${unchanged} unchanged (${plural(result.measurements, 'new indicator value', 'new indicator values')})`;
+  return { line, counts: { created, updated, unchanged, measurements: result.measurements } };
+}
