@@ -68,7 +68,7 @@ export function cliVersion(): string {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const token = splitTokenCommand(argv);
-  let values: { database?: string; lang?: string; format?: string; output?: string; 'open-data'?: string; scheme?: string; 'widget-json'?: boolean; json?: boolean; help?: boolean; version?: boolean };
+  let values: { database?: string; lang?: string; format?: string; output?: string; 'open-data'?: string; scheme?: string; 'widget-json'?: boolean; json?: boolean; kind?: string; date?: string; token?: string; help?: boolean; version?: boolean };
   let positionals: string[];
   const guessLang: Lang = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'fr';
   try {
