@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { makeDirectory } from '../shared/directory.ts';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
@@ -113,7 +113,14 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     }
   } else if (folder) {
     created = checkDataFolder(folder).created;
-    mkdirSync(folder, { recursive: true });
+    try {
+      makeDirectory(folder);
+    } catch (error) {
+      throw new StoreError('foreign', {
+        fr: `Le dossier de données ${folder} ne peut pas être créé (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}) : donnez un dossier où vous pouvez écrire, ou une URL postgres://.`,
+        en: `The data folder ${folder} cannot be created (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): give a folder you can write to, or a postgres:// URL.`,
+      });
+    }
     lock = acquireLock(folder, options.holder ?? 'sosms', options.onNotice ?? ((text) => console.error(`${text.fr}\n${text.en}`)));
     try {
       const pglite = await PGlite.create(folder, { parsers: { [DATE_OID]: (value: string) => value } });

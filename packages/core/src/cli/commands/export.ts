@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { makeDirectory } from '../../shared/directory.ts';
 import { dirname } from 'node:path';
 import YAML from 'yaml';
 import { writeOpenData } from '../../open-data/open-data.ts';
@@ -10,6 +11,8 @@ export async function exportCommand(ctx: Context, args: readonly string[], optio
   if (options.widgetJson) return widgetJsonCommand(ctx, args, options.output);
   if (options.openData !== undefined) {
     if (args.length) throw new UsageError(ctx.fr ? 'export --open-data DOSSIER ne prend pas de code de schéma' : 'export --open-data DIR takes no scheme code');
+    // Created here level by level (see makeDirectory): a folder that cannot exist fails before the store opens.
+    makeDirectory(ctx.path(options.openData));
     const store = await ctx.openStore();
     try {
       const written = await writeOpenData(store.db, ctx.path(options.openData));
@@ -30,7 +33,7 @@ export async function exportCommand(ctx: Context, args: readonly string[], optio
     const text = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : YAML.stringify(file, { lineWidth: 0 });
     if (options.output) {
       const target = ctx.path(options.output);
-      mkdirSync(dirname(target), { recursive: true });
+      makeDirectory(dirname(target));
       writeFileSync(target, text);
       ctx.out(ctx.fr ? `✓ ${code} exporté dans ${options.output}` : `✓ ${code} exported to ${options.output}`);
     } else {
@@ -57,7 +60,7 @@ async function widgetJsonCommand(ctx: Context, args: readonly string[], output: 
       return EXIT.ok;
     }
     const target = ctx.path(output);
-    mkdirSync(dirname(target), { recursive: true });
+    makeDirectory(dirname(target));
     writeFileSync(target, text);
     ctx.out(ctx.fr ? `✓ ${code} exporté pour les widgets dans ${output}` : `✓ ${code} exported for the widgets to ${output}`);
     return EXIT.ok;

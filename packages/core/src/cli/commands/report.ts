@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { makeDirectory } from '../../shared/directory.ts';
 import { dirname } from 'node:path';
 import { authenticateToken } from '../../access/token.repository.ts';
 import type { Store } from '../../database/store.ts';
@@ -61,7 +62,7 @@ export async function reportCommand(ctx: ReportCommandContext, args: readonly st
       return 0;
     }
     const target = ctx.path(options.output);
-    mkdirSync(dirname(target), { recursive: true });
+    makeDirectory(dirname(target));
     writeFileSync(target, report.body);
     const ms = Math.round(performance.now() - started);
     ctx.out(
