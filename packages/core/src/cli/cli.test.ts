@@ -126,7 +126,7 @@ describe('command line without a database', () => {
   it('runs as the installed command (bin/sosms.js), and never prints a stack trace', () => {
     const bin = fileURLToPath(new URL('../../bin/sosms.js', import.meta.url));
     // A bounded wait: a child that never ends fails the test instead of hanging the whole file.
-    const options = { encoding: 'utf8', timeout: 45_000, stdio: ['ignore', 'pipe', 'pipe'] } as const;
+    const options = { encoding: 'utf8' as const, timeout: 45_000, stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[] };
     const help = spawnSync(process.execPath, [bin, '--help', '--lang', 'en'], options);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: sosms <command>');
