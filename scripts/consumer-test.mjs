@@ -10,7 +10,7 @@
 // npm with the registry reachable (typescript and @types/node for the consumer, the packages' dependencies), and
 // Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
@@ -244,17 +244,46 @@ await step('TypeScript strict contre les types livrés (bundler, node16) / stric
   return 'moduleResolution bundler et node16, strict, exactOptionalPropertyTypes, skipLibCheck false';
 });
 
-// Item 2 of issue 10 (the CLI as an installed command) lands separately: until @sosms/core declares its `sosms` bin,
-// this step says so and is not counted; from then on it runs and must pass.
+// Item 2 of issue 10: the CLI as an installed command, from the packed tarball (bin/sosms.js runs dist/cli.js).
 const coreManifest = JSON.parse(readFileSync(join(app, 'node_modules', '@sosms', 'core', 'package.json'), 'utf8'));
-if (!coreManifest.bin?.sosms) console.log("… npx sosms validate : pas encore de bin `sosms` dans @sosms/core / no `sosms` bin yet — non lancé / not run");
-else await step('npx sosms validate', () => {
-  const ok = run('npx', ['--no-install', 'sosms', 'validate', 'scheme.yaml'], app, { allowFail: true });
+await step('npx sosms --help, --version, validate --json', () => {
+  assert(coreManifest.bin?.sosms, 'pas de bin `sosms` dans @sosms/core / no `sosms` bin');
+  const help = run('npx', ['--no-install', 'sosms', '--help'], app);
+  assert(help.stdout.includes('Usage : sosms <commande>') && help.stdout.includes('--database'), `aide / help: ${help.stdout}`);
+  const helpEn = run('npx', ['--no-install', 'sosms', 'help', '--lang', 'en'], app);
+  assert(helpEn.stdout.includes('Usage: sosms <command>'), `aide en anglais / English help: ${helpEn.stdout}`);
+  assertEqual(run('npx', ['--no-install', 'sosms', '--version'], app).stdout.trim(), coreManifest.version, 'version');
+  const ok = run('npx', ['--no-install', 'sosms', 'validate', 'scheme.yaml', '--json'], app, { allowFail: true });
   assertEqual(ok.status, 0, `sosms validate scheme.yaml (${ok.stdout}${ok.stderr})`);
+  assertEqual(JSON.parse(ok.stdout), { ok: true, database: null, files: [{ file: 'scheme.yaml', ok: true, scheme: '48-consommateur' }] }, 'validate --json');
   writeFileSync(join(app, 'mauvais.yaml'), readFileSync(join(app, 'scheme.yaml'), 'utf8').replace('start: 2024', "start: 'deux mille'"));
-  const bad = run('npx', ['--no-install', 'sosms', 'validate', 'mauvais.yaml'], app, { allowFail: true });
+  const bad = run('npx', ['--no-install', 'sosms', 'validate', 'mauvais.yaml', '--json'], app, { allowFail: true });
   assertEqual(bad.status, 1, `sosms validate mauvais.yaml (${bad.stdout}${bad.stderr})`);
-  assert(`${bad.stdout}${bad.stderr}`.includes('period'), `l'erreur nomme le champ / the error names the field: ${bad.stdout}${bad.stderr}`);
+  const refused = JSON.parse(bad.stdout);
+  assert(refused.ok === false && refused.files[0].issues.some((i) => i.path.startsWith('scheme.period')), `l'erreur nomme le champ / the error names the field: ${bad.stdout}`);
+  const french = run('npx', ['--no-install', 'sosms', 'validate', 'mauvais.yaml'], app, { allowFail: true });
+  assert(french.status === 1 && /scheme\.period\.start/.test(french.stderr) && !/\n\s+at /.test(french.stderr), `message en français, sans pile / French message, no stack: ${french.stderr}`);
+});
+
+await step('README de @sosms/core : la ligne de commande telle quelle / the command-line example verbatim', () => {
+  const readme = readFileSync(join(app, 'node_modules', '@sosms', 'core', 'README.md'), 'utf8');
+  const blocks = codeBlocks(readme.slice(readme.indexOf('## Command line')));
+  const file = blocks.find((b) => b.lang === 'yaml');
+  const commands = blocks.find((b) => b.lang === 'sh');
+  const printed = blocks[blocks.indexOf(commands) + 1];
+  assert(file && commands && printed?.lang === '', 'fichier, commandes ou sortie introuvables dans le README / file, commands or output not found');
+  const folder = mkdtempSync(join(work, 'readme-cli-'));
+  writeFileSync(join(folder, 'mon-schema.yaml'), file.code);
+  // Each line as a shell runs it, in a folder of its own beside the installed project (npx finds its bin).
+  symlinkSync(join(app, 'node_modules'), join(folder, 'node_modules'));
+  let stdout = '';
+  for (const line of commands.code.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'))) {
+    // npm_config_yes=false: npx never fetches a registry package of that name if the installed bin were missing.
+    const result = run('sh', ['-c', line], folder, { allowFail: true, env: { ...cleanEnv, npm_config_yes: 'false' } });
+    assertEqual(result.status, 0, `${line} (${result.stderr})`);
+    stdout += result.stdout;
+  }
+  assertEqual(stdout.trim(), printed.code.trim(), 'sortie des commandes / output of the commands');
 });
 
 // The gateway app stays up for the browser step: the full bundle reads it cross-origin.
