@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -138,6 +138,49 @@ describe('command line without a database', () => {
     expect(broken.stderr).toContain('Unexpected error');
     expect(broken.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);
+
+  it('says what is wrong with a command line in one French sentence (English with --lang en), exit 2', async () => {
+    const unknown = await cli(['import', 'x.yaml', '--jsn']);
+    expect(unknown).toMatchObject({ code: 2, stderr: 'option inconnue : --jsn (vouliez-vous dire --json ?)\nAide : sosms --help\n' });
+    expect((await cli(['list', '--lang', 'en', '--nope'])).stderr).toBe('unknown option: --nope\nHelp: sosms --help --lang en\n');
+    expect((await cli(['list', '--database'])).stderr).toContain('l’option --database attend une valeur');
+    expect((await cli(['lsit'])).stderr).toContain('commande inconnue : lsit (vouliez-vous dire list ?)');
+    expect((await cli(['export', '--lang', 'en'])).stderr).toContain('export: give one scheme code\nHelp:');
+  });
+
+  it('refuses a data folder it cannot use with exit 1 and one sentence, creating nothing', async () => {
+    const foreign = join(work, 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'notes.txt'), 'pas une base');
+    const plain = file('plain.txt', 'un fichier');
+    const corrupted = join(work, 'corrupted');
+    mkdirSync(corrupted);
+    writeFileSync(join(corrupted, 'PG_VERSION'), '17\n');
+    for (const [database, fr, en] of [
+      [foreign, 'n’est pas un dossier de données sosms', 'is not a sosms data folder'],
+      [join(work, plain), 'n’est pas un dossier', 'is not a folder'],
+      [join(work, plain, 'sub'), 'ne peut pas être créé (ENOTDIR)', 'cannot be created (ENOTDIR)'],
+      ['/proc/sosms-nope/data', 'ne peut pas être créé (ENOENT)', 'cannot be created (ENOENT)'],
+      [corrupted, 'ne s’ouvre pas', 'does not open'],
+    ] as const) {
+      const refused = await cli(['list', '--database', database]);
+      expect(refused.code, database).toBe(1);
+      expect(refused.stderr, database).toContain(fr);
+      expect(refused.stderr, database).not.toMatch(/\n\s+at /);
+      expect((await cli(['--lang', 'en', 'list', '--database', database])).stderr, database).toContain(en);
+    }
+    expect(readdirSync(foreign)).toEqual(['notes.txt']);
+    expect(readdirSync(corrupted).sort()).toEqual(['PG_VERSION']);
+  }, 120_000);
+
+  it('refuses a missing file before opening the store: exit 1, nothing created', async () => {
+    const fresh = join(work, 'never-created');
+    const missing = await cli(['import', 'absent.yaml', '--database', fresh]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/absent\.yaml/);
+    expect(missing.stderr).toContain('Rien n’a été importé.');
+    expect(existsSync(fresh)).toBe(false);
+  });
 
   it('writes the XLSX template', async () => {
     const result = await cli(['template', '--output', 'modele.xlsx']);
@@ -286,6 +329,16 @@ for (const engine of ENGINES) {
       expect(cycle.stdout).not.toContain('✓');
       expect(await fingerprint()).toEqual(before);
     }, 240_000);
+
+    it('takes options anywhere, after the token command too', async () => {
+      const created = await cli(['token', 'create', '--role', 'editor', '--departments', '92', '--label', 'CLI test', ...database, '--lang', 'en'], env);
+      expect(created, created.stderr).toMatchObject({ code: 0 });
+      const listed = await cli(['--lang', 'en', 'token', 'list', ...database], env);
+      expect(listed.stdout).toContain('CLI test');
+      const bad = await cli(['token', 'revoke', '00000000-0000-0000-0000-000000000000', ...database], env);
+      expect(bad, bad.stderr).toMatchObject({ code: 1 });
+      expect(bad.stderr).not.toMatch(/\n\s+at /);
+    }, 120_000);
 
     it('writes the open-data files', async () => {
       const dir = join(work, `open-data-${engine}`);

@@ -10,7 +10,8 @@ import { isKnownTerritory } from '../territory/geography.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
 import { EXIT, noDemo, UsageError, type CliIo, type Context } from './context.ts';
 import { throughGateway } from './gateway.ts';
-import { HELP, printIssues } from './messages.ts';
+import { HELP, HELP_HINT, printIssues, usageSentence } from './messages.ts';
+import { closestField } from '../scheme-file/unknown-fields.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { importSheetCommand } from './commands/import-sheet.ts';
@@ -74,11 +75,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     ({ values, positionals } = parseArgs({ args: [...(token ? token.global : argv)], options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${HELP[guessLang]}`);
+    io.stderr.write(`${usageSentence(error, guessLang, Object.keys(OPTIONS))}\n${HELP_HINT[guessLang]}\n`);
     return EXIT.usage;
   }
   if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
-    io.stderr.write(`--lang : fr | en\n`);
+    io.stderr.write(`--lang : fr | en (pas « ${values.lang} » / not "${values.lang}")\n`);
     return EXIT.usage;
   }
   const lang: Lang = (values.lang as Lang | undefined) ?? 'fr';
@@ -92,8 +93,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(HELP[lang]);
     return EXIT.ok;
   }
-  if (!command || !(COMMANDS as readonly string[]).includes(command)) {
-    io.stderr.write(`${command ? (fr ? `commande inconnue : ${command}\n\n` : `unknown command: ${command}\n\n`) : ''}${HELP[lang]}`);
+  if (!command) {
+    io.stderr.write(HELP[lang]);
+    return EXIT.usage;
+  }
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    const close = closestField(command, COMMANDS);
+    const hint = close ? (fr ? ` (vouliez-vous dire ${close} ?)` : ` (did you mean ${close}?)`) : '';
+    io.stderr.write(`${fr ? `commande inconnue : ${command}` : `unknown command: ${command}`}${hint}\n${HELP_HINT[lang]}\n`);
     return EXIT.usage;
   }
   const cwd = io.cwd ?? io.env.INIT_CWD ?? process.cwd();
@@ -149,7 +156,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof ReportUsageError) {
-      io.stderr.write(`${error.message}\n\n${HELP[lang]}`);
+      io.stderr.write(`${error.message}\n${HELP_HINT[lang]}\n`);
       return EXIT.usage;
     }
     if (error instanceof StoreError) {

@@ -2,6 +2,7 @@ import type { SchemeFile } from '../scheme-file/scheme-file.ts';
 import { walkActions, walkIndicators, walkOrientations } from '../scheme-file/validate.ts';
 import type { Lang, ValidationIssue } from '../validation/issues.ts';
 import type { Context } from './context.ts';
+import { closestField } from '../scheme-file/unknown-fields.ts';
 
 /** The help of `sosms`, in French and English. */
 export const HELP = {
@@ -72,6 +73,35 @@ Options:
 Exit codes: 0 success, 1 refused input (errors listed), 2 usage error.
 `,
 } as const;
+
+/**
+ * A refused command line (node's `parseArgs` error) as one sentence in the user's language, with the known
+ * option closest to a misspelled one (`--jsn` → `--json`).
+ *
+ * ### Examples
+ * ```ts
+ * usageSentence(error, 'fr', ['json', 'lang']); // 'option inconnue : --jsn (vouliez-vous dire --json ?)'
+ * ```
+ */
+export function usageSentence(error: unknown, lang: Lang, known: readonly string[]): string {
+  const fr = lang === 'fr';
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const close = option.startsWith('--') ? closestField(option.slice(2), known) : undefined;
+    const hint = close ? (fr ? ` (vouliez-vous dire --${close} ?)` : ` (did you mean --${close}?)`) : '';
+    return fr ? `option inconnue : ${option}${hint}` : `unknown option: ${option}${hint}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(message)) return fr ? `l’option ${option} ne prend pas de valeur` : `option ${option} takes no value`;
+    return fr ? `l’option ${option} attend une valeur` : `option ${option} needs a value`;
+  }
+  return fr ? `ligne de commande invalide : ${message}` : `invalid command line: ${message}`;
+}
+
+/** The line that follows a usage error, instead of the whole help. */
+export const HELP_HINT = { fr: 'Aide : sosms --help', en: 'Help: sosms --help --lang en' } as const;
 
 /** `1 schéma`, `2 schémas`. */
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -58,20 +58,29 @@ interface ImportReport {
  */
 export async function importCommand(ctx: Context, files: readonly string[]): Promise<number> {
   if (files.length === 0) throw new UsageError(ctx.fr ? 'import : indiquez au moins un fichier' : 'import: give at least one file');
+  const reports: ImportReport[] = [];
+  const refused = (): number => {
+    ctx.err(ctx.fr ? 'Rien n’a été importé.' : 'Nothing was imported.');
+    if (ctx.json) ctx.out(JSON.stringify({ ok: false, files: reports }));
+    return EXIT.invalid;
+  };
+  // Every file is read and checked before any is written: one bad file writes nothing. A file that cannot be
+  // read (missing, not UTF-8, not YAML) is refused before the store is even opened (a first open loads the demo).
+  const parsed: { file: string; result: Awaited<ReturnType<typeof parseSchemeFile>> }[] = [];
+  for (const file of files) parsed.push({ file, result: await parseSchemeFile(ctx.path(file), ctx.lang) });
+  if (parsed.some(({ result }) => !result.ok)) {
+    for (const { file, result } of parsed) {
+      if (result.ok) continue;
+      printIssues(ctx, `✗ ${file}`, result.issues);
+      reports.push({ file, ok: false, issues: result.issues });
+    }
+    return refused();
+  }
   const store = await ctx.openStore();
   try {
-    // Every file is read and checked before any is written: one bad file writes nothing.
     const partners = await knownPartnerCodes(store);
-    const parsed: { file: string; result: Awaited<ReturnType<typeof parseSchemeFile>> }[] = [];
-    for (const file of files) parsed.push({ file, result: await parseSchemeFile(ctx.path(file), ctx.lang) });
     for (const { result } of parsed) if (result.ok) for (const code of declaredPartners(result.data)) partners.add(code);
     const checked: { file: string; data: SchemeFile }[] = [];
-    const reports: ImportReport[] = [];
-    const refused = (): number => {
-      ctx.err(ctx.fr ? 'Rien n’a été importé.' : 'Nothing was imported.');
-      if (ctx.json) ctx.out(JSON.stringify({ ok: false, files: reports }));
-      return EXIT.invalid;
-    };
     for (const { file, result } of parsed) {
       const valid = result.ok ? validateSchemeFile(result.data, ctx.lang, { partners, isOfficialTerritory: isKnownTerritory }) : result;
       if (valid.ok) {
