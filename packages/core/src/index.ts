@@ -23,6 +23,7 @@ export * from './scheme-file/validate.ts';
 export * from './scheme-file/import.ts';
 export * from './scheme-file/export.ts';
 export * from './scheme-file/demo.ts';
+export { importSchemeFileCommand } from './scheme-file/import-command.ts';
 export * from './territory/geography.ts';
 export * from './territory/territory.service.ts';
 // Read side, computed values and granular writes (helper core-read).
@@ -62,6 +63,7 @@ export type { Partner as PartnerDocument } from './partner/partner.ts';
 export type { District as DistrictDocument } from './territory/territory.ts';
 export { readSchemeFile, parseSchemeFile, parseSchemeFileText, type ReadSchemeFileResult } from './scheme-file/read-file.ts';
 export { importSpreadsheet, type SpreadsheetImportResult, type SpreadsheetImportOptions } from './spreadsheet/import-sheet.ts';
+export { importSpreadsheetCommand } from './spreadsheet/import-command.ts';
 export { spreadsheetTemplate } from './spreadsheet/template.ts';
 export { writeOpenData } from './open-data/open-data.ts';
 export { toCsv, csvField, type CsvValue } from './open-data/csv.ts';

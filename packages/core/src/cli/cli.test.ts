@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { listAuditEntries } from '../access/audit.repository.ts';
 import { createStore } from '../database/store.ts';
 import { createTestDatabase, ENGINES } from '../testing/engines.ts';
 import { runCli } from './main.ts';
@@ -235,6 +236,15 @@ for (const engine of ENGINES) {
       expect(result.stderr).toContain('Import de test-92-78 : 14/14 éléments');
       expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('✓ test-92-78 importé') });
       expect((await fingerprint()).action).toBe(5);
+      // Audited through the core command: the operator's label, nothing before, the stored scheme after.
+      const store = await createStore({ location });
+      try {
+        const [entry] = await listAuditEntries(store.db, { entityType: 'Scheme', limit: 1 });
+        expect(entry).toMatchObject({ operation: 'scheme-file:import', outcome: 'done', before: null, tokenLabel: expect.stringMatching(/^sosms import \(/) });
+        expect((entry!.after as { scheme: { code: string } }).scheme.code).toBe('test-92-78');
+      } finally {
+        await store.close();
+      }
     }, 240_000); // the first open of an on-disk PGlite creates and migrates it: slow on a busy 2-core machine
 
     it('refuses every bad input with exit code 1 and writes nothing', async () => {

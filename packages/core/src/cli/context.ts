@@ -1,5 +1,6 @@
 import type { Store } from '../database/store.ts';
 import type { StoreLocation } from '../database/location.ts';
+import type { Caller } from '../access/command.ts';
 import type { Lang } from '../validation/issues.ts';
 
 /** Where the command line writes and what it reads from its environment (tests pass collectors). */
@@ -44,6 +45,11 @@ export interface Context {
   readonly path: (file: string) => string;
   readonly location: StoreLocation;
   readonly openStore: () => Promise<Store>;
+  /**
+   * The caller of the core commands a CLI command runs: the operator (the process that holds the store, or the
+   * gateway it goes through), labelled in the audit log by the command and the system user (`sosms import (alice)`).
+   */
+  readonly caller: (command: string) => Caller;
 }
 
 /** Whether the environment asks for a store without the demo schemes (`SOSMS_DEMO=0`). */

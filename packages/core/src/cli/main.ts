@@ -2,6 +2,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { userInfo } from 'node:os';
+import { operator } from '../access/access.ts';
 import { createStore, type Store } from '../database/store.ts';
 import { isLockLive, readLock, StoreError } from '../database/lock.ts';
 import { locationString, resolveStoreLocation } from '../database/location.ts';
@@ -43,6 +45,15 @@ const OPTIONS = {
 
 const COMMANDS = ['validate', 'import', 'export', 'list', 'template', 'import-sheet', 'token', 'report'] as const;
 type Command = (typeof COMMANDS)[number];
+
+/** The system account running the command, for the audit log's label (`unknown` when it has no name). */
+function systemUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** The version of @sosms/core, from its package.json (found from the sources and from dist/ alike). */
 export function cliVersion(): string {
@@ -115,6 +126,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     err: (line) => void io.stderr.write(`${line}\n`),
     path: (file) => (isAbsolute(file) ? file : resolve(cwd, file)),
     location,
+    caller: (name) => ({ principal: operator(`${name}${io.store ? ', par la passerelle' : ''} (${systemUser()})`), lang }),
     openStore: async () => {
       if (io.store) return { db: io.store.db, engine: 'pglite', created: false, close: async () => {} } satisfies Store;
       const store = await createStore({
@@ -221,4 +233,6 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) await main(process.argv.slice(2));
+// No top-level await: this module is part of the package's graph, which require() loads (require(esm) refuses
+// a graph with top-level await). main() handles its own errors.
+if (isMain()) void main(process.argv.slice(2));

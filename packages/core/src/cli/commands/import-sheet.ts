@@ -1,4 +1,4 @@
-import { importSpreadsheet } from '../../spreadsheet/import-sheet.ts';
+import { importSpreadsheetCommand } from '../../spreadsheet/import-command.ts';
 import { isKnownTerritory } from '../../territory/geography.ts';
 import { EXIT, UsageError, type Context } from '../context.ts';
 
@@ -7,7 +7,8 @@ export async function importSheetCommand(ctx: Context, files: readonly string[],
   if (files.length !== 1 || !scheme) throw new UsageError(ctx.fr ? 'import-sheet FICHIER --scheme CODE' : 'import-sheet FILE --scheme CODE');
   const store = await ctx.openStore();
   try {
-    const result = await importSpreadsheet(store.db, ctx.path(files[0]!), { schemeCode: scheme, lang: ctx.lang, name: files[0], isOfficialTerritory: isKnownTerritory });
+    // A core command: audited with the scheme as stored before and after.
+    const result = await importSpreadsheetCommand(store.db, ctx.caller('sosms import-sheet'), ctx.path(files[0]!), { schemeCode: scheme, lang: ctx.lang, name: files[0], isOfficialTerritory: isKnownTerritory });
     const { created, updated, unchanged } = result.actions;
     ctx.out(
       ctx.fr

@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../database/database.ts';
 import type { Store } from '../../database/store.ts';
 import { listPartners } from '../../partner/partner.repository.ts';
-import { importSchemeFileInTransaction, type ImportProgress } from '../../scheme-file/import.ts';
+import type { ImportProgress } from '../../scheme-file/import.ts';
+import { importSchemeFileCommand } from '../../scheme-file/import-command.ts';
 import { parseSchemeFile } from '../../scheme-file/read-file.ts';
 import type { SchemeFile } from '../../scheme-file/scheme-file.ts';
 import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations } from '../../scheme-file/validate.ts';
@@ -159,7 +160,8 @@ async function importOne(ctx: Context, trx: Transaction<Database>, data: SchemeF
   const expected = expectedItems(data);
   const total = Object.values(expected).reduce((n, v) => n + v, 0);
   const done = new Map<ImportProgress['stage'], number>();
-  const result = await importSchemeFileInTransaction(trx, data, {
+  // A core command: the operator's import, audited with the scheme as stored before and after.
+  const result = await importSchemeFileCommand(trx, ctx.caller('sosms import'), data, {
     lang: ctx.lang,
     isOfficialTerritory: isKnownTerritory,
     onProgress: (progress) => {
