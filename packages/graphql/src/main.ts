@@ -2,7 +2,7 @@ import { createStore, ensureOperatorSecret, loadDemoSchemes, locationString, noD
 import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
 import { jsonLogger } from './log.ts';
 import { createOperatorRoute, type OperatorRoute } from './operator.ts';
-import { createGateway } from './server.ts';
+import type { createGateway as CreateGateway } from './server.ts';
 
 // Only listens: everything else lives in server.ts and handler.ts so that tests run the gateway in-process.
 // Settings come from the environment (README « Réglages »), each with a documented default.
@@ -21,6 +21,9 @@ for (const name of Object.keys(DEFAULT_LIMITS) as (keyof GatewayLimits)[]) {
 }
 const withoutDemo = process.argv.slice(2).includes('--no-demo') || noDemo(env);
 const location = resolveStoreLocation(env.DATABASE_URL, env.INIT_CWD ?? process.cwd());
+
+// The gateway's modules (Apollo, the Pothos schema) load while the store opens: both take about a second.
+const gatewayModule: Promise<{ createGateway: typeof CreateGateway }> = import('./server.ts');
 
 let store: Store;
 try {
@@ -50,6 +53,7 @@ const replicas = await Promise.all(
 );
 // A PGlite folder has one process: the CLI sends its commands here, with the folder's operator key.
 const routes: Record<string, OperatorRoute> = store.folder ? { [OPERATOR_PATH]: createOperatorRoute({ secret: ensureOperatorSecret(store.folder), db: store.db }) } : {};
+const { createGateway } = await gatewayModule;
 const gateway = await createGateway({ store, readDbs: replicas.map((r) => r.db), introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true', routes });
 gateway.server.listen(port, host, () => {
   const address = gateway.server.address();
