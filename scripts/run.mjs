@@ -92,6 +92,8 @@ if (command === 'start') {
   let status = await withPostgres((env) => run(['-r', '--workspace-concurrency=1', '--if-present', 'test'], env));
   // Then the packages as a developer gets them: packed, installed with npm in a temporary project (scripts/consumer-test.mjs).
   if (status === 0) status = spawnSync(process.execPath, [join(root, 'scripts', 'consumer-test.mjs')], { cwd: root, stdio: 'inherit' }).status ?? 1;
+  // Then every shell command of docs/publier-mon-schema.md and of the README, verbatim, on a fresh data folder.
+  if (status === 0) status = spawnSync(process.execPath, [join(root, 'scripts', 'docs-test.mjs')], { cwd: root, stdio: 'inherit' }).status ?? 1;
   process.exit(status);
 } else if (command === 'bench') {
   let status = await withPostgres((env) => run(['-r', '--workspace-concurrency=1', '--if-present', 'bench'], env));
