@@ -1,5 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
-import type { SchemeStatus } from './scheme.ts';
+import type { KeyFigure, SchemeStatus } from './scheme.ts';
+import type { Defaulted, Json, ReadOnly } from '../database/columns.ts';
 
 /** How a scheme's status changed: a step forward in the legal lifecycle, an amendment or a withdrawal. */
 export const STATUS_CHANGE_KINDS = ['transition', 'amendment', 'withdrawal'] as const;
@@ -36,3 +37,30 @@ export interface SchemePredecessorTable {
 }
 
 export type SchemeStatusChangeRow = Selectable<SchemeStatusChangeTable>;
+
+export interface SchemeTable {
+  id: string;
+  code: string;
+  title: string;
+  departments: string[];
+  period_start: number;
+  period_end: number;
+  status: SchemeStatus;
+  adoption_date: string | null;
+  adoption_reference: string | null;
+  levels: Defaulted<string[]>;
+  /** Publics the scheme covers (codes of `PUBLICS`). */
+  publics: Defaulted<string[]>;
+  /** Themes the scheme covers (codes of `THEMES`). */
+  themes: Defaulted<string[]>;
+  summary: string | null;
+  easy_read: string | null;
+  principles: Json<{ kind: 'value' | 'principle'; text: string }[]>;
+  legal_basis: string | null;
+  key_figures: Json<KeyFigure[]>;
+  source_url: string | null;
+  published: Defaulted<boolean>;
+  illustrative: Defaulted<boolean>;
+  updated_at: Generated<Date>;
+  search: ReadOnly<string>;
+}

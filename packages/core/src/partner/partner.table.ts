@@ -1,0 +1,11 @@
+// The stored rows of partner: the tables as kysely sees them, columns typed by the domain unions.
+import type { Defaulted } from '../database/columns.ts';
+
+export interface PartnerTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  siren: string | null;
+  departments: Defaulted<string[]>;
+}
