@@ -146,6 +146,10 @@ for (const engine of ENGINES) {
       expect(back.issues).toEqual([expect.objectContaining({ path: 'status', code: 'status_transition' })]);
       const english = await refused(() => changeSchemeStatus(store.db, as(editor(['48']), 'en'), '48-2031-2035', { status: 'draft' }));
       expect(english.message).toContain('status change not allowed');
+      // The values of the change are checked as the database would: a NUL in the reason, a year-0000 date.
+      const badChange = await refused(() => changeSchemeStatus(store.db, e48, '48-2031-2035', { status: 'draft', change: { kind: 'amendment', date: '0000-01-01', reason: 'R\u0000' } }));
+      expect(badChange.code).toBe('VALIDATION');
+      expect(badChange.issues.map((i) => i.path).sort()).toEqual(['change.date', 'change.reason']);
       const amended = await changeSchemeStatus(store.db, op, '48-2031-2035', { status: 'draft', change: { kind: 'amendment', date: '2032-06-30', reason: 'Révision à mi-parcours' } });
       expect(amended.status).toBe('draft');
       const trail = await getStatusChangesBySchemeIds(store.db, [amended.id]);

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database, SchemeRow } from '../database/database.ts';
 import { runCommand, type Caller, type CommandContext } from '../access/command.ts';
 import { hasAdoptionFacts, statusChange, type StatusChangeReason, type StatusChangeVerdict } from '../rules/lifecycle.ts';
-import { notFoundError, validationError } from '../shared/errors.ts';
+import { notFoundError, validated, validationError } from '../shared/errors.ts';
+import { isoDate } from '../validation/primitives.ts';
+import { z } from 'zod';
 import { isSchemeVisible } from '../shared/visibility.ts';
 import { DomainError, messageWithDetail, translate, validate, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { insertScheme, insertStatusChange, lockSchemeRow, setSchemePublishedRow, updateSchemeRow, visibleSchemeCodes } from './scheme.repository.ts';
 import type { StatusChangeKind } from './scheme.table.ts';
-import { schemeMetadataSchema, schemePredecessors, type KeyFigure, type SchemeMetadata, type SchemeStatus } from './scheme.ts';
+import { SCHEME_STATUSES, schemeMetadataSchema, schemePredecessors, type KeyFigure, type SchemeMetadata, type SchemeStatus } from './scheme.ts';
 import type { PublicCode, ThemeCode } from '../nomenclature/nomenclature.ts';
 import { toIsoTimestamp, withoutNulls } from '../shared/values.ts';
 
@@ -256,8 +258,16 @@ export interface StatusChangeInput {
  * await changeSchemeStatus(db, { principal }, '48-2023-2027', { status: 'draft', change: { kind: 'amendment', date: '2025-06-30', reason: 'Révision à mi-parcours' } });
  * ```
  */
-export function changeSchemeStatus(db: Kysely<Database>, caller: Caller, code: string, input: StatusChangeInput): Promise<Scheme> {
+/** The shape of a {@link StatusChangeInput}: every value checked as the database would (NUL, dates, lengths). */
+const statusChangeInputSchema = z.object({
+  status: z.enum(SCHEME_STATUSES),
+  adoption: z.object({ date: isoDate, reference: z.string() }).optional(),
+  change: z.object({ kind: z.enum(['amendment', 'withdrawal']), date: z.union([z.literal(''), isoDate]), reason: z.string() }).optional(),
+});
+
+export function changeSchemeStatus(db: Kysely<Database>, caller: Caller, code: string, rawInput: StatusChangeInput): Promise<Scheme> {
   return runCommand(db, caller, 'scheme:change-status', async (ctx) => {
+    const input: StatusChangeInput = validated(statusChangeInputSchema, rawInput, ctx.lang);
     const before = await schemeForWrite(ctx, { code }, 'update');
     const data = validMetadata({ ...schemeToMetadata(before), status: input.status, ...(input.adoption ? { adoption: input.adoption } : {}) }, ctx.lang);
     const { kind } = checkStatusChange(ctx, before.status, data.status, input.change);
