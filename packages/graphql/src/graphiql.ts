@@ -40,6 +40,11 @@ const PAGE_SCRIPT = String.raw`(function () {
     var m = /^# variables: (.*)$/m.exec(query);
     return m ? m[1] : '{}';
   }
+  // The operation an example defines, so that GraphiQL never sends the name of the one shown before.
+  function operationOf(query) {
+    var m = /^\s*(?:query|mutation)\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(query);
+    return m ? m[1] : null;
+  }
   function headersFor(token) {
     var t = token.trim();
     return t ? JSON.stringify({ Authorization: 'Bearer ' + t }, null, 2) : '{}';
@@ -55,6 +60,7 @@ const PAGE_SCRIPT = String.raw`(function () {
       if (e.queryEditor && e.variableEditor) {
         e.queryEditor.setValue(example.query);
         e.variableEditor.setValue(variablesOf(example.query));
+        if (e.setOperationName) e.setOperationName(operationOf(example.query));
       } else if (tries < 100) {
         setTimeout(function () { load(example, tries + 1); }, 100);
       }
