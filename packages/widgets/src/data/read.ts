@@ -454,10 +454,6 @@ export function chooseComparisonPeriod(data: unknown): string | null {
   return entry ? str(entry.comparisonPeriod) : null;
 }
 
-function comparePeriods(a: string, b: string): number {
-  return periodStart(a).localeCompare(periodStart(b)) || a.length - b.length;
-}
-
 /** The data of `Nomenclatures`: themes and publics with their labels in the widget's language. */
 export function readNomenclatures(data: unknown, lang: Lang): NomenclatureView {
   const root = obj(data);
