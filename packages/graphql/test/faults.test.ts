@@ -50,12 +50,32 @@ async function startCluster() {
   const port = await freePort();
   // Synchronous commit (the default): an acknowledged commit is in the WAL before the answer.
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c max_connections=100`;
-  const start = () => run(pgCtl!, ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
-  start();
+  const log = join(dir, 'log');
+  /** pg_ctl start, tried again for a few seconds: a server killed a moment ago may still hold its port. */
+  const start = async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        run(pgCtl!, ['-D', data, '-o', opts, '-l', log, '-w', 'start']);
+        return;
+      } catch (error) {
+        if (attempt >= 10) throw new Error(`${(error as Error).message}\n${existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : ''}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  };
+  await start();
   const postmasterPid = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  /** Gone, or a zombie no one reaps (a container's PID 1 may not): either way it holds no port and no memory. */
+  const gone = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').startsWith('Z');
+    } catch {
+      return true;
+    }
+  };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    restartFast: () => run(pgCtl!, ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-m', 'fast', '-w', 'restart']),
+    restartFast: () => run(pgCtl!, ['-D', data, '-o', opts, '-l', log, '-m', 'fast', '-w', 'restart']),
     /** kill -9 of the postmaster and of each of its children, as a crash of the server would. */
     crash: () => {
       const pid = postmasterPid();
@@ -65,6 +85,11 @@ async function startCluster() {
           process.kill(p, 'SIGKILL');
         } catch {}
       }
+      // As an operator would after a crash once no server process is left: an unreaped zombie postmaster
+      // keeps its PID alive, and PostgreSQL would then take postmaster.pid for a running server's.
+      const deadline = Date.now() + 10_000;
+      while (![pid, ...children].every(gone) && Date.now() < deadline) execFileSync('sleep', ['0.05']);
+      rmSync(join(data, 'postmaster.pid'), { force: true });
     },
     start,
     stop: () => {
@@ -183,7 +208,7 @@ describe.runIf(enabled)('faults: PostgreSQL restarts and crashes under a write l
     const crashed = performance.now();
     await new Promise((r) => setTimeout(r, 1_500)); // away for 1.5 s: 503s and an unhealthy /healthz
     const startedAgain = performance.now();
-    cluster.start();
+    await cluster.start();
     const recoveryAfterCrash = await waitForWrite(startedAgain);
     await new Promise((r) => setTimeout(r, 1_500));
     running = false;
