@@ -33,6 +33,7 @@ export * from './shared/ids.ts';
 export * from './shared/pages.ts';
 export * from './shared/values.ts';
 export * from './shared/fuzzy-date.ts';
+export * from './shared/order.ts';
 export * from './shared/visibility.ts';
 export * from './scheme/scheme.repository.ts';
 export * from './scheme/scheme-tree.repository.ts';

@@ -25,10 +25,13 @@ import {
 import {
   actionAlerts,
   actionHealth,
+  compareByPosition,
+  compareCodes,
   computeTreeProgress,
   countByHealth,
   departmentName,
   effectiveProgress,
+  readingOrder,
   readSchemeTrees,
   resolveDepartmentFilter,
   roundPercent,
@@ -41,7 +44,7 @@ import {
   type TreeProgress,
   type TreeRow,
 } from '@sosms/core';
-import { codeCollator, type Context } from './context.ts';
+import type { Context } from './context.ts';
 import { arrayConnection, pagedConnection, type ConnectionArgs } from './pagination.ts';
 
 /*
@@ -91,8 +94,8 @@ interface FieldSpec {
 const column = (name: string): FieldSpec => ({ plan: (s) => void s.col(name), resolve: (r) => r[name] });
 const property = (name: string): FieldSpec => ({ resolve: (r) => r[name] });
 
-const byPosition = (a: Row, b: Row) => (a.position ?? 0) - (b.position ?? 0) || codeCollator.compare(a.code ?? '', b.code ?? '');
-const byCode = (a: Row, b: Row) => codeCollator.compare(a.code, b.code);
+const byPosition: (a: Row, b: Row) => number = compareByPosition;
+const byCode = (a: Row, b: Row) => compareCodes(a.code, b.code);
 const sorted = (rows: readonly Row[] | undefined, ...orders: ((a: Row, b: Row) => number)[]) => {
   const out = [...(rows ?? [])];
   for (const order of orders) out.sort(order);
@@ -124,21 +127,6 @@ function treeProgress(scheme: Row): TreeProgress {
 const orientationsOf = (scheme: Row): Row[] => (scheme.$orientations ??= sorted(scheme.orientations, byPosition));
 /** All actions of a scheme row, as the loader orders them (position, then code). */
 const actionsOf = (scheme: Row): Row[] => (scheme.$actions ??= sorted(((scheme.orientations ?? []) as Row[]).flatMap((o) => (o.actions ?? []) as Row[]), byPosition));
-
-/** Orientations in reading order: each one followed by its descendants (as the `orientations(all: true)` resolver). */
-function readingOrder(orientations: readonly Row[]): Row[] {
-  const children = new Map<string | null, Row[]>();
-  for (const o of orientations) children.set(o.parent_id, [...(children.get(o.parent_id) ?? []), o]);
-  const out: Row[] = [];
-  const visit = (parentId: string | null) => {
-    for (const o of children.get(parentId) ?? []) {
-      out.push(o);
-      visit(o.id);
-    }
-  };
-  visit(null);
-  return out;
-}
 
 const healthInput = (a: Row) => ({ status: a.status as ActionStatus, progress: a.progress, startDate: a.start_date, endDate: a.end_date });
 const globalId = (typename: string): FieldSpec => ({ plan: (s) => void s.col('id'), resolve: (r) => encodeGlobalID(typename, r.id) });
@@ -187,7 +175,7 @@ const SPECS: Record<string, Record<string, FieldSpec>> = {
     },
     orientations: connection(
       (s) => s.rel('orientations').col('id', 'parent_id', 'position', 'code'),
-      (r, args) => (args.all ? readingOrder(orientationsOf(r)) : orientationsOf(r).filter((o) => o.parent_id === null)),
+      (r, args) => (args.all ? readingOrder(orientationsOf(r), (o) => o.id, (o) => o.parent_id) : orientationsOf(r).filter((o) => o.parent_id === null)),
     ),
     actions: connection((s) => s.rel('orientations').col('position', 'code').rel('actions').col('position', 'code'), (r) => sorted(actionsOf(r), byCode)),
     indicators: connection(indicatorList, (r) => sorted(r.indicators, byPosition)),

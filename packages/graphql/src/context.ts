@@ -3,6 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Kysely } from 'kysely';
 import {
   authenticateToken,
+  compareByPosition,
+  compareNewestFirst,
   getActionHealthByActionIds,
   getIndicatorAlertsByIndicatorIds,
   getProgressBySchemeIds,
@@ -79,15 +81,9 @@ function oneBy<T>(fetch: (keys: readonly string[]) => Promise<readonly T[]>, key
   return new RowLoader(fetch, key);
 }
 
-/** Compares codes the way people read them: 1.2 before 1.10 (one collator, built once). */
-export const codeCollator = new Intl.Collator('fr', { numeric: true });
-
-const byPosition = (a: { position?: number; code?: string }, b: { position?: number; code?: string }) =>
-  (a.position ?? 0) - (b.position ?? 0) || codeCollator.compare(a.code ?? '', b.code ?? '');
-
 /**
  * A dataloader of children: one core batch read for all parent keys, rows regrouped by parent and
- * sorted by `position` then code.
+ * sorted by `position` then code (core's `compareByPosition`).
  */
 function manyBy<T>(fetch: (keys: readonly string[]) => Promise<readonly T[]>, key: (row: T) => string | null): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
@@ -100,7 +96,7 @@ function manyBy<T>(fetch: (keys: readonly string[]) => Promise<readonly T[]>, ke
       if (!group) groups.set(k, (group = []));
       group.push(row);
     }
-    return keys.map((k) => (groups.get(k) ?? []).sort(byPosition as (a: T, b: T) => number));
+    return keys.map((k) => (groups.get(k) ?? []).sort(compareByPosition as (a: T, b: T) => number));
   });
 }
 
@@ -120,7 +116,7 @@ export function createLoaders(db: Kysely<Database>, today: string) {
     actionPartnersByActionId: manyBy((ids) => getActionPartnersByActionIds(db, ids), (p) => p.actionId),
     actionUpdatesByActionId: new DataLoader<string, Awaited<ReturnType<typeof getActionUpdatesByActionIds>>>(async (ids) => {
       const rows = await getActionUpdatesByActionIds(db, ids);
-      return ids.map((id) => rows.filter((u) => u.actionId === id).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)));
+      return ids.map((id) => rows.filter((u) => u.actionId === id).sort(compareNewestFirst));
     }),
     indicatorById: oneBy((ids) => getIndicatorsByIds(db, ids), (i) => i.id),
     schemeIndicatorsBySchemeId: manyBy((ids) => getIndicatorsByOwnerIds(db, 'scheme', ids), (i) => i.schemeId),
@@ -137,8 +133,9 @@ export function createLoaders(db: Kysely<Database>, today: string) {
     governingBodiesBySchemeId: manyBy((ids) => getGoverningBodiesBySchemeIds(db, ids), (b) => b.schemeId),
     membersByBodyId: manyBy((ids) => getBodyMembersByBodyIds(db, ids), (m) => m.bodyId),
     meetingsByBodyId: new DataLoader<string, Awaited<ReturnType<typeof getMeetingsByBodyIds>>>(async (ids) => {
+      // In date order, as core reads them.
       const rows = await getMeetingsByBodyIds(db, ids);
-      return ids.map((id) => rows.filter((m) => m.bodyId === id).sort((a, b) => a.date.localeCompare(b.date)));
+      return ids.map((id) => rows.filter((m) => m.bodyId === id));
     }),
     phasesBySchemeId: manyBy((ids) => getPhasesBySchemeIds(db, ids), (p) => p.schemeId),
     consultationEventsBySchemeId: manyBy((ids) => getConsultationEventsBySchemeIds(db, ids), (e) => e.schemeId),

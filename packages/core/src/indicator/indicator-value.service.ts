@@ -4,6 +4,7 @@ import type { Measurement } from '../measurement/measurement.service.ts';
 import { measurementFromRow } from '../measurement/measurement.service.ts';
 import { countingRevision, indicatorValues, revisionStatus, valueCompletionRate, type IndicatorValue, type IndicatorValues, type ValueScope } from '../rules/indicator-value.ts';
 import { isUuid } from '../shared/ids.ts';
+import { compareSeries } from '../rules/period.ts';
 import { getIndicatorsByIds } from './indicator.repository.ts';
 import type { Indicator } from './indicator.service.ts';
 
@@ -121,7 +122,7 @@ export function indicatorValueReport(indicator: Indicator, scope: ValueScope, re
   }
   const counting = [...byCell.values()].map((list) => countingRevision(list)!);
   const measurements = counting
-    .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.period.localeCompare(b.period) || a.territory.localeCompare(b.territory))
+    .sort(compareSeries)
     .map(publish);
   return {
     indicatorId: indicator.id,

@@ -6,3 +6,4 @@ export * from './alerts.ts';
 export { addMonths, monthsBetween } from './dates.ts';
 export * from './lifecycle.ts';
 export * from './indicator-value.ts';
+export { comparePeriods, compareSeries } from './period.ts';

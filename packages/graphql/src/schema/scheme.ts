@@ -1,5 +1,7 @@
 import {
+  compareByCode,
   countByHealth,
+  readingOrder,
   DomainError,
   getSchemesByIds,
   importSchemeFile,
@@ -18,7 +20,7 @@ import {
 } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { ActionConnection, ConsultationEventConnection, DistrictConnection, GoverningBodyConnection, IndicatorConnection, OrientationConnection, PhaseConnection, ProposalConnection, SchemeConnection } from './connections.ts';
-import { codeCollator, withLatestMeasurements, type Context } from '../context.ts';
+import { withLatestMeasurements, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
 import { KeyFigureQualifier, PublicCode, SchemeStatus, ThemeCode } from './enums.ts';
 import {
@@ -144,7 +146,7 @@ builder.node(SchemeRef, {
       args: { all: t.arg.boolean({ defaultValue: false, description: "Toute l'arborescence, en ordre de lecture" }) },
       resolve: async (s, args, ctx) => {
         const all = await ctx.loaders.orientationsBySchemeId.load(s.id);
-        return arrayConnection(args, args.all ? readingOrder(all) : all.filter((o) => o.parentId === null), ctx.lang);
+        return arrayConnection(args, args.all ? readingOrder(all, (o) => o.id, (o) => o.parentId) : all.filter((o) => o.parentId === null), ctx.lang);
       },
     }, OrientationConnection),
     actions: t.connection({
@@ -183,24 +185,9 @@ builder.node(SchemeRef, {
   }),
 });
 
-/** Orientations in reading order: each one followed by its descendants. */
-function readingOrder<T extends { id: string; parentId: string | null }>(orientations: readonly T[]): T[] {
-  const children = new Map<string | null, T[]>();
-  for (const o of orientations) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o]);
-  const out: T[] = [];
-  const visit = (parentId: string | null) => {
-    for (const o of children.get(parentId) ?? []) {
-      out.push(o);
-      visit(o.id);
-    }
-  };
-  visit(null);
-  return out;
-}
-
 /** Sort by code the way people read them: 1.2 before 1.10. */
 export function sortByCode<T extends { code: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => codeCollator.compare(a.code, b.code));
+  return [...items].sort(compareByCode);
 }
 
 const SchemeFilter = builder.inputType('SchemeFilter', {

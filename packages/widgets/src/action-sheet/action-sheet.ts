@@ -4,6 +4,7 @@ import { define } from '../shared/define.ts';
 import { PRIORITY, ROLE, UPDATE_KIND, VALUE_STATUS, label } from '../shared/i18n.ts';
 import { t } from './action-sheet.texts.ts';
 import { formatDate, formatNumber } from '../shared/format.ts';
+import { compareNewestFirst } from '@sosms/core/order';
 import { healthBadge, illustrativeBadge, progressBar, readable, statusBadge, tableRegion } from '../shared/parts.ts';
 import { readActionDetail } from '../data/read.ts';
 import { SchemeActions } from '../data/queries.ts';
@@ -65,7 +66,7 @@ export class ActionSheet extends SosmsElement<ActionDetailView> {
   protected renderData(action: ActionDetailView): TemplateResult {
     const lang = this.language;
     const fr = (text: string | null | undefined) => this.fr(text);
-    const updates = [...action.updates].sort((a, b) => b.date.localeCompare(a.date)).slice(0, Math.max(0, this.updates));
+    const updates = [...action.updates].sort(compareNewestFirst).slice(0, Math.max(0, this.updates));
     const sub = (key: Parameters<typeof t>[0]) => this.heading(1, t(key, lang), 'sosms-sub');
     return html`<article part="sheet" class="sosms-sheet">
       ${action.orientation

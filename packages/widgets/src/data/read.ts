@@ -5,7 +5,7 @@
  */
 import { WidgetError } from './source.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { periodStart } from '../shared/format.ts';
+import { compareBudgetLines, compareByCode, compareDateSpans } from '@sosms/core/order';
 import type {
   ActionDetailView,
   ActionSummaryView,
@@ -164,12 +164,11 @@ function buildTree(orientationItems: Obj[], actionItems: Obj[]): OrientationView
     const parent = orientationId ? views.get(orientationId) : undefined;
     if (parent) parent.actions.push(readActionSummary(a));
   }
-  const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'fr', { numeric: true });
   const sort = (list: OrientationView[]) => {
-    list.sort(byCode);
+    list.sort(compareByCode);
     for (const o of list) {
       sort(o.orientations);
-      o.actions.sort(byCode);
+      o.actions.sort(compareByCode);
     }
   };
   sort(roots);
@@ -273,7 +272,7 @@ export function readActionDetail(data: unknown, schemeCode: string, actionCode: 
         executed: num(b.executed),
         illustrative: b.illustrative === true,
       }))
-      .sort((a, b) => a.year - b.year || a.funder.localeCompare(b.funder, 'fr')),
+      .sort(compareBudgetLines),
     territories: items(action.territories).map((t) => ({ code: str(t.code) ?? '', name: str(t.name) ?? str(t.code) ?? '' })),
   };
 }
@@ -397,7 +396,7 @@ export function readTimeline(data: unknown, schemeCode: string): TimelineView | 
     }
   }
   if (!entries.length) return null;
-  entries.sort((a, b) => a.date.localeCompare(b.date) || (a.endDate ?? '').localeCompare(b.endDate ?? ''));
+  entries.sort((a, b) => compareDateSpans({ start: a.date, end: a.endDate }, { start: b.date, end: b.endDate }));
   return { scheme: readScheme(scheme), entries };
 }
 

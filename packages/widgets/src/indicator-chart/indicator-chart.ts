@@ -3,7 +3,8 @@ import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
 import { INDICATOR_TYPE, MISSING_REASON, VALUE_STATUS, label, type Lang } from '../shared/i18n.ts';
 import { t } from './indicator-chart.texts.ts';
-import { formatDate, formatNumber, formatPeriod, periodStart } from '../shared/format.ts';
+import { formatDate, formatNumber, formatPeriod } from '../shared/format.ts';
+import { comparePeriods, compareSeries } from '@sosms/core/period';
 import { illustrativeBadge, tableRegion } from '../shared/parts.ts';
 import { readIndicator } from '../data/read.ts';
 import { SchemeIndicators } from '../data/queries.ts';
@@ -139,7 +140,7 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
     }
     let chosen = this.territory !== null ? byTerritory.get(this.territory) : undefined;
     if (!chosen) chosen = [...byTerritory.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-    return [...chosen].sort((a, b) => periodStart(a.period).localeCompare(periodStart(b.period)));
+    return [...chosen].sort((a, b) => comparePeriods(a.period, b.period));
   }
 
   private renderChart(indicator: IndicatorView, values: MeasurementView[]): TemplateResult {
@@ -242,7 +243,7 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
     if (!revised.size) return nothing;
     const rows = indicator.revisions
       .filter((r) => revised.has(key(r)))
-      .sort((a, b) => periodStart(a.period).localeCompare(periodStart(b.period)) || (a.territory ?? '').localeCompare(b.territory ?? '') || a.revision - b.revision);
+      .sort(compareSeries);
     return html`${this.heading(1, t('revisions', lang))}
       ${tableRegion(
         'caption-revisions',

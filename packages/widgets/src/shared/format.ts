@@ -57,11 +57,3 @@ export function formatPeriod(value: string, lang: Lang): string {
   }
   return value;
 }
-
-/** First day of a period, for ordering: `2024-Q2` → `2024-04-01` (same rule as the core's `periodStart`). */
-export function periodStart(value: string): string {
-  const [y, rest] = value.split('-');
-  if (!rest) return `${y}-01-01`;
-  if (rest.startsWith('Q')) return `${y}-${String((Number(rest.slice(1)) - 1) * 3 + 1).padStart(2, '0')}-01`;
-  return `${y}-${rest}-01`;
-}
