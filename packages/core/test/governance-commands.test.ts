@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../src/access/access.ts';
 import { listAuditEntries } from '../src/access/audit.repository.ts';
 import type { Caller } from '../src/access/command.ts';
-import { linkProposalActions, saveConsultationEvent, savePhase, saveProposal } from '../src/consultation/consultation.service.ts';
+import { deleteConsultationEvent, deletePhase, deleteProposal, linkProposalActions, saveConsultationEvent, savePhase, saveProposal } from '../src/consultation/consultation.service.ts';
 import { getConsultationEventsBySchemeIds, getPhasesBySchemeIds, getProposalsBySchemeIds } from '../src/consultation/consultation.repository.ts';
 import type { Store } from '../src/database/store.ts';
 import { getBodyMembersByBodyIds, getGoverningBodiesBySchemeIds, getMeetingsByBodyIds } from '../src/governance/governance.repository.ts';
-import { addBodyMember, deleteGoverningBody, removeBodyMember, saveGoverningBody, saveMeeting } from '../src/governance/governance.service.ts';
+import { addBodyMember, deleteGoverningBody, deleteMeeting, removeBodyMember, saveGoverningBody, saveMeeting } from '../src/governance/governance.service.ts';
+import { exportSchemeFile } from '../src/scheme-file/export.ts';
+import { validateSchemeFile } from '../src/scheme-file/validate.ts';
 import type { Scheme } from '../src/scheme/scheme.service.ts';
 import { importSchemeFile } from '../src/scheme-file/import.ts';
 import { ENGINES, openTestStore } from '../src/testing/engines.ts';
@@ -62,7 +64,25 @@ for (const engine of ENGINES) {
       ['saveConsultationEvent', (c) => saveConsultationEvent(store.db, c, scheme, { code: 'gt1', kind: 'plenary', title: 'Piraté', date: '2025-01-01' })],
       ['saveProposal', (c) => saveProposal(store.db, c, scheme, { code: 'prop-1', text: 'Piraté' })],
       ['linkProposalActions', (c) => linkProposalActions(store.db, c, scheme, 'prop-1', [actionIds.get(`${scheme}/2.1`)!])],
+      ['deleteMeeting', async (c) => deleteMeeting(store.db, c, scheme, 'copil', await meetingOf(scheme))],
+      ['deletePhase', (c) => deletePhase(store.db, c, scheme, 'p1')],
+      ['deleteConsultationEvent', (c) => deleteConsultationEvent(store.db, c, scheme, 'gt1')],
+      ['deleteProposal', (c) => deleteProposal(store.db, c, scheme, 'prop-1')],
     ];
+
+    /** The id of the first meeting of a scheme's COPIL. */
+    async function meetingOf(scheme: string): Promise<string> {
+      const row = await store.db
+        .selectFrom('meeting')
+        .innerJoin('governing_body', 'governing_body.id', 'meeting.body_id')
+        .innerJoin('scheme', 'scheme.id', 'governing_body.scheme_id')
+        .select('meeting.id')
+        .where('scheme.code', '=', scheme)
+        .where('governing_body.code', '=', 'copil')
+        .orderBy('meeting.date')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    }
 
     it('lets a 48 editor write none of 92’s (FORBIDDEN), 77’s or 72’s hidden schemes (NOT_FOUND), nor a joint 92 + 78 scheme with a 92 token', async () => {
       for (const [name, command] of everyCommand('t-92')) expect((await refused(() => command(e48))).code, name).toBe('FORBIDDEN');
@@ -204,6 +224,73 @@ for (const engine of ENGINES) {
       expect(phases[0].id).toBe(phases[1].id);
       const audit = await listAuditEntries(store.db, { limit: 2 });
       expect(audit.map((e) => e.before === null).sort()).toEqual([false, true]);
+    });
+
+    it('deletes a meeting, a phase, a consultation event and a proposal, each audited with the stored row before', async () => {
+      const copil = (await getGoverningBodiesBySchemeIds(store.db, [s48.id])).find((b) => b.code === 'copil')!;
+      const meeting = await saveMeeting(store.db, e48, 't-48', 'copil', { date: '2025-06-02', title: 'Réunion à supprimer', decisions: [{ text: 'Rien', actions: ['1.1.1'] }] });
+      const deletedMeeting = await deleteMeeting(store.db, e48, 't-48', 'copil', meeting.id);
+      expect(deletedMeeting).toEqual(meeting);
+      expect((await getMeetingsByBodyIds(store.db, [copil.id])).map((m) => m.id)).not.toContain(meeting.id);
+      let [entry] = await listAuditEntries(store.db, { limit: 1 });
+      expect(entry).toMatchObject({ operation: 'meeting:delete', entityType: 'Meeting', entityId: meeting.id, outcome: 'done', after: null, before: { id: meeting.id, title: 'Réunion à supprimer', decisions: [{ text: 'Rien' }] } });
+      expect((await refused(() => deleteMeeting(store.db, e48, 't-48', 'copil', meeting.id))).message).toBe(`réunion inconnue : ${meeting.id}`);
+      // A meeting of 92's COPIL is not one of 48's, and a meeting is deleted through its own body only.
+      expect((await refused(() => deleteMeeting(store.db, e48, 't-48', 'copil', 'pas-un-uuid'))).code).toBe('NOT_FOUND');
+      const meeting92 = await meetingOf('t-92');
+      expect((await refused(() => deleteMeeting(store.db, e48, 't-48', 'copil', meeting92))).code).toBe('NOT_FOUND');
+      const other = await saveGoverningBody(store.db, e48, 't-48', { code: 'autre', kind: 'other', name: 'Autre instance' });
+      const meeting48 = await meetingOf('t-48');
+      expect((await refused(() => deleteMeeting(store.db, e48, 't-48', 'autre', meeting48))).code).toBe('NOT_FOUND');
+      await deleteGoverningBody(store.db, e48, 't-48', other.body.code);
+
+      // The phases after a deleted one move up a place, as a re-import of the exported file would place them.
+      const phasesBefore = await getPhasesBySchemeIds(store.db, [s48.id]);
+      const p1 = phasesBefore.find((p) => p.code === 'p1')!;
+      expect(await deletePhase(store.db, e48, 't-48', 'p1')).toEqual(p1);
+      const phasesAfter = await getPhasesBySchemeIds(store.db, [s48.id]);
+      expect(phasesAfter.map((p) => [p.code, p.position])).toEqual(phasesBefore.filter((p) => p.code !== 'p1').map((p, position) => [p.code, position]));
+      [entry] = await listAuditEntries(store.db, { limit: 1 });
+      expect(entry).toMatchObject({ operation: 'phase:delete', entityType: 'Phase', entityId: p1.id, after: null, before: { code: 'p1', title: p1.title } });
+      expect((await refused(() => deletePhase(store.db, as(editor(['48']), 'en'), 't-48', 'p1'))).message).toBe('unknown phase: p1');
+
+      // An event that proposals come from is refused, naming them, and nothing is deleted.
+      const inUse = await refused(() => deleteConsultationEvent(store.db, e48, 't-48', 'gt1'));
+      expect(inUse).toMatchObject({ code: 'CONFLICT', issues: [{ path: 'eventCode', code: 'event_in_use' }] });
+      expect(inUse.message).toBe("des propositions sont issues de ce temps de concertation, à supprimer ou à rattacher à un autre d'abord : prop-1");
+      const prop1 = (await getProposalsBySchemeIds(store.db, [s48.id])).find((p) => p.code === 'prop-1')!;
+      expect(await deleteProposal(store.db, e48, 't-48', 'prop-1')).toEqual(prop1);
+      [entry] = await listAuditEntries(store.db, { limit: 1 });
+      expect(entry).toMatchObject({ operation: 'proposal:delete', entityType: 'Proposal', entityId: prop1.id, after: null, before: { code: 'prop-1', eventCode: 'gt1', actions: prop1.actions } });
+      const remaining = await getProposalsBySchemeIds(store.db, [s48.id]);
+      expect(remaining.map((p) => p.position)).toEqual(remaining.map((_, i) => i));
+      for (const p of remaining.filter((p) => p.eventCode === 'gt1')) await deleteProposal(store.db, e48, 't-48', p.code);
+      const gt1 = (await getConsultationEventsBySchemeIds(store.db, [s48.id])).find((e) => e.code === 'gt1')!;
+      expect(await deleteConsultationEvent(store.db, e48, 't-48', 'gt1')).toEqual(gt1);
+      [entry] = await listAuditEntries(store.db, { limit: 1 });
+      expect(entry).toMatchObject({ operation: 'consultation-event:delete', entityType: 'ConsultationEvent', entityId: gt1.id, after: null, before: { code: 'gt1', participants: 107 } });
+      expect((await refused(() => deleteConsultationEvent(store.db, e48, 't-48', 'gt1'))).message).toBe('événement de concertation inconnu : gt1');
+      expect((await refused(() => deleteProposal(store.db, e48, 't-48', 'prop-1'))).message).toBe('proposition inconnue : prop-1');
+
+      // What is left is a coherent scheme: its exported file validates.
+      const file = await exportSchemeFile(store.db, 't-48');
+      const check = validateSchemeFile(file);
+      expect(check.ok ? [] : check.issues).toEqual([]);
+    });
+
+    it('never leaves a proposal naming a deleted event when a deletion races a proposal that names it', async () => {
+      for (let round = 0; round < 3; round++) {
+        const code = `course-${round}`;
+        await saveConsultationEvent(store.db, e48, 't-48', { code, kind: 'plenary', title: 'Plénière en course', date: '2025-01-01' });
+        const [saved, deleted] = await Promise.allSettled([
+          saveProposal(store.db, e48, 't-48', { code: `prop-${code}`, text: 'Proposition en course', event: code }),
+          deleteConsultationEvent(store.db, e48, 't-48', code),
+        ]);
+        // One of the two wins: the proposal (the deletion then CONFLICT), or the deletion (the proposal then names an unknown event).
+        expect([saved.status, deleted.status].sort()).toEqual(['fulfilled', 'rejected']);
+        const events = new Set((await getConsultationEventsBySchemeIds(store.db, [s48.id])).map((e) => e.code));
+        for (const p of await getProposalsBySchemeIds(store.db, [s48.id])) if (p.eventCode) expect(events.has(p.eventCode), p.code).toBe(true);
+      }
     });
   });
 }

@@ -17,6 +17,10 @@ const MUTATIONS: [string, string][] = [
   ['saveConsultationEvent', `mutation ($s: String!) { saveConsultationEvent(schemeCode: $s, input: { code: "lancement", kind: PLENARY, title: "Piraté", date: "2025-01-01" }) { id } }`],
   ['saveProposal', `mutation ($s: String!) { saveProposal(schemeCode: $s, input: { code: "p-1", text: "Piraté" }) { id } }`],
   ['linkProposalActions', `mutation ($s: String!, $a: [ID!]!) { linkProposalActions(schemeCode: $s, proposalCode: "p-1", actionIds: $a) { id } }`],
+  ['deleteMeeting', `mutation ($s: String!) { deleteMeeting(schemeCode: $s, bodyCode: "copil", meetingId: "00000000-0000-4000-8000-000000000000") }`],
+  ['deletePhase', `mutation ($s: String!) { deletePhase(schemeCode: $s, code: "lancement") }`],
+  ['deleteConsultationEvent', `mutation ($s: String!) { deleteConsultationEvent(schemeCode: $s, code: "lancement") }`],
+  ['deleteProposal', `mutation ($s: String!) { deleteProposal(schemeCode: $s, code: "p-1") }`],
 ];
 
 for (const engine of ENGINES) {
@@ -139,6 +143,41 @@ for (const engine of ENGINES) {
       const decision = await refused(`mutation { saveMeeting(schemeCode: "${LOZERE}", bodyCode: "copil", input: { date: "2019-01-01", title: "R", decisions: [{ text: "D", actionCodes: ["9.9.9"] }] }) { id } }`, {}, bearer(editor48), 'VALIDATION');
       expect(decision.extensions.issues).toEqual([expect.objectContaining({ path: 'decisions[0].actions[0]', code: 'unknown_action' })]);
       await refused(`mutation { deleteGoverningBody(schemeCode: "${LOZERE}", code: "absente") }`, {}, bearer(editor48), 'NOT_FOUND');
+    });
+
+    it('lets a 48 editor delete a meeting, a phase, an event and a proposal; each deletion audited with the stored row', async () => {
+      const meeting = await post(t.url, `mutation { saveMeeting(schemeCode: "${LOZERE}", bodyCode: "copil", input: { date: "2019-06-01", title: "Comité à supprimer" }) { id } }`, {}, bearer(editor48));
+      const meetingId = meeting.body.data.saveMeeting.id as string;
+      const gone = await post(t.url, `mutation ($id: ID!) { deleteMeeting(schemeCode: "${LOZERE}", bodyCode: "copil", meetingId: $id) }`, { id: meetingId }, bearer(editor48));
+      expect(gone.body).toEqual({ data: { deleteMeeting: meetingId } });
+      const read = await post(t.url, `{ scheme(code: "${LOZERE}") { governingBodies { nodes { code meetings { nodes { id } } } } } }`);
+      expect(read.body.data.scheme.governingBodies.nodes.flatMap((b: { meetings: { nodes: { id: string }[] } }) => b.meetings.nodes.map((m) => m.id))).not.toContain(meetingId);
+      const [deletedMeeting] = await listAuditEntries(t.store.db, { outcome: 'done', entityType: 'Meeting', limit: 1 });
+      expect(deletedMeeting).toMatchObject({ operation: 'meeting:delete', entityId: meetingId, tokenLabel: 'Équipe schéma Lozère', after: null, before: { title: 'Comité à supprimer' } });
+      const again = await refused(`mutation ($id: ID!) { deleteMeeting(schemeCode: "${LOZERE}", bodyCode: "copil", meetingId: $id) }`, { id: meetingId }, { ...bearer(editor48), 'accept-language': 'en' }, 'NOT_FOUND');
+      expect(again.message).toBe(`unknown meeting: ${meetingId}`);
+
+      // The event of the proposal recorded above: refused while the proposal comes from it.
+      const inUse = await refused(`mutation { deleteConsultationEvent(schemeCode: "${LOZERE}", code: "restitution-2022") }`, {}, bearer(editor48), 'CONFLICT');
+      expect(inUse.message).toMatch(/des propositions sont issues de ce temps de concertation.* : prop-eval-1$/);
+      const proposal = await post(t.url, `mutation { deleteProposal(schemeCode: "${LOZERE}", code: "prop-eval-1") }`, {}, bearer(editor48));
+      const event = await post(t.url, `mutation { deleteConsultationEvent(schemeCode: "${LOZERE}", code: "restitution-2022") }`, {}, bearer(editor48));
+      const phase = await post(t.url, `mutation { deletePhase(schemeCode: "${LOZERE}", code: "evaluation") }`, {}, bearer(editor48));
+      for (const answer of [proposal, event, phase]) expect(answer.body.errors).toBeUndefined();
+      const after = await post(t.url, `{ scheme(code: "${LOZERE}") { phases { nodes { code } } consultationEvents { nodes { code } } proposals { nodes { code } } } }`);
+      const codes = (list: { nodes: { code: string }[] }) => list.nodes.map((n) => n.code);
+      expect(codes(after.body.data.scheme.phases)).not.toContain('evaluation');
+      expect(codes(after.body.data.scheme.consultationEvents)).not.toContain('restitution-2022');
+      expect(codes(after.body.data.scheme.proposals)).not.toContain('prop-eval-1');
+      expect(codes(after.body.data.scheme.phases).length).toBeGreaterThan(0);
+      const entries = await listAuditEntries(t.store.db, { outcome: 'done', limit: 3 });
+      expect(entries.map((e) => [e.operation, e.entityId, e.after])).toEqual([
+        ['phase:delete', phase.body.data.deletePhase, null],
+        ['consultation-event:delete', event.body.data.deleteConsultationEvent, null],
+        ['proposal:delete', proposal.body.data.deleteProposal, null],
+      ]);
+      expect(entries[1]).toMatchObject({ before: { code: 'restitution-2022', participants: 60 } });
+      await refused(`mutation { deletePhase(schemeCode: "${LOZERE}", code: "evaluation") }`, {}, bearer(editor48), 'NOT_FOUND');
     });
   });
 }

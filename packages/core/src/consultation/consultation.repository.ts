@@ -102,6 +102,34 @@ export async function writeCodedRow<T extends CodedTable>(
 }
 
 /**
+ * Delete a phase, consultation event or proposal of a scheme; the rows after it in the scheme's list move up
+ * one place (the positions stay those a re-import of the exported file would give).
+ *
+ * ### Examples
+ * ```ts
+ * await deleteCodedRow(trx, 'phase', row);
+ * ```
+ */
+export async function deleteCodedRow(trx: Transaction<Database>, table: CodedTable, row: { readonly id: string; readonly scheme_id: string; readonly position: number }): Promise<void> {
+  const db = trx as unknown as Kysely<Pick<Database, CodedTable>>;
+  await db.deleteFrom(table).where('id', '=', row.id).execute();
+  await db.updateTable(table).set({ position: sql<number>`position - 1` }).where('scheme_id', '=', row.scheme_id).where('position', '>', row.position).execute();
+}
+
+/**
+ * The codes of the proposals of a scheme that come from a consultation event, in the scheme's order.
+ *
+ * ### Examples
+ * ```ts
+ * await proposalsOfEvent(trx, scheme.id, 'gt1'); // ['prop-1']
+ * ```
+ */
+export async function proposalsOfEvent(db: Kysely<Database>, schemeId: string, eventCode: string): Promise<string[]> {
+  const rows = await db.selectFrom('proposal').select('code').where('scheme_id', '=', schemeId).where('event_code', '=', eventCode).orderBy('position').execute();
+  return rows.map((r) => r.code);
+}
+
+/**
  * Set the codes of the actions a proposal led to.
  *
  * ### Examples
@@ -115,7 +143,8 @@ export async function setProposalActions(trx: Transaction<Database>, proposalId:
 }
 
 /**
- * The consultation event codes among `codes` that a scheme has.
+ * The consultation event codes among `codes` that a scheme has. Inside a transaction the rows are locked for
+ * share: an event a proposal names cannot be deleted before the proposal's transaction ends.
  *
  * ### Examples
  * ```ts
@@ -124,6 +153,7 @@ export async function setProposalActions(trx: Transaction<Database>, proposalId:
  */
 export async function existingEventCodes(db: Kysely<Database>, schemeId: string, codes: readonly string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await db.selectFrom('consultation_event').select('code').where('scheme_id', '=', schemeId).where('code', 'in', [...new Set(codes)]).execute();
+  const query = db.selectFrom('consultation_event').select('code').where('scheme_id', '=', schemeId).where('code', 'in', [...new Set(codes)]);
+  const rows = await (db.isTransaction ? query.forShare() : query).execute();
   return new Set(rows.map((r) => r.code));
 }

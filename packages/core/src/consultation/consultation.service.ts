@@ -1,15 +1,17 @@
 import type { Kysely } from 'kysely';
-import { runCommand, type Caller } from '../access/command.ts';
+import { runCommand, type Caller, type CommandContext } from '../access/command.ts';
 import { getActionsByIds } from '../action/action.repository.ts';
 import type { ConsultationEventTable, Database, PhaseTable, ProposalTable, Selectable } from '../database/database.ts';
+import type { Operation } from '../access/operations.ts';
+import type { Scheme } from '../scheme/scheme.service.ts';
 import { existingPlanCodes } from '../governance/governance.repository.ts';
 import { resolvePartnerCodes } from '../partner/partner.repository.ts';
 import { getSchemesByIds } from '../scheme/scheme.repository.ts';
 import { schemeForWrite } from '../scheme/scheme.service.ts';
 import { isSchemeVisible } from '../shared/visibility.ts';
 import { notFoundError, validated, validationError } from '../shared/errors.ts';
-import { messageWithDetail, type ValidationIssue } from '../validation/issues.ts';
-import { existingEventCodes, lockCodedRow, setProposalActions, writeCodedRow, type CodedColumns } from './consultation.repository.ts';
+import { DomainError, messageWithDetail, type ValidationIssue } from '../validation/issues.ts';
+import { deleteCodedRow, existingEventCodes, lockCodedRow, proposalsOfEvent, setProposalActions, writeCodedRow, type CodedColumns } from './consultation.repository.ts';
 import {
   consultationEventSchema,
   eventDate,
@@ -324,4 +326,82 @@ export function linkProposalActions(db: Kysely<Database>, caller: Caller, scheme
     const after = await setProposalActions(ctx.trx, row.id, codes);
     return { value: after, entityId: after.id, before, after };
   });
+}
+
+/** How a phase, event or proposal is deleted: its table, operation, not-found message and field, and its record. */
+interface Deletable<R> {
+  readonly table: 'phase' | 'consultation_event' | 'proposal';
+  readonly operation: Operation;
+  readonly unknown: string;
+  readonly path: string;
+  readonly toRecord: (row: never) => R;
+}
+const PHASE: Deletable<Phase> = { table: 'phase', operation: 'phase:delete', unknown: 'unknown_phase', path: 'phaseCode', toRecord: phaseFromRow };
+const EVENT: Deletable<ConsultationEvent> = { table: 'consultation_event', operation: 'consultation-event:delete', unknown: 'unknown_event', path: 'eventCode', toRecord: consultationEventFromRow };
+const PROPOSAL: Deletable<Proposal> = { table: 'proposal', operation: 'proposal:delete', unknown: 'unknown_proposal', path: 'proposalCode', toRecord: proposalFromRow };
+
+/** Delete one phase, event or proposal by code: the scheme locked for share, the row for update, `check` before the write. */
+function deleteByCode<R>(
+  db: Kysely<Database>,
+  caller: Caller,
+  what: Deletable<R>,
+  schemeCode: string,
+  code: string,
+  check: (ctx: CommandContext, scheme: Scheme) => Promise<void> = async () => {},
+): Promise<R> {
+  return runCommand(db, caller, what.operation, async (ctx) => {
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const row = typeof code === 'string' ? await lockCodedRow(ctx.trx, what.table, scheme.id, code) : undefined;
+    if (!row) throw notFoundError(what.unknown, what.path, String(code), ctx.lang);
+    await check(ctx, scheme);
+    await deleteCodedRow(ctx.trx, what.table, row);
+    const before = what.toRecord(row as never);
+    return { value: before, entityId: row.id, before, after: null };
+  });
+}
+
+/**
+ * Delete a phase of a scheme by its code (editor of every département of the scheme); the phases after it
+ * move up one place. The audit log keeps the phase as it was.
+ *
+ * ### Examples
+ * ```ts
+ * await deletePhase(db, { principal }, '48-2018-2022', 'bilan');
+ * ```
+ */
+export function deletePhase(db: Kysely<Database>, caller: Caller, schemeCode: string, phaseCode: string): Promise<Phase> {
+  return deleteByCode(db, caller, PHASE, schemeCode, phaseCode);
+}
+
+/**
+ * Delete a consultation event of a scheme by its code (editor of every département of the scheme). An event
+ * that proposals come from is refused (CONFLICT, naming them): delete them or attach them elsewhere first.
+ *
+ * ### Examples
+ * ```ts
+ * await deleteConsultationEvent(db, { principal }, '48-2018-2022', 'gt-1');
+ * ```
+ */
+export function deleteConsultationEvent(db: Kysely<Database>, caller: Caller, schemeCode: string, eventCode: string): Promise<ConsultationEvent> {
+  return deleteByCode(db, caller, EVENT, schemeCode, eventCode, async (ctx, scheme) => {
+    // The event's row is locked for update: a proposal naming it (which locks it for share) waits, or is seen here.
+    const proposals = await proposalsOfEvent(ctx.trx, scheme.id, eventCode);
+    if (proposals.length) {
+      const message = messageWithDetail('event_in_use', proposals.join(', '), ctx.lang);
+      throw new DomainError('CONFLICT', message, [{ path: 'eventCode', code: 'event_in_use', message }]);
+    }
+  });
+}
+
+/**
+ * Delete a proposal of a scheme by its code (editor of every département of the scheme); the actions it led
+ * to stay. The audit log keeps the proposal as it was.
+ *
+ * ### Examples
+ * ```ts
+ * await deleteProposal(db, { principal }, '77-2019-2024', 'prop-3');
+ * ```
+ */
+export function deleteProposal(db: Kysely<Database>, caller: Caller, schemeCode: string, proposalCode: string): Promise<Proposal> {
+  return deleteByCode(db, caller, PROPOSAL, schemeCode, proposalCode);
 }

@@ -204,6 +204,18 @@ export async function lockMeeting(trx: Transaction<Database>, id: string): Promi
 }
 
 /**
+ * Delete a meeting (its decisions are part of its row).
+ *
+ * ### Examples
+ * ```ts
+ * await deleteMeetingRow(trx, meeting.id);
+ * ```
+ */
+export async function deleteMeetingRow(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx.deleteFrom('meeting').where('id', '=', id).execute();
+}
+
+/**
  * Create a meeting of a governing body, or replace the columns of an existing one (`id` given).
  *
  * ### Examples

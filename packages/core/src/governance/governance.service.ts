@@ -9,6 +9,7 @@ import { messageWithDetail, type ValidationIssue } from '../validation/issues.ts
 import {
   deleteBodyMember,
   deleteGoverningBodyRow,
+  deleteMeetingRow,
   existingPlanCodes,
   getBodyMembersByBodyIds,
   getMeetingsByBodyIds,
@@ -333,5 +334,25 @@ export function saveMeeting(db: Kysely<Database>, caller: Caller, schemeCode: st
     if (issues.length) throw validationError(issues, ctx.lang);
     const after = await writeMeetingRow(ctx.trx, body.id, before?.id ?? null, meetingColumns(data));
     return { value: after, entityId: after.id, before: before ?? null, after };
+  });
+}
+
+/**
+ * Delete a meeting of a governing body with its decisions (editor of every département of the scheme). A
+ * meeting of another body, or one the caller may not see, is NOT_FOUND. The audit log keeps it as it was.
+ *
+ * ### Examples
+ * ```ts
+ * await deleteMeeting(db, { principal }, '48-2018-2022', 'copil', meeting.id);
+ * ```
+ */
+export function deleteMeeting(db: Kysely<Database>, caller: Caller, schemeCode: string, bodyCode: string, meetingId: string): Promise<Meeting> {
+  return runCommand(db, caller, 'meeting:delete', async (ctx) => {
+    const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
+    const { body } = await bodyForWrite(ctx, scheme, bodyCode);
+    const before = typeof meetingId === 'string' ? await lockMeeting(ctx.trx, meetingId) : undefined;
+    if (!before || before.bodyId !== body.id) throw notFoundError('unknown_meeting', 'meetingId', String(meetingId), ctx.lang);
+    await deleteMeetingRow(ctx.trx, before.id);
+    return { value: before, entityId: before.id, before, after: null };
   });
 }

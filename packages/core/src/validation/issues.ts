@@ -37,6 +37,11 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
   unknown_member: { fr: "ce partenaire ne siège pas dans l'instance", en: 'this partner does not sit in the body' },
   unknown_meeting: { fr: 'réunion inconnue', en: 'unknown meeting' },
   unknown_proposal: { fr: 'proposition inconnue', en: 'unknown proposal' },
+  unknown_phase: { fr: 'phase inconnue', en: 'unknown phase' },
+  event_in_use: {
+    fr: "des propositions sont issues de ce temps de concertation, à supprimer ou à rattacher à un autre d'abord",
+    en: 'proposals come from this consultation event, to delete or attach to another one first',
+  },
   action_other_scheme: { fr: "l'action appartient à un autre schéma", en: 'the action belongs to another scheme' },
   unknown_predecessor: { fr: 'schéma précédent inconnu', en: 'unknown previous scheme' },
   scheme_code_exists: { fr: 'un schéma porte déjà ce code', en: 'a scheme already has this code' },

@@ -1,4 +1,4 @@
-import { linkProposalActions, saveConsultationEvent, savePhase, saveProposal, withoutNulls } from '@sosms/core';
+import { deleteConsultationEvent, deletePhase, deleteProposal, linkProposalActions, saveConsultationEvent, savePhase, saveProposal, withoutNulls } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { EventKind, PhaseKind, ProposalOutcome } from './enums.ts';
 import { idOf } from './ids.ts';
@@ -139,5 +139,20 @@ builder.mutationFields((t) => ({
     description: 'Enregistrer les actions issues d’une proposition (remplace la liste) : des actions du même schéma (jeton editor)',
     args: { schemeCode: t.arg.string({ required: true }), proposalCode: t.arg.string({ required: true }), actionIds: t.arg.globalIDList({ required: true }) },
     resolve: (_root, args, ctx) => linkProposalActions(ctx.db, ctx.caller, args.schemeCode, args.proposalCode, args.actionIds.map((id) => idOf(id, 'Action'))),
+  }),
+  deletePhase: t.id({
+    description: "Supprimer une phase d'après son code ; renvoie l'identifiant de la phase supprimée (jeton editor)",
+    args: { schemeCode: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => (await deletePhase(ctx.db, ctx.caller, args.schemeCode, args.code)).id,
+  }),
+  deleteConsultationEvent: t.id({
+    description: "Supprimer un temps de concertation d'après son code, refusé (CONFLICT) tant que des propositions en sont issues ; renvoie son identifiant (jeton editor)",
+    args: { schemeCode: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => (await deleteConsultationEvent(ctx.db, ctx.caller, args.schemeCode, args.code)).id,
+  }),
+  deleteProposal: t.id({
+    description: "Supprimer une proposition d'après son code (les actions qui en sont issues restent) ; renvoie son identifiant (jeton editor)",
+    args: { schemeCode: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => (await deleteProposal(ctx.db, ctx.caller, args.schemeCode, args.code)).id,
   }),
 }));

@@ -1,4 +1,4 @@
-import { addBodyMember, deleteGoverningBody, removeBodyMember, saveGoverningBody, saveMeeting, withoutNulls } from '@sosms/core';
+import { addBodyMember, deleteGoverningBody, deleteMeeting, removeBodyMember, saveGoverningBody, saveMeeting, withoutNulls } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { MeetingConnection, MemberConnection } from './connections.ts';
 import { arrayConnection } from '../pagination.ts';
@@ -153,5 +153,10 @@ builder.mutationFields((t) => ({
       const decisions = args.input.decisions?.map((d) => withoutNulls({ text: d.text, orientations: d.orientationCodes, actions: d.actionCodes }));
       return saveMeeting(ctx.db, ctx.caller, args.schemeCode, args.bodyCode, withoutNulls({ ...args.input, decisions }), args.meetingId == null ? null : String(args.meetingId));
     },
+  }),
+  deleteMeeting: t.id({
+    description: "Supprimer une réunion d'une instance avec ses décisions ; renvoie l'identifiant de la réunion supprimée (jeton editor)",
+    args: { schemeCode: t.arg.string({ required: true }), bodyCode: t.arg.string({ required: true }), meetingId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => (await deleteMeeting(ctx.db, ctx.caller, args.schemeCode, args.bodyCode, String(args.meetingId))).id,
   }),
 }));
