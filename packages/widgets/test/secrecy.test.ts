@@ -7,34 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSchemeFile, readReportData, writeOpenData, type Store } from '@sosms/core';
-import { ENGINES, openTestStore } from '@sosms/core/testing';
+import { ENGINES, openTestStore, readCsv } from '@sosms/core/testing';
 import { executeQuery } from '@sosms/graphql';
 import { exportWidgetJson } from '../scripts/export-widget-json.ts';
 import { QUERIES } from '../src/data/queries.ts';
 import { readComparison, readIndicator } from '../src/data/read.ts';
 
 const QUERIES_COMPARE = QUERIES.CompareIndicator.text;
-
-/** The rows of an RFC 4180 CSV written by core (CRLF, quotes doubled), as objects keyed by the header. */
-function readCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), i++;
-    else field += c;
-  }
-  const [header, ...rows] = records;
-  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
-}
 
 const CODE = '92-78-secret-2024-2028';
 const SOURCE_2024 = 'Observatoire départemental, tableau 3 (2024)';

@@ -74,3 +74,4 @@ export async function openTestStore(engine: 'pglite' | 'postgres', options: { on
 }
 
 export { snapshot, TABLES } from './checksum.ts';
+export { readCsv } from './csv.ts';
