@@ -28,6 +28,7 @@ import {
   compareByPosition,
   compareCodes,
   computeTreeProgress,
+  countActions,
   countByHealth,
   departmentName,
   effectiveProgress,
@@ -173,6 +174,11 @@ const SPECS: Record<string, Record<string, FieldSpec>> = {
         return { ...countByHealth(actions.map(healthInput), ctx.today), illustrative: actions.some((a) => a.illustrative) };
       },
     },
+    actionCounts: {
+      plan: (s) => void s.rel('orientations').col('position', 'code').rel('actions').col('status', 'progress', 'start_date', 'end_date', 'illustrative', 'position', 'code'),
+      resolve: (r, _args, ctx) =>
+        countActions(actionsOf(r).map((a) => ({ status: a.status, health: actionHealth(healthInput(a), ctx.today), illustrative: a.illustrative }))),
+    },
     orientations: connection(
       (s) => s.rel('orientations').col('id', 'parent_id', 'position', 'code'),
       (r, args) => (args.all ? readingOrder(orientationsOf(r), (o) => o.id, (o) => o.parent_id) : orientationsOf(r).filter((o) => o.parent_id === null)),
@@ -266,6 +272,9 @@ const SPECS: Record<string, Record<string, FieldSpec>> = {
     ...Object.fromEntries(['department', 'schemeCode', 'value', 'baseline', 'target', 'completionRate', 'population', 'unit', 'illustrative'].map((f) => [f, property(f)])),
     departmentName: { resolve: (c) => departmentName(c.department) ?? null },
   },
+  ActionCounts: Object.fromEntries(['total', 'illustrative', 'byStatus', 'byHealth'].map((f) => [f, property(f)])),
+  StatusCount: { status: property('key'), count: property('count'), illustrative: property('illustrative') },
+  HealthCount: { health: { resolve: (c) => (c.key === 'unknown' ? null : c.key) }, count: property('count'), illustrative: property('illustrative') },
   HealthSummary: Object.fromEntries(['onTrack', 'behind', 'atRisk', 'unknown', 'illustrative'].map((f) => [f, property(f)])),
   Period: { start: property('start'), end: property('end') },
   Adoption: { date: property('date'), reference: property('reference') },

@@ -26,7 +26,7 @@ const FIELDS = {
   Action: ['id', 'code', 'title', 'description', 'easyRead', 'objectives', 'expectedResults', 'territoryCodes', 'startDate', 'endDate', 'priority', 'status', 'recordedProgress', 'weight', 'position', 'illustrative', 'progress', 'health', 'lastUpdateDate', 'alerts { code message illustrative }'],
   Orientation: ['id', 'code', 'title', 'description', 'easyRead', 'objectives', 'weight', 'position', 'depth', 'level', 'illustrative', 'progress'],
   // predecessorCode is read by graphql-js: it comes from scheme_predecessor, filtered by the reader's visibility.
-  Scheme: ['id', 'code', 'title', 'departments', 'status', 'levels', 'summary', 'easyRead', 'legalBasis', 'sourceUrl', 'published', 'illustrative', 'progress', 'period { start end }', 'adoption { date reference }', 'healthSummary { onTrack behind atRisk unknown illustrative }'],
+  Scheme: ['id', 'code', 'title', 'departments', 'status', 'levels', 'summary', 'easyRead', 'legalBasis', 'sourceUrl', 'published', 'illustrative', 'progress', 'period { start end }', 'adoption { date reference }', 'healthSummary { onTrack behind atRisk unknown illustrative }', 'actionCounts { total illustrative byStatus { status count illustrative } byHealth { health count illustrative } }'],
 } as const;
 
 /** A random selection of compiled fields, nested down to measurements, with aliases, fragments, directives and pages. */

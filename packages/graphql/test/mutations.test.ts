@@ -189,6 +189,34 @@ for (const engine of ENGINES) {
       expect(healthSummary.onTrack).toBeGreaterThanOrEqual(1);
     });
 
+    it('counts a scheme\'s actions by status and by health as each action states them, the most frequent first', async () => {
+      const { body } = await post(
+        t.url,
+        `{ scheme(code: "${LOZERE}") { healthSummary { onTrack behind atRisk unknown } actionCounts { total illustrative byStatus { status count illustrative } byHealth { health count illustrative } } actions { totalCount nodes { status health illustrative } } } }`,
+      );
+      const { actionCounts, healthSummary, actions } = body.data.scheme;
+      const tally = (key: (a: { status: string; health: string | null }) => string | null) => {
+        const counts = new Map<string | null, { count: number; illustrative: number }>();
+        for (const a of actions.nodes) {
+          const entry = counts.get(key(a)) ?? { count: 0, illustrative: 0 };
+          counts.set(key(a), { count: entry.count + 1, illustrative: entry.illustrative + (a.illustrative ? 1 : 0) });
+        }
+        return counts;
+      };
+      expect(actionCounts.total).toBe(actions.totalCount);
+      expect(actionCounts.illustrative).toBe(actions.nodes.filter((a: { illustrative: boolean }) => a.illustrative).length);
+      const byStatus = tally((a) => a.status);
+      expect(actionCounts.byStatus).toHaveLength(byStatus.size);
+      for (const c of actionCounts.byStatus) expect(byStatus.get(c.status)).toEqual({ count: c.count, illustrative: c.illustrative });
+      const byHealth = tally((a) => a.health);
+      expect(actionCounts.byHealth).toHaveLength(byHealth.size);
+      for (const c of actionCounts.byHealth) expect(byHealth.get(c.health)).toEqual({ count: c.count, illustrative: c.illustrative });
+      const counts = actionCounts.byHealth.map((c: { count: number }) => c.count);
+      expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+      const of = (health: string | null) => actionCounts.byHealth.find((c: { health: string | null }) => c.health === health)?.count ?? 0;
+      expect(healthSummary).toEqual({ onTrack: of('ON_TRACK'), behind: of('BEHIND'), atRisk: of('AT_RISK'), unknown: of(null) });
+    });
+
     it('answers 401 to a revoked token', async () => {
       const { secret, token } = await createToken(t.store.db, { label: 'temporaire', role: 'editor', departments: ['48'] });
       expect((await post(t.url, '{ themes(first: 1) { totalCount } }', {}, bearer(secret))).status).toBe(200);

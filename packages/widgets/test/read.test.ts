@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chooseComparisonPeriod, filterActions, fold, items, readComparison, readProgress, readSchemeOverview } from '../src/data/read.ts';
+import { chooseComparisonPeriod, filterActions, fold, items, readComparison, readProgress, readSchemeActionsForSearch, readSchemeOverview } from '../src/data/read.ts';
 import { completePages } from '../src/data/source.ts';
 import { SchemeActions } from '../src/data/queries.ts';
 import { actionUrl } from '../src/shared/links.ts';
@@ -54,9 +54,22 @@ describe('readers', () => {
       return { scheme: { actions: page(100, 150, 150) } };
     });
     expect(asked).toEqual([['SchemeActionsPage', 'c100']]);
-    const view = readProgress(data, 's');
-    expect(view).toMatchObject({ total: 150, totalCount: 150 });
-    expect(view.byStatus).toEqual([{ key: 'planned', count: 150, illustrative: 75 }]);
+    expect(readSchemeActionsForSearch(data, 's')).toHaveLength(150);
+  });
+
+  test('progress reads the counts core makes (actionCounts), in the API\'s order: the widget counts and sorts nothing', () => {
+    const actionCounts = {
+      total: 5,
+      illustrative: 2,
+      byStatus: [{ status: 'IN_PROGRESS', count: 3, illustrative: 1 }, { status: 'DONE', count: 2, illustrative: 1 }],
+      byHealth: [{ health: null, count: 3, illustrative: 2 }, { health: 'AT_RISK', count: 2, illustrative: 0 }],
+    };
+    // Actions in the data are not what is counted: only actionCounts is read.
+    const view = readProgress({ scheme: { code: 's', title: 'S', progress: 40, actionCounts, actions: { nodes: [{ code: '1', status: 'PLANNED' }] } } }, 's');
+    expect(view).toMatchObject({ total: 5, illustrative: true });
+    expect(view.byStatus).toEqual([{ key: 'in_progress', count: 3, illustrative: 1 }, { key: 'done', count: 2, illustrative: 1 }]);
+    expect(view.byHealth).toEqual([{ key: 'unknown', count: 3, illustrative: 2 }, { key: 'at_risk', count: 2, illustrative: 0 }]);
+    expect(readProgress({ scheme: { code: 's', title: 'S' } }, 's')).toMatchObject({ total: 0, byStatus: [], byHealth: [], illustrative: false });
   });
 
   test('result links follow the action-url template, values encoded', () => {

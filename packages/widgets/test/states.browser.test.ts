@@ -77,7 +77,7 @@ describe('failures are shown in French inside the widget', () => {
 describe('static JSON export', () => {
   test('exportWidgetJson holds the data of every scheme query and the comparisons of its shared indicators', async () => {
     const json = await exportWidgetJson(gateway.store.db, SCHEMES.lozere);
-    expect(Object.keys(json).sort()).toEqual(['CompareIndicator', 'Nomenclatures', 'SchemeActions', 'SchemeIndicators', 'SchemeOverview', 'SchemeProposals', 'SchemeTimeline']);
+    expect(Object.keys(json).sort()).toEqual(['CompareIndicator', 'Nomenclatures', 'SchemeActions', 'SchemeIndicators', 'SchemeOverview', 'SchemeProgress', 'SchemeProposals', 'SchemeTimeline']);
     expect((json.SchemeOverview as { scheme: { code: string } }).scheme.code).toBe(SCHEMES.lozere);
     const comparisons = json.CompareIndicator as { variables: { sharedCode: string; period: string } }[];
     expect(comparisons.map((c) => c.variables.sharedCode)).toEqual(['delai-accueil-social-jours', 'rsa-emploi-12m']);

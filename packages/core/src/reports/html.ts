@@ -1,5 +1,6 @@
 import type { ActionDocument } from '../action/action.ts';
 import type { Lang } from '../validation/issues.ts';
+import { countActions, countOf, type ActionCounts } from '../rules/action-counts.ts';
 import { reportLabel } from './labels.ts';
 import type { ReportAction, ReportData, ReportIndicator, ReportPoint } from './report-data.ts';
 
@@ -141,18 +142,19 @@ export function renderReportHtml(data: ReportData): string {
   const healthBadge = (a: ReportAction) =>
     a.health ? `<span class="badge ${e(a.health)}">${e(reportLabel('health', a.health, lang))}</span>` : `<span class="missing">${t('noHealth')}</span>`;
   const pilotOf = (a: ActionDocument) => a.pilot;
+  // Counted by the core's one rule (health as computed at the report's date by readReportData).
+  const countOfActions = (list: readonly ReportAction[]): ActionCounts =>
+    countActions(list.map((a) => ({ status: a.action.status, health: a.health, illustrative: a.action.illustrative })));
+  const HEALTH_COLUMNS = ['on_track', 'behind', 'at_risk'] as const;
 
   // ---- sections
   const summary = (): Section => {
-    const counts = { on_track: 0, behind: 0, at_risk: 0 };
-    for (const a of data.actions) if (a.health) counts[a.health] += 1;
+    const counts = countOfActions(data.actions);
     const text = data.kind === 'public' ? (scheme.easyRead ?? scheme.summary) : scheme.summary;
     const items = [
       `<li>${t('overallProgress')} : <strong>${pct(data.progress)}</strong></li>`,
-      `<li>${t('actionsCount')} : ${data.actions.length}</li>`,
-      ...(data.kind === 'public'
-        ? []
-        : (['on_track', 'behind', 'at_risk'] as const).map((h) => `<li>${e(reportLabel('health', h, lang))} : ${counts[h]}</li>`)),
+      `<li>${t('actionsCount')} : ${counts.total}</li>`,
+      ...(data.kind === 'public' ? [] : HEALTH_COLUMNS.map((h) => `<li>${e(reportLabel('health', h, lang))} : ${countOf(counts.byHealth, h)}</li>`)),
     ];
     return {
       id: 'synthese',
@@ -164,15 +166,15 @@ export function renderReportHtml(data: ReportData): string {
   const byOrientation = (): Section => {
     const rows = orientations.map(({ orientation, depth }) => {
       const own = data.actions.filter((a) => a.orientationCode === orientation.code);
-      const counts = (['on_track', 'behind', 'at_risk'] as const).map((h) => own.filter((a) => a.health === h).length);
+      const counts = countOfActions(own);
       return [
         `<span class="depth-${depth}">${e(orientation.code)} ${e(orientation.title)}</span>`,
         pct(data.orientationProgress.get(orientation.code)),
-        String(own.length),
-        ...(data.kind === 'public' ? [] : counts.map(String)),
+        String(counts.total),
+        ...(data.kind === 'public' ? [] : HEALTH_COLUMNS.map((h) => String(countOf(counts.byHealth, h)))),
       ];
     });
-    const head = [t('orientation'), t('progress'), t('actionsCount'), ...(data.kind === 'public' ? [] : (['on_track', 'behind', 'at_risk'] as const).map((h) => e(reportLabel('health', h, lang))))];
+    const head = [t('orientation'), t('progress'), t('actionsCount'), ...(data.kind === 'public' ? [] : HEALTH_COLUMNS.map((h) => e(reportLabel('health', h, lang))))];
     return { id: 'orientations', title: t('byOrientation'), body: tableOf(`${t('byOrientation')} (${day(data.date)})`, head, rows) };
   };
 

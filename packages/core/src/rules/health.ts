@@ -1,6 +1,7 @@
 import type { ActionStatus } from '../action/action.ts';
 import { dayNumber } from './dates.ts';
 import { effectiveProgress } from './progress.ts';
+import { countActions, countOf } from './action-counts.ts';
 
 /** How an action is doing against the time elapsed: on track, behind, or at risk. */
 export const HEALTHS = ['on_track', 'behind', 'at_risk'] as const;
@@ -79,7 +80,7 @@ export interface HealthCounts {
 }
 
 /**
- * Count actions by their {@link actionHealth} at `today`, in memory: the actions already read are enough,
+ * Count actions by their {@link actionHealth} at `today` (by `countActions`, the one counting rule), in memory: the actions already read are enough,
  * so a dashboard asking for the health of 1,000 actions reads nothing more.
  *
  * ### Examples
@@ -89,16 +90,6 @@ export interface HealthCounts {
  * ```
  */
 export function countByHealth(actions: readonly HealthInput[], today: string): HealthCounts {
-  let onTrack = 0;
-  let behind = 0;
-  let atRisk = 0;
-  let unknown = 0;
-  for (const action of actions) {
-    const health = actionHealth(action, today);
-    if (health === 'on_track') onTrack += 1;
-    else if (health === 'behind') behind += 1;
-    else if (health === 'at_risk') atRisk += 1;
-    else unknown += 1;
-  }
-  return { onTrack, behind, atRisk, unknown };
+  const { byHealth } = countActions(actions.map((action) => ({ status: action.status, health: actionHealth(action, today) })));
+  return { onTrack: countOf(byHealth, 'on_track'), behind: countOf(byHealth, 'behind'), atRisk: countOf(byHealth, 'at_risk'), unknown: countOf(byHealth, 'unknown') };
 }

@@ -2,6 +2,7 @@
 export * from './progress.ts';
 export * from './indicator.ts';
 export * from './health.ts';
+export * from './action-counts.ts';
 export * from './alerts.ts';
 export { addMonths, monthsBetween } from './dates.ts';
 export * from './lifecycle.ts';

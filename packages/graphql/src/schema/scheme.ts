@@ -1,5 +1,7 @@
 import {
+  actionHealth,
   compareByCode,
+  countActions,
   countByHealth,
   readingOrder,
   DomainError,
@@ -14,6 +16,10 @@ import {
   changeSchemeStatus,
   withoutNulls,
   keyFigureValueText,
+  type ActionCounts,
+  type ActionStatus as ActionStatusCode,
+  type CountOf,
+  type HealthKey,
   type Scheme,
   type SchemeStatus as SchemeStatusCode,
   type SchemePatch,
@@ -22,7 +28,7 @@ import { builder } from '../builder.ts';
 import { ActionConnection, ConsultationEventConnection, DistrictConnection, GoverningBodyConnection, IndicatorConnection, OrientationConnection, PhaseConnection, ProposalConnection, SchemeConnection } from './connections.ts';
 import { withLatestMeasurements, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
-import { KeyFigureQualifier, PublicCode, SchemeStatus, ThemeCode } from './enums.ts';
+import { ActionStatus, Health, KeyFigureQualifier, PublicCode, SchemeStatus, ThemeCode } from './enums.ts';
 import {
   ActionRef,
   ConsultationEventRef,
@@ -91,6 +97,34 @@ const HealthSummary = builder.objectRef<{ onTrack: number; behind: number; atRis
   }),
 });
 
+const StatusCount = builder.objectRef<CountOf<ActionStatusCode>>('StatusCount').implement({
+  description: 'Nombre d’actions d’un statut / actions of one status',
+  fields: (t) => ({
+    status: t.field({ type: ActionStatus, resolve: (c) => c.key }),
+    count: t.exposeInt('count'),
+    illustrative: t.exposeInt('illustrative', { description: 'Combien de ces actions sont illustratives' }),
+  }),
+});
+
+const HealthCount = builder.objectRef<CountOf<HealthKey>>('HealthCount').implement({
+  description: 'Nombre d’actions d’une santé (null : inconnue, sans dates ou abandonnée) / actions of one health',
+  fields: (t) => ({
+    health: t.field({ type: Health, nullable: true, resolve: (c) => (c.key === 'unknown' ? null : c.key) }),
+    count: t.exposeInt('count'),
+    illustrative: t.exposeInt('illustrative', { description: 'Combien de ces actions sont illustratives' }),
+  }),
+});
+
+const ActionCountsRef = builder.objectRef<ActionCounts>('ActionCounts').implement({
+  description: 'Actions du schéma comptées par statut et par santé à la date du jour (règle countActions du cœur), les plus nombreuses d’abord',
+  fields: (t) => ({
+    total: t.exposeInt('total'),
+    illustrative: t.exposeInt('illustrative', { description: 'Combien des actions comptées sont illustratives' }),
+    byStatus: t.field({ type: [StatusCount], resolve: (c) => c.byStatus }),
+    byHealth: t.field({ type: [HealthCount], resolve: (c) => c.byHealth }),
+  }),
+});
+
 builder.node(SchemeRef, {
   description: "Un schéma départemental d'organisation sociale et médico-sociale / a département's solidarity scheme",
   id: { resolve: (scheme) => scheme.id },
@@ -138,6 +172,14 @@ builder.node(SchemeRef, {
       resolve: async (s, _args, ctx) => {
         const actions = await ctx.loaders.actionsBySchemeId.load(s.id);
         return { ...countByHealth(actions, ctx.today), illustrative: actions.some((a) => a.illustrative) };
+      },
+    }),
+    actionCounts: t.field({
+      type: ActionCountsRef,
+      description: 'Actions comptées par statut et par santé, à la date du jour',
+      resolve: async (s, _args, ctx) => {
+        const actions = await ctx.loaders.actionsBySchemeId.load(s.id);
+        return countActions(actions.map((a) => ({ status: a.status, health: actionHealth(a, ctx.today), illustrative: a.illustrative })));
       },
     }),
     orientations: t.connection({

@@ -146,6 +146,23 @@ const INDICATOR = /* GraphQL */ `
   ${MEASUREMENT}
 `;
 
+/**
+ * A scheme's overall progress and its actions counted by status and by health, as core counts them
+ * (`actionCounts`, the rule `countActions`): the progress widget counts nothing itself.
+ */
+export const SchemeProgress: QueryDef = {
+  name: 'SchemeProgress',
+  text: /* GraphQL */ `
+  query SchemeProgress($scheme: String!) {
+    scheme(code: $scheme) {
+      id code title departments illustrative progress
+      period { start end }
+      actionCounts { total illustrative byStatus { status count illustrative } byHealth { health count illustrative } }
+    }
+  }
+`,
+};
+
 /** Every indicator of a scheme (on the scheme, its orientations and its actions) with its values (indicator chart). */
 export const SchemeIndicators: QueryDef = {
   name: 'SchemeIndicators',
@@ -245,6 +262,7 @@ export const QUERIES = {
   SchemeOrientationsPage,
   SchemeActions,
   SchemeActionsPage,
+  SchemeProgress,
   SchemeIndicators,
   SchemeTimeline,
   SchemeProposals,
@@ -257,7 +275,7 @@ export const QUERIES = {
 export type QueryName = keyof typeof QUERIES;
 
 /** The queries a static file holds as `"<name>": <data>` (they take `{ scheme }` only, or nothing). */
-export const STATIC_QUERIES = ['SchemeOverview', 'SchemeActions', 'SchemeIndicators', 'SchemeTimeline', 'SchemeProposals', 'Nomenclatures'] as const;
+export const STATIC_QUERIES = ['SchemeOverview', 'SchemeActions', 'SchemeProgress', 'SchemeIndicators', 'SchemeTimeline', 'SchemeProposals', 'Nomenclatures'] as const;
 
 /**
  * `CompareIndicator` takes other variables: a static file holds it as a list of `{ variables, data }`,

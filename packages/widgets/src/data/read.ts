@@ -10,6 +10,7 @@ import type {
   ActionDetailView,
   ActionSummaryView,
   ComparisonView,
+  CountView,
   DatedValueView,
   IndicatorView,
   MeasurementView,
@@ -293,29 +294,21 @@ export function readIndicator(data: unknown, schemeCode: string, indicatorCode: 
 }
 
 /**
- * The data of `SchemeActions` counted by status and by health; each count says how many of its actions
- * carry illustrative values, so a total computed from them is marked.
+ * The data of `SchemeProgress`: the scheme's actions counted by status and by health as core counts them
+ * (`actionCounts`), in the API's order (the most frequent first); each count says how many of its actions
+ * carry illustrative values, so a total computed from them is marked. The widget counts and sorts nothing.
  */
 export function readProgress(data: unknown, schemeCode: string): ProgressView {
   const scheme = requireScheme(data, schemeCode);
-  const actions = items(scheme.actions).map(readActionSummary);
-  const count = (key: (a: ActionSummaryView) => string) => {
-    const counts = new Map<string, { count: number; illustrative: number }>();
-    for (const a of actions) {
-      const entry = counts.get(key(a)) ?? { count: 0, illustrative: 0 };
-      entry.count += 1;
-      if (a.illustrative) entry.illustrative += 1;
-      counts.set(key(a), entry);
-    }
-    return [...counts].map(([k, c]) => ({ key: k, ...c })).sort((a, b) => b.count - a.count);
-  };
+  const counts = obj(scheme.actionCounts);
+  const read = (value: unknown, key: (c: Obj) => string): CountView[] =>
+    items(value).map((c) => ({ key: key(c), count: num(c.count) ?? 0, illustrative: num(c.illustrative) ?? 0 }));
   return {
     scheme: readScheme(scheme),
-    total: actions.length,
-    totalCount: Math.max(actions.length, num(obj(scheme.actions)?.totalCount) ?? 0),
-    byStatus: count((a) => a.status ?? 'planned'),
-    byHealth: count((a) => a.health ?? 'unknown'),
-    illustrative: actions.some((a) => a.illustrative),
+    total: num(counts?.total) ?? 0,
+    byStatus: read(counts?.byStatus, (c) => enumValue(c.status) ?? 'planned'),
+    byHealth: read(counts?.byHealth, (c) => enumValue(c.health) ?? 'unknown'),
+    illustrative: (num(counts?.illustrative) ?? 0) > 0,
   };
 }
 

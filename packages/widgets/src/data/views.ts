@@ -146,10 +146,8 @@ export interface CountView {
 
 export interface ProgressView {
   scheme: SchemeView;
-  /** Actions counted (every page). */
+  /** Actions counted (core's `actionCounts.total`). */
   total: number;
-  /** Actions the server counts (`totalCount`). */
-  totalCount: number;
   byStatus: CountView[];
   byHealth: CountView[];
   illustrative: boolean;

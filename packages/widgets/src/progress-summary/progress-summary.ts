@@ -6,7 +6,7 @@ import { t } from './progress-summary.texts.ts';
 import { formatNumber } from '../shared/format.ts';
 import { illustrativeBadge, progressBar, tableRegion } from '../shared/parts.ts';
 import { readProgress } from '../data/read.ts';
-import { SchemeActions } from '../data/queries.ts';
+import { SchemeProgress } from '../data/queries.ts';
 import type { CountView, ProgressView } from '../data/views.ts';
 import { progressSummaryStyles } from './progress-summary.styles.ts';
 
@@ -47,7 +47,7 @@ export class ProgressSummary extends SosmsElement<ProgressView> {
 
   protected async load(signal: AbortSignal): Promise<Loaded<ProgressView>> {
     const scheme = this.requireScheme();
-    return readProgress(await this.runQuery(SchemeActions, { scheme }, signal), scheme);
+    return readProgress(await this.runQuery(SchemeProgress, { scheme }, signal), scheme);
   }
 
   protected renderData(view: ProgressView): TemplateResult {
@@ -56,11 +56,7 @@ export class ProgressSummary extends SosmsElement<ProgressView> {
       ${this.heading(0, html`${t('progress', lang)} — ${this.fr(view.scheme.title)} ${illustrativeBadge(view.illustrative, lang)}`)}
       <p class="sosms-overall__label">${t('overallProgress', lang)}</p>
       <div class="sosms-overall">${progressBar(view.scheme.progress, view.scheme.title, lang, view.illustrative)}</div>
-      <p>
-        ${view.total < view.totalCount
-          ? `${view.total} ${t('actions', lang).toLowerCase()} ${t('shownOf', lang)} ${view.totalCount}`
-          : `${view.total} ${t('actions', lang).toLowerCase()}`}
-      </p>
+      <p>${view.total} ${t('actions', lang).toLowerCase()}</p>
       ${view.total
         ? html`<div class="sosms-columns">
             ${this.renderCounts('status', t('byStatus', lang), ACTION_STATUS, view.byStatus, view.total, STATUS_CLASSES)}
