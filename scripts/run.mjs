@@ -4,7 +4,7 @@ import { execSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPostgres } from './postgres.mjs';
+import { startPostgres } from '../packages/core/src/testing/postgres.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

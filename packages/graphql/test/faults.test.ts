@@ -1,12 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createStore, createToken, loadDemoSchemes } from '@sosms/core';
+import { findPostgresBinary, startCluster } from '@sosms/core/testing';
 
 // Fault test of issue 13: the gateway process on PostgreSQL, under a stream of writes, while PostgreSQL
 // restarts (pg_ctl restart -m fast) and then crashes (kill -9 of every server process) and comes back.
@@ -15,56 +14,13 @@ import { createStore, createToken, loadDemoSchemes } from '@sosms/core';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
-function binary(name: string): string | undefined {
-  try {
-    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    const root = '/usr/lib/postgresql';
-    if (!existsSync(root)) return undefined;
-    for (const v of readdirSync(root).sort((a, b) => Number(b) - Number(a))) if (existsSync(join(root, v, 'bin', name))) return join(root, v, 'bin', name);
-    return undefined;
-  }
-}
-const initdb = binary('initdb');
-const pgCtl = binary('pg_ctl');
-const enabled = Boolean(initdb && pgCtl) && (process.env.SOSMS_TEST_ENGINES ?? 'pglite,postgres').includes('postgres');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+const enabled = Boolean(findPostgresBinary('initdb') && findPostgresBinary('pg_ctl')) && (process.env.SOSMS_TEST_ENGINES ?? 'pglite,postgres').includes('postgres');
 
 /** A throw-away cluster this test can restart and crash. */
-async function startCluster() {
-  const asRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'sosms-fault-'));
-  const data = join(dir, 'data');
-  if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
-  const run = (bin: string, args: string[]) => (asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { stdio: 'pipe' }) : execFileSync(bin, args, { stdio: 'pipe' }));
-  run(initdb!, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const port = await freePort();
+async function startFaultCluster() {
   // Synchronous commit (the default): an acknowledged commit is in the WAL before the answer.
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c max_connections=100`;
-  const log = join(dir, 'log');
-  /** pg_ctl start, tried again for a few seconds: a server killed a moment ago may still hold its port. */
-  const start = async () => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        run(pgCtl!, ['-D', data, '-o', opts, '-l', log, '-w', 'start']);
-        return;
-      } catch (error) {
-        if (attempt >= 10) throw new Error(`${(error as Error).message}\n${existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : ''}`);
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-  };
-  await start();
-  const postmasterPid = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const cluster = (await startCluster({ prefix: 'sosms-fault-', settings: ['synchronous_commit=on', 'max_connections=100'] }))!;
+  const postmasterPid = () => Number(readFileSync(join(cluster.data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   /** Gone, or a zombie no one reaps (a container's PID 1 may not): either way it holds no port and no memory. */
   const gone = (pid: number) => {
     try {
@@ -74,8 +30,8 @@ async function startCluster() {
     }
   };
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    restartFast: () => run(pgCtl!, ['-D', data, '-o', opts, '-l', log, '-m', 'fast', '-w', 'restart']),
+    url: cluster.url,
+    restartFast: () => cluster.restart('fast'),
     /** kill -9 of the postmaster and of each of its children, as a crash of the server would. */
     crash: () => {
       const pid = postmasterPid();
@@ -89,22 +45,18 @@ async function startCluster() {
       // keeps its PID alive, and PostgreSQL would then take postmaster.pid for a running server's.
       const deadline = Date.now() + 10_000;
       while (![pid, ...children].every(gone) && Date.now() < deadline) execFileSync('sleep', ['0.05']);
-      rmSync(join(data, 'postmaster.pid'), { force: true });
+      rmSync(join(cluster.data, 'postmaster.pid'), { force: true });
     },
-    start,
-    stop: () => {
-      try {
-        run(pgCtl!, ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } catch {}
-      rmSync(dir, { recursive: true, force: true });
-    },
+    /** pg_ctl start, tried again for 5 s (a server killed a moment ago may still hold its port), the server log in the error. */
+    start: cluster.start,
+    stop: cluster.stop,
   };
 }
 
 const MUTATION = 'mutation ($id: ID!, $input: MeasurementInput!) { recordMeasurement(indicatorId: $id, input: $input) { revision } }';
 
 describe.runIf(enabled)('faults: PostgreSQL restarts and crashes under a write load', () => {
-  let cluster: Awaited<ReturnType<typeof startCluster>>;
+  let cluster: Awaited<ReturnType<typeof startFaultCluster>>;
   let child: ChildProcess | undefined;
   let exited = false;
   let url = '';
@@ -113,7 +65,7 @@ describe.runIf(enabled)('faults: PostgreSQL restarts and crashes under a write l
   let output = '';
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startFaultCluster();
     const store = await createStore({ location: cluster.url });
     await loadDemoSchemes(store.db);
     secret = (await createToken(store.db, { label: 'fault test', role: 'editor', departments: ['48'] })).secret;
