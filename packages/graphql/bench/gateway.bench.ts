@@ -259,7 +259,32 @@ try {
     process.stdout.write('  (pas d’ETag sur GET : cache HTTP non mesuré / no ETag on GET: HTTP cache not measured)\n');
   }
 
+  // A widget's query (the scheme overview) as the widgets send it, a GET with its text, name and variables:
+  // answered in full, then from the ETag path (304), the same address both times.
+  {
+    const { SchemeOverview } = await import('../../widgets/src/data/queries.ts');
+    const listed = await once(gateway, '/graphql', JSON.stringify({ query: '{ schemes(first: 1) { nodes { code } } }' }));
+    const scheme = (JSON.parse(listed.text) as { data: { schemes: { nodes: { code: string }[] } } }).data.schemes.nodes[0]!.code;
+    const params = new URLSearchParams({ query: SchemeOverview.text.replace(/\s+/g, ' ').trim(), operationName: SchemeOverview.name, variables: JSON.stringify({ scheme }) });
+    const widgetPath = `/graphql?${params}`;
+    const answer = await fetch(`http://127.0.0.1:${gateway.port}${widgetPath}`);
+    const answerText = await answer.text();
+    const widgetTag = answer.headers.get('etag');
+    if (answerText.includes('"errors"') || !widgetTag) throw new Error(`widget query: ${answer.status} ${answerText.slice(0, 300)}`);
+    const full = await run(gateway, { path: widgetPath, method: 'GET' });
+    const notModified = await run(gateway, { path: widgetPath, method: 'GET', headers: { 'if-none-match': widgetTag } });
+    rows.push([`widget SchemeOverview GET (${(Buffer.byteLength(answerText) / 1024).toFixed(0)} Kio)`, full.rps.toFixed(1), full.p50.toFixed(0), full.p99.toFixed(0), full.cpuMsPerRequest.toFixed(2), full.statementsPerRequest.toFixed(1)]);
+    rows.push(['widget SchemeOverview GET + ETag (304)', notModified.rps.toFixed(1), notModified.p50.toFixed(0), notModified.p99.toFixed(0), notModified.cpuMsPerRequest.toFixed(2), notModified.statementsPerRequest.toFixed(1)]);
+    figure('cache.widget_rps', full.rps, 'requests/s');
+    figure('cache.widget_node_cpu_ms_per_request', full.cpuMsPerRequest, 'ms');
+    figure('cache.widget_304_rps', notModified.rps, 'requests/s');
+    figure('cache.widget_304_node_cpu_ms_per_request', notModified.cpuMsPerRequest, 'ms');
+    figure('cache.widget_304_share', notModified.notModified / notModified.requests, 'ratio');
+    figure('cache.speedup_304', notModified.rps / full.rps, 'ratio');
+  }
+
   // How cost grows with the schemes asked for: one run each, one connection (latency and CPU per answer).
+  const p50BySchemes: Record<number, number> = {};
   for (const n of [5, 20, 50, 100]) {
     const g = await run(gateway, graphql(dashboardQuery(n)), 1);
     const f = await run(floor, { path: `/dashboard/${n}`, body: '{}' }, 1);
@@ -273,7 +298,10 @@ try {
     figure(`dashboard.first_${n}.floor_p50_ms`, f.p50, 'ms');
     figure(`dashboard.first_${n}.floor_node_cpu_ms_per_request`, f.cpuMsPerRequest, 'ms');
     figure(`dashboard.first_${n}.sql_statements`, g.statementsPerRequest, 'statements');
+    p50BySchemes[n] = g.p50;
   }
+  // Linear growth: the time per scheme asked for is no larger at 100 schemes than at 20 (a fixed part makes it smaller).
+  figure('dashboard.growth_per_scheme_100_vs_20', p50BySchemes[100]! / 100 / (p50BySchemes[20]! / 20), 'ratio');
 
   // Scale-out: the gateway keeps no state between requests, so processes add up on one PostgreSQL.
   // Two gateway processes, 5 connections each, at the same time, against one at 10 connections.
@@ -313,9 +341,33 @@ try {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   process.stdout.write(`\n${rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n')}\n\n`);
   for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);
+  printTargets();
 } finally {
   for (const s of servers) await s.stop();
   replica?.stop();
   if (!reuse) await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
   await admin.close();
+}
+
+/** The issue's targets (issue 11), read from this run's figures; `pnpm bench:start` measures start.first_answer_s. */
+function printTargets(): void {
+  const targets: { name: string; at: 'least' | 'most'; value: number; label: string }[] = [
+    { name: 'dashboard.rps_ratio_to_floor', at: 'least', value: 0.5, label: 'dashboard req/s ÷ plancher / floor' },
+    { name: 'dashboard.node_cpu_ms_per_request', at: 'most', value: 30, label: 'dashboard CPU Node ms/req' },
+    { name: 'dashboard.growth_per_scheme_100_vs_20', at: 'most', value: 1.25, label: 'dashboard temps par schéma / time per scheme, 100 ÷ 20' },
+    { name: 'compare.rps_ratio_to_floor', at: 'least', value: 0.8, label: 'compareIndicator req/s ÷ plancher / floor' },
+    { name: 'cache.speedup_304', at: 'least', value: 20, label: 'GET + ETag (304) ÷ sans cache / uncached, req/s' },
+  ];
+  const table = [['cible / target', 'figure', 'seuil / threshold', 'mesuré / measured', '']];
+  for (const t of targets) {
+    const measured = figures.find((f) => f.name === t.name)?.value ?? null;
+    const ok = measured !== null && (t.at === 'least' ? measured >= t.value : measured <= t.value);
+    table.push([t.label, t.name, `${t.at === 'least' ? '≥' : '≤'} ${t.value}`, measured === null ? '—' : String(measured), ok ? 'ok' : 'NOT OK / non atteint']);
+  }
+  for (const name of ['dashboard.p99_ratio_to_floor', 'dashboard.sql_statements', 'scaleout.two_gateways.ratio_to_one', 'scaleout.primary_and_replica.ratio_to_one']) {
+    const measured = figures.find((f) => f.name === name)?.value;
+    if (measured !== undefined) table.push(['(sans cible / no target)', name, '—', String(measured), '']);
+  }
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  process.stdout.write(`\nCibles / targets (issue 11):\n${table.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n')}\n`);
 }

@@ -21,7 +21,7 @@ let close: () => Promise<void>;
 const replica = process.env.BENCH_READ_URL ? await createStore({ location: process.env.BENCH_READ_URL, migrate: false, onQuery: () => void (statements += 1) }) : undefined;
 if (role === 'gateway') {
   // No per-client budget: the benchmark is one client asking as fast as it can.
-  const gateway = await createGateway({ db: store.db, log: () => {}, today: () => today, readDbs: replica ? [replica.db] : [], limits: { costBudgetPerMinute: Number.MAX_SAFE_INTEGER } });
+  const gateway = await createGateway({ store, log: () => {}, today: () => today, readDbs: replica ? [replica.db] : [], limits: { costBudgetPerMinute: Number.MAX_SAFE_INTEGER } });
   server = gateway.server;
   close = () => gateway.close();
 } else {

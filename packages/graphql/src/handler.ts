@@ -21,7 +21,7 @@ import { jsonLogger, redactEntry, type Logger } from './log.ts';
 /** Options of {@link createGatewayHandler}. */
 export interface GatewayHandlerOptions {
   /** The open store (or give `db`); its pool figures go to the metrics. */
-  readonly store?: Pick<Store, 'db' | 'poolStats'>;
+  readonly store?: Pick<Store, 'db' | 'poolStats' | 'dataVersion'>;
   readonly db?: Kysely<Database>;
   /**
    * Read replicas (PostgreSQL streaming standbys of the same primary), used in turn for anonymous reads;
@@ -134,6 +134,11 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   for (const text of [...examples.map((e) => e.query), ...(options.persistedQueries?.queries ?? [])]) registered.set(sha256(text), text);
   const persistedOnly = options.persistedQueries?.only ?? false;
   const maxAge = Math.max(0, Math.round(options.cacheMaxAgeSeconds ?? 30));
+  // The primary's data version: the store's watch (memory on PGlite, shared reads on PostgreSQL), else one read each.
+  const watch = options.store?.dataVersion;
+  const primaryVersion = watch ? () => watch.current() : () => readDataVersion(db);
+  /** Parsed documents by query text (a persisted query's text included): parsing is done once per text. A syntax tree weighs about 20 times its text. */
+  const documents = new BoundedMap<DocumentNode>(1_000, 50_000_000, (document) => 20 * (document.loc?.end ?? 1_000));
   let inFlight = 0;
   let closing = false;
   let idle: (() => void) | undefined;
@@ -158,13 +163,16 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       throw new HttpError(400, 'PERSISTED_QUERY_REQUIRED');
     }
     if (query === undefined) throw new HttpError(400, 'MISSING_QUERY');
-    let document: DocumentNode;
-    try {
-      document = parse(query, { maxTokens: limits.maxTokens });
-    } catch (error) {
-      const limit = limitError(error instanceof GraphQLError ? error.message : '');
-      if (limit) throw new HttpError(400, 'QUERY_TOO_COMPLEX', { limit: limits.maxTokens, limitFr: 'nombre de jetons lexicaux', limitEn: 'number of tokens' });
-      throw new HttpError(400, 'GRAPHQL_PARSE_FAILED', { detail: error instanceof GraphQLError ? error.message.replace(/^Syntax Error: /, '') : 'document illisible' });
+    let document = documents.get(query);
+    if (!document) {
+      try {
+        document = parse(query, { maxTokens: limits.maxTokens });
+      } catch (error) {
+        const limit = limitError(error instanceof GraphQLError ? error.message : '');
+        if (limit) throw new HttpError(400, 'QUERY_TOO_COMPLEX', { limit: limits.maxTokens, limitFr: 'nombre de jetons lexicaux', limitEn: 'number of tokens' });
+        throw new HttpError(400, 'GRAPHQL_PARSE_FAILED', { detail: error instanceof GraphQLError ? error.message.replace(/^Syntax Error: /, '') : 'document illisible' });
+      }
+      documents.set(query, document);
     }
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
     const operation = getOperationAST(document, operationName);
@@ -239,17 +247,23 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     // depend on it), the language and the request; a token's answers are private and never stored.
     let etag: string | undefined;
     if (method === 'GET' && isQuery && !auth.principal) {
-      // Read where the query will run: a replica's version matches that replica's data.
-      const version = await readDataVersion(readDb ?? db!);
-      etag = `W/"${version}-${sha256(JSON.stringify([day, lang, prepared.map((p) => p.body)])).slice(0, 20)}"`;
+      const key = sha256(JSON.stringify([day, lang, prepared.map((p) => p.body)])).slice(0, 20);
+      const tagOf = (version: bigint) => `W/"${version}-${key}"`;
       const ifNoneMatch = req.headers['if-none-match'];
-      if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+      // Not modified when the client's version is the primary's current one: whoever computed that answer
+      // (this gateway, another, on the primary or a replica) read its version before its data, so the data
+      // it holds is at least that version's, and no write came since.
+      const current = ifNoneMatch ? tagOf(await primaryVersion()) : undefined;
+      if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === current || tag.trim() === '*')) {
+        etag = current!;
         res.writeHead(304, { etag, 'cache-control': `public, max-age=${maxAge}`, vary: VARY });
         res.end();
         budget.spend(client, 1);
         entry.cache = 'not-modified';
         return 304;
       }
+      // This answer's version, read before its data where the query runs (a replica may be behind the primary).
+      etag = readDb ? tagOf(await readDataVersion(readDb)) : (current ?? tagOf(await primaryVersion()));
     }
     const context = createContext(db!, { principal: auth.principal, lang, today: day, readDb });
     const headers = new HeaderMap();

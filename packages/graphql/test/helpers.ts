@@ -31,7 +31,7 @@ export async function startTestGateway(
   const store = await openTestStore(engine, { onQuery, statementTimeoutMs });
   if (seed !== false) await loadDemoSchemes(store.db);
   const logs: Record<string, unknown>[] = [];
-  const gateway = await createGateway({ db: store.db, log: (entry) => void logs.push(entry), today: () => '2026-11-23', ...gatewayOptions });
+  const gateway = await createGateway({ store, log: (entry) => void logs.push(entry), today: () => '2026-11-23', ...gatewayOptions });
   await new Promise<void>((resolve) => gateway.server.listen(0, '127.0.0.1', resolve));
   const { port } = gateway.server.address() as AddressInfo;
   return {

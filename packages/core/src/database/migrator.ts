@@ -10,6 +10,7 @@ import * as readModels from './migrations/2026-12-01T2130-read-models.ts';
 import * as commands from './migrations/2026-12-01T2150-commands.ts';
 import * as tokenCredentials from './migrations/2026-12-01T2300-token-credentials.ts';
 import * as realSchemes from './migrations/2026-12-01T2330-real-schemes.ts';
+import * as dataVersionNotify from './migrations/2026-12-02T0600-data-version-notify.ts';
 
 /**
  * The dated migrations, in order. A shipped migration is never edited: add a new file and list it here.
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01T2150-commands': commands,
   '2026-12-01T2300-token-credentials': tokenCredentials,
   '2026-12-01T2330-real-schemes': realSchemes,
+  '2026-12-02T0600-data-version-notify': dataVersionNotify,
 };
 
 /**

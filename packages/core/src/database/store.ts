@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { withBlobParameter } from './bulk-insert.ts';
 import { migrateToLatest } from './migrator.ts';
+import { DATA_VERSION_CHANNEL, watchPGliteDataVersion, watchPostgresDataVersion, type DataVersionWatch } from './data-version.ts';
 import { acquireLock, checkDataFolder, StoreError, type Bilingual, type FolderLock } from './lock.ts';
 import { isPostgresUrl } from './location.ts';
 
@@ -42,6 +43,11 @@ export interface Store {
   readonly lock?: FolderLock;
   /** Whether this open created the database (a new folder, or a PostgreSQL database without tables). */
   readonly created: boolean;
+  /**
+   * The data version for HTTP ETags: in memory on PGlite (the only writer), shared reads on a connection
+   * of its own on PostgreSQL (several writers); see data-version.ts.
+   */
+  readonly dataVersion?: DataVersionWatch;
   /** Connections of the PostgreSQL pool (for metrics); undefined on PGlite, which has one in-process engine. */
   poolStats?(): { total: number; idle: number; waiting: number } | undefined;
   close(): Promise<void>;
@@ -75,6 +81,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   let lock: FolderLock | undefined;
   let created = false;
   let poolStats: NonNullable<Store['poolStats']> = () => undefined;
+  let dataVersion: DataVersionWatch;
   if (isPostgres) {
     // No JIT compilation (`-c jit=off`, sent when each connection starts): it pays off for long analytical
     // queries, and ours are short. The per-indicator lateral join of the latest measurements passes the cost
@@ -98,6 +105,8 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     });
     poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    // The data version's own connection: the pool's options and types, a name to tell it in pg_stat_activity.
+    dataVersion = watchPostgresDataVersion(db, () => new pg.Client({ connectionString: location, options: '-c jit=off', types: ownTypes, application_name: 'sosms data version', keepAlive: true, connectionTimeoutMillis: 5_000 }), onQuery);
     try {
       const found = await sql<{ n: string }>`select count(*) as n from information_schema.tables where table_name = 'kysely_migration' and table_schema = current_schema()`.execute(db);
       created = Number(found.rows[0]?.n ?? 0) === 0;
@@ -126,6 +135,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       const pglite = await PGlite.create(folder, { parsers: { [DATE_OID]: (value: string) => value } });
       if (options.statementTimeoutMs) await pglite.exec(`set statement_timeout = ${Math.max(1, Math.round(options.statementTimeoutMs))}`);
       db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: withBlobParameter(pglite) }), log });
+      dataVersion = watchPGliteDataVersion(db, (notified) => pglite.listen(DATA_VERSION_CHANNEL, (payload) => notified(BigInt(payload))));
     } catch (error) {
       lock.release();
       throw new StoreError('corrupted', {
@@ -138,6 +148,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     const pglite = await PGlite.create('memory://', { parsers: { [DATE_OID]: (value: string) => value } });
     if (options.statementTimeoutMs) await pglite.exec(`set statement_timeout = ${Math.max(1, Math.round(options.statementTimeoutMs))}`);
     db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: withBlobParameter(pglite) }), log });
+    dataVersion = watchPGliteDataVersion(db, (notified) => pglite.listen(DATA_VERSION_CHANNEL, (payload) => notified(BigInt(payload))));
   }
   try {
     if (migrate) await migrateToLatest(db);
@@ -149,6 +160,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   return {
     db,
     engine: isPostgres ? 'postgres' : 'pglite',
+    dataVersion: dataVersion!,
     ...(folder ? { folder } : {}),
     ...(lock ? { lock } : {}),
     created,
@@ -157,6 +169,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       if (closing) return;
       closing = true;
       try {
+        await dataVersion!.close();
         await db.destroy();
       } finally {
         lock?.release();
