@@ -1,6 +1,7 @@
 import type { ActionDocument } from '../action/action.ts';
 import type { Lang } from '../validation/issues.ts';
 import { countActions, countOf, type ActionCounts } from '../rules/action-counts.ts';
+import { translator } from '../shared/labels.ts';
 import { reportLabel } from './labels.ts';
 import type { ReportAction, ReportData, ReportIndicator, ReportPoint } from './report-data.ts';
 
@@ -106,6 +107,7 @@ const T = {
   generated: { fr: 'Document produit par sosms à partir des données du schéma, le', en: 'Document produced by sosms from the scheme’s data, on' },
   none: { fr: 'aucune', en: 'none' },
 } as const;
+const text = translator(T);
 
 /**
  * The report as a complete, accessible HTML document (lang, headings, tables with captions and headers,
@@ -118,7 +120,7 @@ const T = {
  */
 export function renderReportHtml(data: ReportData): string {
   const lang = data.lang;
-  const t = (key: keyof typeof T) => T[key][lang];
+  const t = (key: keyof typeof T) => text(key, lang);
   const fmt = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
   const num = (v: number | null | undefined) => (v === null || v === undefined ? `<span class="missing">${t('missing')}</span>` : e(fmt.format(v)));
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? `<span class="missing">${t('missing')}</span>` : `${e(fmt.format(v))} %`);

@@ -19,6 +19,23 @@ export interface Label {
   readonly en: string;
 }
 
+/** Texts by key, each in French and English (a module's own sentences: the reports', the widgets'). */
+export type Texts<K extends string = string> = Readonly<Record<K, Label>>;
+
+/**
+ * The `t` function over a set of texts: the one way a text is looked up by key and language (reports, widgets).
+ * Typed by the set's keys, so a missing text fails to compile.
+ *
+ * ### Examples
+ * ```ts
+ * const t = translator({ budget: { fr: 'Budget', en: 'Budget' }, total: { fr: 'Total', en: 'Total' } });
+ * t('budget', 'en'); // 'Budget'
+ * ```
+ */
+export function translator<K extends string>(texts: Texts<K>): (key: K, lang: Lang) => string {
+  return (key, lang) => texts[key][lang];
+}
+
 /** Labels of actionStatus values. */
 export const actionStatusLabels = {
   planned: { fr: 'Prévue', en: 'Planned' },

@@ -14,8 +14,11 @@ import {
   proposalOutcomeLabels,
   schemeStatusLabels,
   updateKindLabels,
+  translator,
+  type Texts,
 } from '@sosms/core/labels';
 
+export { translator, type Texts };
 /** Languages the widgets speak. */
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -24,9 +27,6 @@ export type Lang = (typeof LANGS)[number];
 export function toLang(value: string | null | undefined): Lang {
   return value?.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }
-
-/** Texts by key, each in French and English. */
-export type Texts = Record<string, { fr: string; en: string }>;
 
 const TEXTS = {
   loading: { fr: 'Chargement des données…', en: 'Loading data…' },
@@ -63,18 +63,9 @@ export type TextKey = keyof typeof TEXTS;
 /** The texts every widget shares; each widget adds its own in `<widget>.texts.ts` (only its bundle carries them). */
 export const COMMON_TEXTS = TEXTS;
 
-/**
- * A `t` function over a set of texts (the common ones and a widget's own).
- *
- * ### Examples
- * ```ts
- * const t = translator({ ...COMMON_TEXTS, budget: { fr: 'Budget', en: 'Budget' } });
- * t('budget', 'fr'); // 'Budget'
- * ```
- */
-export function translator<K extends string>(texts: Record<K, { fr: string; en: string }>): (key: K, lang: Lang) => string {
-  return (key, lang) => texts[key][lang];
-}
+// A widget's `t` is core's `translator` over the common texts and its own (`<widget>.texts.ts`):
+// `translator({ ...COMMON_TEXTS, budget: { fr: 'Budget', en: 'Budget' } })`.
+const common = translator(TEXTS);
 
 /**
  * One user-facing text in the given language.
@@ -85,7 +76,7 @@ export function translator<K extends string>(texts: Record<K, { fr: string; en: 
  * ```
  */
 export function t(key: TextKey, lang: Lang): string {
-  return TEXTS[key][lang];
+  return common(key, lang);
 }
 
 const ERRORS = {
@@ -134,10 +125,11 @@ const ERRORS = {
 
 /** Stable codes of the failures a widget shows. */
 export type WidgetErrorCode = keyof typeof ERRORS;
+const errorTexts = translator(ERRORS);
 
 /** The French or English sentence for a widget failure code. */
 export function errorText(code: WidgetErrorCode, lang: Lang): string {
-  return ERRORS[code][lang];
+  return errorTexts(code, lang);
 }
 
 // Labels of domain values: the core's one table (`@sosms/core/labels`, bundled into each widget), keyed by the
