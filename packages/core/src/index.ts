@@ -47,6 +47,7 @@ export * from './partner/partner.repository.ts';
 export * from './indicator/indicator.service.ts';
 export * from './indicator/indicator.repository.ts';
 export * from './indicator/indicator-value.service.ts';
+export * from './indicator/stored-value.repository.ts';
 export * from './measurement/measurement.service.ts';
 export * from './measurement/measurement.repository.ts';
 export * from './governance/governance.service.ts';

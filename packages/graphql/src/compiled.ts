@@ -144,6 +144,13 @@ const connection = (plan: (shape: Shape) => Shape, items: (r: Row, args: Args) =
   resolve: (r, args, ctx) => arrayConnection(args as ConnectionArgs, items(r, args), ctx.lang),
 });
 const indicatorList = (s: Shape) => s.rel('indicators').col('position', 'code');
+/** The columns of a stored value: the fields of the IndicatorValue type, same names. */
+const VALUE_COLUMNS = ['status', 'value', 'numerator', 'denominator', 'period', 'territory', 'provisional', 'illustrative', 'sources', 'origin'] as const;
+/** The stored values of an indicator row; none yet (written outside inTransaction): graphql-js and the rule answer. */
+function stored(r: Row): Row {
+  if (!r.current) throw new NotCompiled('no stored values');
+  return r.current as Row;
+}
 
 /** The fields compiled, per GraphQL type. A type or field absent here sends the operation to graphql-js. */
 const SPECS: Record<string, Record<string, FieldSpec>> = {
@@ -245,9 +252,19 @@ const SPECS: Record<string, Record<string, FieldSpec>> = {
     illustrative: column('illustrative'),
     baseline: datedValue('baseline'),
     target: datedValue('target'),
-    // Values (currentValue, completionRate, latestMeasurement, measurements) are not compiled: they come from
-    // core's one rule of values (getIndicatorValuesByIndicatorIds) through graphql-js, never from a second rule here.
+    // The values the one rule of values stored at write time (indicator_current): read as stored, computed
+    // nowhere here. A territory's current value and the series (valueFor, measurements) go to graphql-js.
+    currentValue: {
+      plan: (s, args) => {
+        if (args.territory !== undefined && args.territory !== null) throw new NotCompiled('currentValue(territory)');
+        s.rel('current').col('indicator_id', ...VALUE_COLUMNS);
+      },
+      resolve: (r) => stored(r),
+    },
+    completionRate: { plan: (s) => void s.rel('current').col('indicator_id', 'completion_rate'), resolve: (r) => stored(r).completion_rate },
+    latestMeasurement: { plan: (s) => s.rel('current').col('indicator_id').rel('latest_measurement'), resolve: (r) => stored(r).latest_measurement },
   },
+  IndicatorValue: Object.fromEntries(VALUE_COLUMNS.map((f) => [f, property(f)])),
   Measurement: {
     id: column('id'),
     period: column('period'),
@@ -305,12 +322,13 @@ interface RootSpec {
 }
 
 // A measurement asked for only by its presence (`latestMeasurement { __typename }`) still needs a column.
-const latestColumns = (s: Shape) => (s.columns.size ? [...s.columns] : ['indicator_id']) as NonNullable<IndicatorShape['latestMeasurement']>['columns'];
+const latestColumns = (s: Shape) => (s.columns.size ? [...s.columns] : ['indicator_id']) as NonNullable<NonNullable<IndicatorShape['current']>['latestMeasurement']>['columns'];
 
 /** A compiled shape as the core's tree read takes it. */
 function treeShape(scheme: Shape): SchemeTreeShape {
-  const indicators = (s: Shape | undefined): IndicatorShape | undefined =>
-    s && { columns: [...s.columns] as IndicatorShape['columns'], ...(s.relations.has('latest_measurement') ? { latestMeasurement: { columns: latestColumns(s.relations.get('latest_measurement')!) } } : {}) };
+  const current = (s: Shape | undefined): IndicatorShape['current'] =>
+    s && { columns: [...s.columns] as NonNullable<IndicatorShape['current']>['columns'], ...(s.relations.has('latest_measurement') ? { latestMeasurement: { columns: latestColumns(s.relations.get('latest_measurement')!) } } : {}) };
+  const indicators = (s: Shape | undefined): IndicatorShape | undefined => s && { columns: [...s.columns] as IndicatorShape['columns'], ...(s.relations.has('current') ? { current: current(s.relations.get('current')) } : {}) };
   const actions = (s: Shape | undefined): ActionShape | undefined =>
     s && { columns: [...s.columns] as ActionShape['columns'], lastUpdateDate: s.flags.has('lastUpdateDate'), indicators: indicators(s.relations.get('indicators')) };
   const orientations = (s: Shape | undefined): OrientationShape | undefined =>

@@ -20,6 +20,7 @@ import {
   getIndicatorsByIds,
   getIndicatorsByOwnerIds,
   getIndicatorValuesByIndicatorIds,
+  getStoredIndicatorValuesByIndicatorIds,
   getMeetingsByBodyIds,
   getOrientationsByIds,
   getOrientationsBySchemeIds,
@@ -127,6 +128,11 @@ export function createLoaders(db: Kysely<Database>, today: string) {
      * and history, masked by statistical secrecy): every value field of an indicator reads it.
      */
     indicatorValuesByIndicatorId: oneBy((ids) => getIndicatorValuesByIndicatorIds(db, ids), (r) => r.indicatorId),
+    /**
+     * What the one rule gave each indicator at write time (current value for the whole scheme, completion
+     * rate, latest measurement), one statement, no history read: the fields that need nothing else read it.
+     */
+    storedValuesByIndicatorId: oneBy((ids) => getStoredIndicatorValuesByIndicatorIds(db, ids), (r) => r.indicatorId),
     partnerById: oneBy((ids) => getPartnersByIds(db, ids), (p) => p.id),
     partnerByCode: oneBy((codes) => getPartnersByCodes(db, codes), (p) => p.code),
     districtsBySchemeId: manyBy((ids) => getDistrictsBySchemeIds(db, ids), (d) => d.schemeId),
@@ -149,8 +155,10 @@ export function createLoaders(db: Kysely<Database>, today: string) {
   };
 }
 
-/** The fields of an indicator that read its values (see `indicatorValuesByIndicatorId`). */
-const VALUE_FIELDS = ['latestMeasurement', 'currentValue', 'valueFor', 'completionRate', 'measurements'];
+/** The fields of an indicator that read its stored values (see `storedValuesByIndicatorId`). */
+const STORED_VALUE_FIELDS = ['latestMeasurement', 'currentValue', 'completionRate'];
+/** The fields of an indicator that read its whole series (see `indicatorValuesByIndicatorId`). */
+const VALUE_FIELDS = ['valueFor', 'measurements'];
 
 /**
  * Load, in one batch, the values of the indicators a list field returns when the query asks for one of their
@@ -164,9 +172,12 @@ const VALUE_FIELDS = ['latestMeasurement', 'currentValue', 'valueFor', 'completi
  * ```
  */
 export async function withLatestMeasurements<T extends { readonly id: string }>(ctx: Context, info: GraphQLResolveInfo, indicators: readonly T[]): Promise<readonly T[]> {
-  if (indicators.length > 0 && connectionItemsAsk(info, VALUE_FIELDS)) {
-    await ctx.loaders.indicatorValuesByIndicatorId.loadMany(indicators.map((i) => i.id));
-  }
+  if (indicators.length === 0) return indicators;
+  const ids = indicators.map((i) => i.id);
+  await Promise.all([
+    connectionItemsAsk(info, STORED_VALUE_FIELDS) ? ctx.loaders.storedValuesByIndicatorId.loadMany(ids) : undefined,
+    connectionItemsAsk(info, VALUE_FIELDS) ? ctx.loaders.indicatorValuesByIndicatorId.loadMany(ids) : undefined,
+  ]);
   return indicators;
 }
 

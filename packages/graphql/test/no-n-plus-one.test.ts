@@ -35,8 +35,8 @@ const COMPILED_DEEP = `query CompiledDeep {
       orientations(all: true) {
         nodes {
           code level progress
-          actions { nodes { code health progress alerts { code } indicators { nodes { name unit baseline { value illustrative } } } } }
-          indicators { nodes { name } }
+          actions { nodes { code health progress alerts { code } indicators { nodes { name unit baseline { value illustrative } currentValue { status value period } completionRate latestMeasurement { period value } } } } }
+          indicators { nodes { name currentValue { status } } }
         }
       }
     }
@@ -109,28 +109,32 @@ for (const engine of ENGINES) {
       const compiledWithFifty = await countDeepQuery(50, COMPILED_DEEP);
       console.log(`[${engine}] deep query: ${withFive} statements for 5 schemes, ${withFifty} for 50; compiled: ${compiledWithFive} and ${compiledWithFifty}`);
       expect(withFifty).toBe(withFive);
-      // Partners, indicator values (core's one rule: indicators, schemes, districts, every revision) and indicator
+      // Partners, indicator series (core's one rule: indicators, schemes, districts, every revision) and indicator
       // alerts are not compiled: graphql-js and its dataloaders, a statement per level of relations (18 today).
       expect(withFive).toBeLessThanOrEqual(18);
-      // Everything else is one statement, whatever the number of schemes.
+      // Everything else, stored current values included, is one statement, whatever the number of schemes.
       expect(compiledWithFive).toBe(1);
       expect(compiledWithFifty).toBe(1);
     });
 
-    it('reads latest measurements once when the indicators ask for them, through fragments too, and not otherwise', async () => {
-      const latestReads = async (query: string) => {
+    it('reads stored values once when the indicators ask for them, through fragments too, never the histories, and not otherwise', async () => {
+      const valueReads = async (query: string) => {
         statements.length = 0;
         counting = true;
         const result = await executeQuery(store.db, query, {}, { today: '2026-11-23' });
         counting = false;
         expect(result.errors).toBeUndefined();
-        return statements.filter((sql) => /\bmeasurement\b/.test(sql)).length;
+        return { stored: statements.filter((sql) => /\bindicator_current\b/.test(sql)).length, histories: statements.filter((sql) => /\bmeasurement\b/.test(sql)).length };
       };
       const indicators = (selection: string) => `{ schemes(first: 100) { nodes { orientations(all: true) { nodes { actions { nodes { indicators ${selection} } } } } } } }`;
-      expect(await latestReads(indicators('{ nodes { name } }'))).toBe(0);
-      expect(await latestReads(indicators('{ nodes { name latestMeasurement { value } } }'))).toBe(1);
-      expect(await latestReads(`query Q ${indicators('{ edges { node { ...Latest } } }')} fragment Latest on Indicator { latestMeasurement { value } }`)).toBe(1);
-      expect(await latestReads(indicators('{ nodes { ... on Indicator { latestMeasurement { period } } } }'))).toBe(1);
+      expect(await valueReads(indicators('{ nodes { name } }'))).toEqual({ stored: 0, histories: 0 });
+      expect(await valueReads(indicators('{ nodes { name latestMeasurement { value } } }'))).toEqual({ stored: 1, histories: 0 });
+      expect(await valueReads(`query Q ${indicators('{ edges { node { ...Latest } } }')} fragment Latest on Indicator { latestMeasurement { value } }`)).toEqual({ stored: 1, histories: 0 });
+      expect(await valueReads(indicators('{ nodes { ... on Indicator { latestMeasurement { period } currentValue { status value } completionRate } } }'))).toEqual({ stored: 1, histories: 0 });
+      // A territory's current value and the series read the histories, once for all indicators (the list
+      // preloads the stored values for currentValue whatever its arguments: one statement more).
+      expect(await valueReads(indicators('{ nodes { currentValue(territory: "dep:48") { value } } }'))).toEqual({ stored: 1, histories: 1 });
+      expect(await valueReads(indicators('{ nodes { measurements { totalCount } } }'))).toEqual({ stored: 0, histories: 1 });
     });
   });
 }

@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { PGliteAdapter, sql, type Kysely } from 'kysely';
 
 /** The column types a bulk insert can carry. */
-export type BulkColumnType = 'uuid' | 'text' | 'date' | 'int' | 'float8' | 'bool';
+export type BulkColumnType = 'uuid' | 'text' | 'date' | 'int' | 'float8' | 'bool' | 'jsonb';
 
 /** A column of a bulk insert: its name and type, and how to read its value from a row. */
 export interface BulkColumn<Row> {
@@ -140,6 +140,16 @@ export function encodeBinaryCopy<Row>(columns: readonly BulkColumn<Row>[], rows:
           view.setInt32(at, bytes.length);
           buffer.set(bytes, at + 4);
           at += 4 + bytes.length;
+          break;
+        }
+        case 'jsonb': {
+          // Binary jsonb: a version byte (1), then the JSON text.
+          const bytes = encoder.encode(String(value));
+          reserve(5 + bytes.length);
+          view.setInt32(at, bytes.length + 1);
+          buffer[at + 4] = 1;
+          buffer.set(bytes, at + 5);
+          at += 5 + bytes.length;
           break;
         }
         case 'date': {

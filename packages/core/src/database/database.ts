@@ -13,6 +13,8 @@ import type { IndicatorTable } from '../indicator/indicator.table.ts';
 export type { IndicatorTable } from '../indicator/indicator.table.ts';
 import type { MeasurementTable, MeasurementLatestTable } from '../measurement/measurement.table.ts';
 export type { MeasurementTable, MeasurementLatestTable } from '../measurement/measurement.table.ts';
+import type { IndicatorCurrentTable, IndicatorPeriodValueTable, IndicatorValuePendingTable } from '../indicator/stored-value.table.ts';
+export type { IndicatorCurrentTable, IndicatorPeriodValueTable, IndicatorValuePendingTable } from '../indicator/stored-value.table.ts';
 import type { GoverningBodyTable, BodyMemberTable, MeetingTable } from '../governance/governance.table.ts';
 export type { GoverningBodyTable, BodyMemberTable, MeetingTable } from '../governance/governance.table.ts';
 import type { PhaseTable, ConsultationEventTable, ProposalTable } from '../consultation/consultation.table.ts';
@@ -34,6 +36,9 @@ export interface Database extends EvaluationDatabase {
   indicator: IndicatorTable;
   measurement: MeasurementTable;
   measurement_latest: MeasurementLatestTable;
+  indicator_current: IndicatorCurrentTable;
+  indicator_period_value: IndicatorPeriodValueTable;
+  indicator_value_pending: IndicatorValuePendingTable;
   governing_body: GoverningBodyTable;
   body_member: BodyMemberTable;
   meeting: MeetingTable;

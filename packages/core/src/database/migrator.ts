@@ -11,6 +11,9 @@ import * as commands from './migrations/2026-12-01T2150-commands.ts';
 import * as tokenCredentials from './migrations/2026-12-01T2300-token-credentials.ts';
 import * as realSchemes from './migrations/2026-12-01T2330-real-schemes.ts';
 import * as dataVersionNotify from './migrations/2026-12-02T0600-data-version-notify.ts';
+import * as storedValues from './migrations/2026-12-02T0630-stored-values.ts';
+import { fillStoredIndicatorValues } from '../indicator/stored-value.repository.ts';
+import type { Bilingual } from './lock.ts';
 
 /**
  * The dated migrations, in order. A shipped migration is never edited: add a new file and list it here.
@@ -27,7 +30,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01T2300-token-credentials': tokenCredentials,
   '2026-12-01T2330-real-schemes': realSchemes,
   '2026-12-02T0600-data-version-notify': dataVersionNotify,
+  '2026-12-02T0630-stored-values': storedValues,
 };
+
+/** Fills smaller than this many indicators say nothing of their progress. */
+const QUIET_FILL = 5000;
 
 /**
  * Bring a database to the latest schema.
@@ -37,12 +44,23 @@ export const MIGRATIONS: Record<string, Migration> = {
  * await migrateToLatest(db);
  * ```
  */
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+export async function migrateToLatest(db: Kysely<any>, options: { onNotice?: (text: Bilingual) => void } = {}): Promise<void> {
   // A later start of a store that is up to date (npm start, every CLI command): one read instead of kysely's
   // migrator, whose table checks and lock cost about 0.6 s on PGlite. Any migration missing: the migrator runs.
   if (!(await isUpToDate(db))) await runMigrator(db);
   // Tables created by any migration count in the data version (HTTP caching), whatever the order they ran in.
   await dataVersion.trackDataVersion(db);
+  // Stored indicator values a migration marked (all of them when the tables are new, or after a change of
+  // the rule), or a fill interrupted at a previous start: computed by the rule, in batches, with progress.
+  const started = Date.now();
+  await fillStoredIndicatorValues(db, (done, total) => {
+    if (total < QUIET_FILL) return;
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    options.onNotice?.({
+      fr: `Valeurs des indicateurs enregistrées : ${done} / ${total} (${seconds} s)`,
+      en: `Indicator values stored: ${done} / ${total} (${seconds} s)`,
+    });
+  });
 }
 
 async function runMigrator(db: Kysely<any>): Promise<void> {

@@ -20,7 +20,10 @@ export interface StoreOptions {
   readonly location?: string;
   /** Who holds a PGlite folder, as the lock file and other processes' refusals name it (default `sosms`). */
   readonly holder?: string;
-  /** Told when a stale lock (left by a process that ended) is taken over (default: stderr, both languages). */
+  /**
+   * Told when a stale lock (left by a process that ended) is taken over, and of the progress of a long fill
+   * after a migration (stored indicator values) (default: stderr, both languages).
+   */
   readonly onNotice?: (text: Bilingual) => void;
   /** Run the migrations on open (default true). */
   readonly migrate?: boolean;
@@ -151,7 +154,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     dataVersion = watchPGliteDataVersion(db, (notified) => pglite.listen(DATA_VERSION_CHANNEL, (payload) => notified(BigInt(payload))));
   }
   try {
-    if (migrate) await migrateToLatest(db);
+    if (migrate) await migrateToLatest(db, { onNotice: options.onNotice ?? ((text) => console.error(`${text.fr}\n${text.en}`)) });
   } catch (error) {
     await db.destroy();
     lock?.release();

@@ -468,7 +468,7 @@ export function indicatorValues(indicator: ValueIndicator, scope: ValueScope, re
 
   function valueFor(period: string, territory: string | null = null): IndicatorValue {
     const cell = rawCell(period, territory);
-    if (!cell) return published(NOT_KNOWN, false, period, territory);
+    if (!cell) return notKnownValue(period, territory);
     return published(cell, isMasked(period, territory), period, territory);
   }
 
@@ -502,6 +502,19 @@ export function indicatorValues(indicator: ValueIndicator, scope: ValueScope, re
   }
 
   return { valueFor, current, series, periods };
+}
+
+/**
+ * The value of a period and territory with nothing stored or rolled up behind it: not known, measured, no
+ * source. What {@link IndicatorValues.valueFor} gives there, and what a stored series leaves out.
+ *
+ * ### Examples
+ * ```ts
+ * notKnownValue('2024', 'dep:48').status; // 'not_known'
+ * ```
+ */
+export function notKnownValue(period: string | null, territory: string | null): IndicatorValue {
+  return published(NOT_KNOWN, false, period, territory);
 }
 
 function parentPeriod(period: string): string | null {

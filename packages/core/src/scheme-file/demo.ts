@@ -1,3 +1,4 @@
+import { inTransaction } from '../shared/transaction.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -30,7 +31,7 @@ export function demoSchemeFiles(): string[] {
  */
 export async function loadDemoSchemes(db: Kysely<Database>, options: ImportOptions = {}): Promise<ImportResult[]> {
   const files = demoSchemeFiles().map((path) => YAML.parse(readFileSync(path, 'utf8')) as unknown);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const results: ImportResult[] = [];
     for (const file of files) results.push(await importSchemeFileInTransaction(trx, file, options));
     return results;

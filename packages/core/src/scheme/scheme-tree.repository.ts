@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { checkSearchText, frenchQuery, searchRanking } from '../search/search-text.ts';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { ActionTable, Database, IndicatorTable, MeasurementTable, OrientationTable, SchemeTable } from '../database/database.ts';
+import type { ActionTable, Database, IndicatorCurrentTable, IndicatorTable, MeasurementTable, OrientationTable, SchemeTable } from '../database/database.ts';
 import type { SchemeStatus } from './scheme.ts';
 import { schemeVisibleSql } from '../shared/visibility.ts';
 import type { Visibility } from '../shared/visibility.ts';
@@ -13,13 +13,37 @@ export type OrientationColumn = Exclude<keyof OrientationTable, 'search'>;
 export type ActionColumn = Exclude<keyof ActionTable, 'search'>;
 export type IndicatorColumn = keyof IndicatorTable;
 export type MeasurementColumn = keyof MeasurementTable;
+export type IndicatorCurrentColumn = Exclude<keyof IndicatorCurrentTable, 'latest_measurement'>;
 
-/** What a tree read returns of each indicator: columns, and its latest measurement (`latest_measurement`). */
+/**
+ * What a tree read returns of each indicator: columns, and its stored values (`current`: the row of
+ * `indicator_current`, the one rule's current value and completion rate, with `latest_measurement`, the
+ * published measurement that value is, in measurement columns). `current` is null only for an indicator
+ * whose stored values are not written yet (see refreshStoredIndicatorValues).
+ */
 export interface IndicatorShape {
   readonly columns: readonly IndicatorColumn[];
-  /** The latest revision of the latest period, a département value first (as getLatestMeasurementsByIndicatorIds, from measurement_latest). */
-  readonly latestMeasurement?: { readonly columns: readonly MeasurementColumn[] };
+  readonly current?: { readonly columns: readonly IndicatorCurrentColumn[]; readonly latestMeasurement?: { readonly columns: readonly MeasurementColumn[] } };
 }
+
+/** The key of a measurement column in a stored published measurement (`PublishedMeasurement`, camel case). */
+const PUBLISHED_KEYS: Record<MeasurementColumn, string> = {
+  id: 'id',
+  indicator_id: 'indicatorId',
+  period: 'period',
+  period_start: 'periodStart',
+  territory: 'territory',
+  revision: 'revision',
+  value: 'value',
+  numerator: 'numerator',
+  denominator: 'denominator',
+  missing_reason: 'missingReason',
+  provisional: 'provisional',
+  source: 'source',
+  comment: 'comment',
+  illustrative: 'illustrative',
+  recorded_at: 'recordedAt',
+};
 
 /** What a tree read returns of each action: columns, the date of its latest update (`last_update_date`), its indicators. */
 export interface ActionShape {
@@ -60,32 +84,16 @@ const columnsOf = (table: string, columns: readonly string[]) => [...new Set(col
 
 function indicatorsFrom(eb: ExpressionBuilder<Database, any>, shape: IndicatorShape, owner: 'scheme' | 'orientation' | 'action') {
   let query = eb.selectFrom('indicator').select(columnsOf('indicator', shape.columns) as never[]);
-  if (shape.latestMeasurement) {
-    const columns = shape.latestMeasurement.columns;
-    query = query.select((inner) =>
-      jsonObjectFrom(
-        inner
-          .selectFrom(
-            inner
-              .selectFrom('measurement_latest')
-              .select(['measurement_latest.territory', 'measurement_latest.period', 'measurement_latest.revision'])
-              .whereRef('measurement_latest.indicator_id', '=', 'indicator.id')
-              .orderBy('measurement_latest.period_start', 'desc')
-              .orderBy(sql`measurement_latest.territory like 'dep:%'`, 'desc')
-              .orderBy('measurement_latest.territory')
-              .limit(1)
-              .as('latest'),
-          )
-          .innerJoin('measurement', (join) =>
-            join
-              .onRef('measurement.indicator_id', '=', 'indicator.id')
-              .onRef('measurement.period', '=', 'latest.period')
-              .onRef('measurement.territory', '=', 'latest.territory')
-              .onRef('measurement.revision', '=', 'latest.revision'),
-          )
-          .select(columnsOf('measurement', columns) as never[]),
-      ).as('latest_measurement'),
-    ) as never;
+  if (shape.current) {
+    const { columns, latestMeasurement } = shape.current;
+    query = query.select((inner) => {
+      let current = inner.selectFrom('indicator_current').select(columnsOf('indicator_current', columns) as never[]).whereRef('indicator_current.indicator_id', '=', 'indicator.id');
+      if (latestMeasurement) {
+        const pairs = [...new Set(latestMeasurement.columns)].map((c) => sql`${sql.lit(c)}, indicator_current.latest_measurement -> ${sql.lit(PUBLISHED_KEYS[c])}`);
+        current = current.select(sql`case when indicator_current.latest_measurement is null then null else jsonb_build_object(${sql.join(pairs)}) end`.as('latest_measurement') as never) as never;
+      }
+      return jsonObjectFrom(current).as('current');
+    }) as never;
   }
   if (owner === 'scheme') query = query.whereRef('indicator.scheme_id', '=', 'scheme.id').where('indicator.orientation_id', 'is', null).where('indicator.action_id', 'is', null);
   else if (owner === 'orientation') query = query.whereRef('indicator.orientation_id', '=', 'orientation.id');
@@ -129,9 +137,9 @@ function orientationsFrom(eb: ExpressionBuilder<Database, any>, shape: Orientati
  * ```ts
  * const { rows, totalCount } = await readSchemeTrees(db, { filter: { visibility: {} }, page: { limit: 20, offset: 0 } }, {
  *   scheme: ['id', 'code', 'title'],
- *   orientations: { columns: ['id', 'code'], actions: { columns: ['code', 'status'], indicators: { columns: ['name'], latestMeasurement: { columns: ['value'] } } } },
+ *   orientations: { columns: ['id', 'code'], actions: { columns: ['code', 'status'], indicators: { columns: ['name'], current: { columns: ['status', 'value'], latestMeasurement: { columns: ['value'] } } } } },
  * });
- * rows[0].orientations[0].actions[0].indicators[0].latest_measurement; // { value: 42 } or null
+ * rows[0].orientations[0].actions[0].indicators[0].current; // { status: 'known', value: 42, latest_measurement: { value: 42 } }
  * // select "scheme"."id" as "id", …, (select coalesce(json_agg(agg), '[]') from (select … from "orientation" where "orientation"."scheme_id" = "scheme"."id" …) as agg) as "orientations" from "scheme" where … limit $1 offset $2
  * ```
  */

@@ -1,10 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../database/database.ts';
+import { refreshStoredIndicatorValues } from '../indicator/stored-value.repository.ts';
 
 /**
  * Run `fn` in a transaction: the caller's own when `db` already is one (kysely refuses nested
  * transactions), a new one otherwise. Every write of the core goes through it, so that a command, the
- * writes it composes and its audit row commit or roll back together.
+ * writes it composes and its audit row commit or roll back together. Before a transaction it opened
+ * commits, the stored values of the indicators its writes touched are recomputed by the one rule
+ * (`refreshStoredIndicatorValues`): what reads find stored is always what the rule gives.
  *
  * ### Examples
  * ```ts
@@ -15,5 +18,10 @@ import type { Database } from '../database/database.ts';
  * ```
  */
 export function inTransaction<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
+  if (db.isTransaction) return fn(db as Transaction<Database>);
+  return db.transaction().execute(async (trx) => {
+    const result = await fn(trx);
+    await refreshStoredIndicatorValues(trx);
+    return result;
+  });
 }

@@ -3,6 +3,7 @@ import {
   comparisonCoverage,
   currentMeasurement,
   departmentName,
+  type StoredIndicatorValue,
   listIndicators,
   listSharedIndicators,
   type SharedIndicator,
@@ -48,6 +49,20 @@ export const IndicatorValue = builder.objectRef<IndicatorValueData>('IndicatorVa
     origin: t.field({ type: ValueOrigin, resolve: (v) => v.origin }),
   }),
 });
+
+/**
+ * A field of an indicator's stored values (current value, completion rate, latest measurement), without a
+ * promise when the list loaded them beforehand. Every indicator has its stored row once its transaction
+ * committed; one written by hand outside `inTransaction` may not yet: the rule over its series answers then.
+ */
+function storedValue<T>(ctx: Context, indicatorId: string, pick: (stored: StoredIndicatorValue) => T): T | Promise<T> {
+  const read = (stored: StoredIndicatorValue | undefined): T | Promise<T> =>
+    stored
+      ? pick(stored)
+      : ctx.loaders.indicatorValuesByIndicatorId.load(indicatorId).then((r) => pick({ indicatorId, current: r!.current, completionRate: r!.completionRate, latestMeasurement: currentMeasurement(r!) }));
+  const stored = ctx.loaders.storedValuesByIndicatorId.loadedOrLoad(indicatorId);
+  return stored instanceof Promise ? stored.then(read) : read(stored);
+}
 
 /** A period argument checked as core checks it: `2024`, `2024-Q1` or `2024-03`, else VALIDATION. */
 function checkedPeriod(period: string, lang: 'fr' | 'en'): string {
@@ -102,11 +117,14 @@ builder.node(IndicatorRef, {
       type: IndicatorValue,
       description: 'Valeur actuelle : dernière période dont la valeur est connue (sinon l’état de la dernière période), pour le schéma entier ou un territoire',
       args: { territory: t.arg.string({ description: 'dep:92, un district du schéma ; absent : le schéma entier' }) },
-      // Loaded beforehand by the list of indicators (withLatestMeasurements): no promise per indicator.
+      // The whole scheme's from the stored values, loaded beforehand by the list of indicators
+      // (withLatestMeasurements): no promise per indicator. A territory's from the rule over the series.
       resolve: (i, args, ctx) => {
-        const read = (r: Awaited<ReturnType<typeof ctx.loaders.indicatorValuesByIndicatorId.load>>) => (args.territory ? r!.values.current(args.territory) : r!.current);
-        const report = ctx.loaders.indicatorValuesByIndicatorId.loadedOrLoad(i.id);
-        return report instanceof Promise ? report.then(read) : read(report);
+        if (args.territory) {
+          const territory = args.territory;
+          return ctx.loaders.indicatorValuesByIndicatorId.load(i.id).then((r) => r!.values.current(territory));
+        }
+        return storedValue(ctx, i.id, (s) => s.current);
       },
     }),
     valueFor: t.field({
@@ -121,14 +139,15 @@ builder.node(IndicatorRef, {
       deprecationReason: 'Utiliser currentValue / use currentValue',
       description: 'La mesure enregistrée qui est la valeur actuelle, quand elle en est une seule (ni agrégée ni cumulée)',
       resolve: (i, _args, ctx) => {
-        const report = ctx.loaders.indicatorValuesByIndicatorId.loadedOrLoad(i.id);
-        return report instanceof Promise ? report.then((r) => (r ? currentMeasurement(r) : null)) : report ? currentMeasurement(report) : null;
+        return storedValue(ctx, i.id, (s) => s.latestMeasurement);
       },
     }),
     completionRate: t.float({
       nullable: true,
       description: '(valeur actuelle − référence) / (cible − référence), borné à 0–100 % ; null sauf valeur actuelle connue',
-      resolve: async (i, _args, ctx) => (await ctx.loaders.indicatorValuesByIndicatorId.load(i.id))?.completionRate ?? null,
+      resolve: (i, _args, ctx) => {
+        return storedValue(ctx, i.id, (s) => s.completionRate);
+      },
     }),
     alerts: t.field({
       type: [AlertRef],

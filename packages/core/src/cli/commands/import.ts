@@ -1,3 +1,4 @@
+import { inTransaction } from '../../shared/transaction.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../database/database.ts';
 import type { Store } from '../../database/store.ts';
@@ -96,7 +97,7 @@ export async function importCommand(ctx: Context, files: readonly string[]): Pro
     // One transaction for all the files: a failure in any of them writes none. Summaries once committed.
     let summaries: { file: string; line: string; counts: NonNullable<ImportReport['counts']> }[];
     try {
-      summaries = await store.db.transaction().execute(async (trx) => {
+      summaries = await inTransaction(store.db, async (trx) => {
         const done: typeof summaries = [];
         for (const { file, data } of importOrder(checked)) done.push({ file, ...(await importOne(ctx, trx, data)) });
         return done;

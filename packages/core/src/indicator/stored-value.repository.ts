@@ -1,0 +1,184 @@
+import { sql, type Kysely } from 'kysely';
+import { bulkInsert, type BulkColumn } from '../database/bulk-insert.ts';
+import type { Database, IndicatorPeriodValueTable, Selectable } from '../database/database.ts';
+import { notKnownValue, type IndicatorValue } from '../rules/indicator-value.ts';
+import { isUuid } from '../shared/ids.ts';
+import { currentMeasurement, getIndicatorValuesByIndicatorIds, type IndicatorValueReport, type PublishedMeasurement } from './indicator-value.service.ts';
+
+/*
+ * Stored indicator values (migration 2026-12-02T0630-stored-values, docs/decisions/0007-stored-values.md).
+ * What the one rule of values gives each indicator (`indicatorValueReport`) is written here at write time, in
+ * the writing transaction, so that reads of current values, completion rates and published series look
+ * rows up instead of reading every revision and running the rule per request. Triggers mark the indicators
+ * a write made stale (`indicator_value_pending`); `refreshStoredIndicatorValues` recomputes them with the
+ * rule itself and is called by `inTransaction` before every commit: there is no second implementation.
+ */
+
+/**
+ * What is stored of one indicator: its current value for the scheme as a whole, its completion rate, and
+ * the published measurement that value is (null when it is aggregated, rolled up, or nothing was measured).
+ */
+export interface StoredIndicatorValue {
+  readonly indicatorId: string;
+  readonly current: IndicatorValue;
+  readonly completionRate: number | null;
+  readonly latestMeasurement: PublishedMeasurement | null;
+}
+
+type ValueRow = { indicatorId: string; value: IndicatorValue };
+type CurrentRow = ValueRow & { completionRate: number | null; latest: PublishedMeasurement | null };
+
+const valueColumns = <R extends ValueRow>(): BulkColumn<R>[] => [
+  { name: 'indicator_id', type: 'uuid', value: (r) => r.indicatorId },
+  { name: 'period', type: 'text', value: (r) => r.value.period },
+  { name: 'territory', type: 'text', value: (r) => r.value.territory },
+  { name: 'status', type: 'text', value: (r) => r.value.status },
+  { name: 'value', type: 'float8', value: (r) => r.value.value },
+  { name: 'numerator', type: 'float8', value: (r) => r.value.numerator },
+  { name: 'denominator', type: 'float8', value: (r) => r.value.denominator },
+  { name: 'provisional', type: 'bool', value: (r) => r.value.provisional },
+  { name: 'illustrative', type: 'bool', value: (r) => r.value.illustrative },
+  { name: 'sources', type: 'jsonb', value: (r) => JSON.stringify(r.value.sources) },
+  { name: 'origin', type: 'text', value: (r) => r.value.origin },
+];
+
+const CURRENT_COLUMNS: BulkColumn<CurrentRow>[] = [
+  ...valueColumns<CurrentRow>(),
+  { name: 'completion_rate', type: 'float8', value: (r) => r.completionRate },
+  { name: 'latest_measurement', type: 'jsonb', value: (r) => (r.latest ? JSON.stringify(r.latest) : null) },
+];
+const PERIOD_COLUMNS = valueColumns<ValueRow>();
+
+/** Whether a published value says nothing more than {@link notKnownValue} (a stored series leaves it out). */
+function isDefault(v: IndicatorValue): boolean {
+  return v.status === 'not_known' && !v.provisional && !v.illustrative && v.sources.length === 0 && v.origin === 'measured';
+}
+
+/**
+ * The published values of a report that a read may ask for by period and territory: every period the rule
+ * knows (stored, or rolled up to) for each of the scheme's départements and each stored territory, the
+ * pairs that are merely not known left out.
+ */
+function periodValues(report: IndicatorValueReport): ValueRow[] {
+  const territories = new Set(report.scope.departments.map((d) => `dep:${d}`));
+  for (const m of report.measurements) territories.add(m.territory);
+  const rows: ValueRow[] = [];
+  for (const period of report.values.periods()) {
+    for (const territory of territories) {
+      const value = report.values.valueFor(period, territory);
+      if (!isDefault(value)) rows.push({ indicatorId: report.indicatorId, value });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Recompute, with the one rule of values, the stored values of the indicators a write marked stale, in the
+ * caller's transaction (statements: one to take the marks, then four reads and four writes when any).
+ * `inTransaction` calls it before every commit; `limit` takes at most that many indicators (the migrator
+ * fills a store in batches). Returns how many indicators were taken.
+ *
+ * ### Examples
+ * ```ts
+ * await inTransaction(db, async (trx) => {
+ *   await sql`update indicator set secrecy_threshold = 11`.execute(trx);
+ *   // inTransaction calls refreshStoredIndicatorValues(trx) before the commit
+ * });
+ * ```
+ */
+export async function refreshStoredIndicatorValues(db: Kysely<Database>, options: { limit?: number } = {}): Promise<number> {
+  const taken = options.limit
+    ? await sql<{ indicator_id: string }>`delete from indicator_value_pending where indicator_id in
+        (select indicator_id from indicator_value_pending order by indicator_id limit ${options.limit}) returning indicator_id`.execute(db)
+    : await sql<{ indicator_id: string }>`delete from indicator_value_pending returning indicator_id`.execute(db);
+  const ids = taken.rows.map((r) => r.indicator_id);
+  if (ids.length === 0) return 0;
+  const reports = await getIndicatorValuesByIndicatorIds(db, ids);
+  await sql`delete from indicator_current where indicator_id = any(${ids}::uuid[])`.execute(db);
+  await sql`delete from indicator_period_value where indicator_id = any(${ids}::uuid[])`.execute(db);
+  const current: CurrentRow[] = reports.map((r) => ({ indicatorId: r.indicatorId, value: r.current, completionRate: r.completionRate, latest: currentMeasurement(r) }));
+  await bulkInsert(db, 'indicator_current', CURRENT_COLUMNS, current);
+  await bulkInsert(db, 'indicator_period_value', PERIOD_COLUMNS, reports.flatMap(periodValues));
+  return ids.length;
+}
+
+/**
+ * Fill the stored values of every indicator still marked, in batches of `batch` indicators each in its own
+ * transaction (an interrupted fill resumes at the next start), reporting `(done, total)` after each batch.
+ * The migrator runs it after the migrations; a store with nothing marked costs one statement.
+ *
+ * ### Examples
+ * ```ts
+ * await fillStoredIndicatorValues(db, (done, total) => console.error(`${done}/${total}`));
+ * ```
+ */
+export async function fillStoredIndicatorValues(db: Kysely<Database>, onProgress: (done: number, total: number) => void = () => {}, batch = 2000): Promise<number> {
+  const counted = await sql<{ n: number }>`select count(*)::int as n from indicator_value_pending`.execute(db);
+  const total = Number(counted.rows[0]?.n ?? 0);
+  let done = 0;
+  while (done < total) {
+    const n = await db.transaction().execute((trx) => refreshStoredIndicatorValues(trx, { limit: batch }));
+    if (n === 0) break;
+    done += n;
+    onProgress(Math.min(done, total), total);
+  }
+  return done;
+}
+
+/**
+ * The stored values of several indicators, in one statement (no history read, no rule run). One entry
+ * per indicator that has stored values (every existing indicator once its transaction committed), in no
+ * particular order.
+ *
+ * ### Examples
+ * ```ts
+ * const [stored] = await getStoredIndicatorValuesByIndicatorIds(db, [indicator.id]);
+ * stored.current.status; // 'known'
+ * ```
+ */
+export async function getStoredIndicatorValuesByIndicatorIds(db: Kysely<Database>, indicatorIds: readonly string[]): Promise<StoredIndicatorValue[]> {
+  const ids = [...new Set(indicatorIds.filter(isUuid))];
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('indicator_current').selectAll().where('indicator_id', 'in', ids).execute();
+  return rows.map((r) => ({
+    indicatorId: r.indicator_id,
+    current: storedValue(r),
+    completionRate: r.completion_rate,
+    latestMeasurement: r.latest_measurement ?? null,
+  }));
+}
+
+/** A stored value row as the rule gave it. */
+function storedValue(r: Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_id' | 'period' | 'territory'> & { period: string | null; territory: string | null }): IndicatorValue {
+  return {
+    status: r.status,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    period: r.period,
+    territory: r.territory,
+    provisional: r.provisional,
+    illustrative: r.illustrative,
+    sources: r.sources,
+    origin: r.origin,
+  };
+}
+
+/**
+ * The stored published values of several indicators for one period, in one statement, as a lookup by
+ * indicator and territory (`dep:92`, a district code) that gives what the rule's `valueFor(period,
+ * territory)` gives: a pair with nothing stored is not known ({@link notKnownValue}). Only the scheme's
+ * départements and stored territories are stored; ask the report for other territories.
+ *
+ * ### Examples
+ * ```ts
+ * const valueFor = await getStoredPeriodValues(db, ids, '2025');
+ * valueFor(ids[0], 'dep:48').status; // 'known'
+ * ```
+ */
+export async function getStoredPeriodValues(db: Kysely<Database>, indicatorIds: readonly string[], period: string): Promise<(indicatorId: string, territory: string) => IndicatorValue> {
+  const ids = [...new Set(indicatorIds.filter(isUuid))];
+  const rows = ids.length ? await db.selectFrom('indicator_period_value').selectAll().where('indicator_id', 'in', ids).where('period', '=', period).execute() : [];
+  const byKey = new Map(rows.map((r) => [`${r.indicator_id}|${r.territory}`, storedValue(r)]));
+  return (indicatorId, territory) => byKey.get(`${indicatorId}|${territory}`) ?? notKnownValue(period, territory);
+}
