@@ -9,7 +9,7 @@ import type { SchemeFileInput } from '../scheme-file/scheme-file.ts';
 import { inTransaction } from '../shared/transaction.ts';
 import { ENGINES, openTestStore } from '../testing/engines.ts';
 import { currentMeasurement, getIndicatorValuesByIndicatorIds } from './indicator-value.service.ts';
-import { getStoredIndicatorValuesByIndicatorIds, getStoredPeriodValues } from './stored-value.repository.ts';
+import { fillStoredIndicatorValues, getStoredIndicatorValuesByIndicatorIds, getStoredPeriodValues } from './stored-value.repository.ts';
 
 /*
  * Stored indicator values (indicator_current, indicator_period_value) against the same values recomputed
@@ -159,6 +159,21 @@ for (const engine of ENGINES) {
         }
         await compare(`batch ${batch}`);
       }
+    });
+
+    it('fill a store whose indicators are all marked (as the migration leaves it) in batches, with progress', async () => {
+      // The state the migration leaves an existing store in: nothing stored, every indicator marked.
+      await sql`delete from indicator_current`.execute(store.db);
+      await sql`delete from indicator_period_value`.execute(store.db);
+      await sql`insert into indicator_value_pending (indicator_id) select id from indicator`.execute(store.db);
+      const total = (await store.db.selectFrom('indicator').select('id').execute()).length;
+      const progress: [number, number][] = [];
+      expect(await fillStoredIndicatorValues(store.db, (done, all) => void progress.push([done, all]), 3)).toBe(total);
+      expect(progress.at(-1)).toEqual([total, total]);
+      expect(progress.length).toBe(Math.ceil(total / 3));
+      await compare('fill');
+      // Nothing marked: nothing to do.
+      expect(await fillStoredIndicatorValues(store.db)).toBe(0);
     });
   });
 }
