@@ -36,7 +36,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 
 /**
  * Tables whose writes do not change what a reader is shown. `indicator_value_pending` is emptied at the end
- * of every writing transaction (stored values, 2026-12-02T0600), even when nothing was marked.
+ * of every writing transaction (stored values, 2026-12-02T0630), even when nothing was marked.
  */
 const UNTRACKED = ['sosms_data_version', 'api_token', 'audit_log', 'kysely_migration', 'kysely_migration_lock', 'indicator_value_pending'];
 
