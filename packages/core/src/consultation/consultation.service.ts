@@ -185,6 +185,12 @@ export function phaseColumns(p: PhaseDocument): CodedColumns<'phase'> {
   return { kind: p.kind, title: p.title, date_text: when.text, start_date: when.from, end_date: when.to, description: p.description ?? null };
 }
 
+/** The date columns of a consultation event: the fuzzy date's text and the first and last days it covers. */
+function eventDateColumns(text: string | null) {
+  const when = fuzzyDate(text);
+  return { date_text: when.text, date: when.from, end_date: when.to };
+}
+
 /**
  * The columns of a consultation event (its scheme, code and position apart), for {@link saveConsultationEvent}
  * and the scheme-file import.
@@ -194,12 +200,6 @@ export function phaseColumns(p: PhaseDocument): CodedColumns<'phase'> {
  * consultationEventColumns({ code: 'gt1', kind: 'working_group', title: 'GT', date: '2023-01-30' }).partners; // []
  * ```
  */
-/** The date columns of a consultation event: the fuzzy date's text and the first and last days it covers. */
-function eventDateColumns(text: string | null) {
-  const when = fuzzyDate(text);
-  return { date_text: when.text, date: when.from, end_date: when.to };
-}
-
 export function consultationEventColumns(e: ConsultationEventDocument): CodedColumns<'consultation_event'> {
   return {
     kind: e.kind,

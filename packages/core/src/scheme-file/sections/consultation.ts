@@ -5,13 +5,14 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../database/database.ts';
 import { upsert } from '../../database/upsert.ts';
-import { eventDate, phaseDate } from '../../consultation/consultation.ts';
-import { fuzzyDate } from '../../shared/fuzzy-date.ts';
+import type { CodedColumns } from '../../consultation/consultation.repository.ts';
+import { consultationEventColumns, phaseColumns, proposalColumns } from '../../consultation/consultation.service.ts';
 import type { SchemeFile } from '../scheme-file.ts';
-import { compact, idsByCode, nil, opt, type Tally } from './rows.ts';
+import { compact, idsByCode, opt, type Tally } from './rows.ts';
 
 /**
- * Import: create or update the phases, consultation events and proposals by code, in the file's order.
+ * Import: create or update the phases, consultation events and proposals by code, in the file's order, with
+ * the columns the consultation commands write.
  *
  * ### Examples
  * ```ts
@@ -19,59 +20,31 @@ import { compact, idsByCode, nil, opt, type Tally } from './rows.ts';
  * ```
  */
 export async function writeConsultationSection(trx: Transaction<Database>, schemeId: string, file: SchemeFile, tally: Tally): Promise<void> {
-  const phaseIds = await idsByCode(trx, 'phase', [], schemeId);
-  const phases = (file.phases ?? []).map((p, position) => {
-    const when = fuzzyDate(phaseDate(p));
-    return {
-      id: phaseIds.get(p.code) ?? randomUUID(),
-      scheme_id: schemeId,
-      code: p.code,
-      kind: p.kind,
-      title: p.title,
-      date_text: when.text,
-      start_date: when.from,
-      end_date: when.to,
-      description: nil(p.description),
-      position,
-    };
-  });
-  tally(await upsert(trx, 'phase', phases, ['scheme_id', 'code'], ['kind', 'title', 'date_text', 'start_date', 'end_date', 'description', 'position']), phases.length);
-  const eventIds = await idsByCode(trx, 'consultation_event', [], schemeId);
-  const events = (file.consultationEvents ?? []).map((e, position) => ({
-    id: eventIds.get(e.code) ?? randomUUID(),
-    scheme_id: schemeId,
-    code: e.code,
-    kind: e.kind,
-    title: e.title,
-    ...eventDateColumns(eventDate(e)),
-    participants: nil(e.participants),
-    proposals_count: nil(e.proposalsCount),
-    partners: e.partners ?? [],
-    description: nil(e.description),
-    position,
-  }));
-  tally(await upsert(trx, 'consultation_event', events, ['scheme_id', 'code'], ['kind', 'title', 'date_text', 'date', 'end_date', 'participants', 'proposals_count', 'partners', 'description', 'position']), events.length);
-  const proposalIds = await idsByCode(trx, 'proposal', [], schemeId);
-  const proposals = (file.proposals ?? []).map((p, position) => ({
-    id: proposalIds.get(p.code) ?? randomUUID(),
-    scheme_id: schemeId,
-    code: p.code,
-    text: p.text,
-    event_code: nil(p.event),
-    outcome: p.outcome,
-    actions: p.actions ?? [],
-    illustrative: p.illustrative ?? false,
-    position,
-  }));
-  tally(await upsert(trx, 'proposal', proposals, ['scheme_id', 'code'], ['text', 'event_code', 'outcome', 'actions', 'illustrative', 'position']), proposals.length);
+  await writeCodedList(trx, 'phase', schemeId, file.phases, phaseColumns, tally);
+  await writeCodedList(trx, 'consultation_event', schemeId, file.consultationEvents, consultationEventColumns, tally);
+  await writeCodedList(trx, 'proposal', schemeId, file.proposals, proposalColumns, tally);
 }
 
-
-/** The date columns of a consultation event: the fuzzy date's text and the first and last days it covers. */
-function eventDateColumns(text: string | null) {
-  const when = fuzzyDate(text);
-  return { date_text: when.text, date: when.from, end_date: when.to };
+/** One of the scheme's coded lists: each entry created or updated by code, its place the file's. */
+async function writeCodedList<T extends 'phase' | 'consultation_event' | 'proposal', D extends { code: string }>(
+  trx: Transaction<Database>,
+  table: T,
+  schemeId: string,
+  documents: readonly D[] | undefined,
+  columnsOf: (document: D) => CodedColumns<T>,
+  tally: Tally,
+): Promise<void> {
+  const ids = await idsByCode(trx, table, [], schemeId);
+  const rows = (documents ?? []).map((d, position) => ({ id: ids.get(d.code) ?? randomUUID(), scheme_id: schemeId, code: d.code, ...columnsOf(d), position }));
+  tally(await upsert(trx, table, rows, ['scheme_id', 'code'], [...COMPARED[table], 'position']), rows.length);
 }
+
+/** The columns that make each entry what it is (its position apart). */
+const COMPARED = {
+  phase: ['kind', 'title', 'date_text', 'start_date', 'end_date', 'description'],
+  consultation_event: ['kind', 'title', 'date_text', 'date', 'end_date', 'participants', 'proposals_count', 'partners', 'description'],
+  proposal: ['text', 'event_code', 'outcome', 'actions', 'illustrative'],
+} as const;
 
 /** The consultation section of a stored scheme, as a file holds it, and the partners it names. */
 export interface ConsultationSection {

@@ -3,8 +3,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../database/database.ts';
 import { upsert } from '../../database/upsert.ts';
+import { governingBodyColumns, meetingColumns } from '../../governance/governance.service.ts';
 import type { SchemeFile } from '../scheme-file.ts';
-import { compact, group, idsByCode, json, nil, opt, remember, syncChildren, type Tally } from './rows.ts';
+import { compact, group, idsByCode, nil, opt, remember, syncChildren, type Tally } from './rows.ts';
 
 /**
  * Import: create or update the governing bodies by code, and replace the members and meetings of the bodies
@@ -28,9 +29,7 @@ export async function writeGovernanceSection(
     id: ids.get(b.code) ?? remember(ids, b.code),
     scheme_id: schemeId,
     code: b.code,
-    kind: b.kind,
-    name: b.name,
-    description: nil(b.description),
+    ...governingBodyColumns(b),
     position,
   }));
   tally(await upsert(trx, 'governing_body', rows, ['scheme_id', 'code'], ['kind', 'name', 'description', 'position']), rows.length);
@@ -47,7 +46,7 @@ export async function writeGovernanceSection(
   })), ['partner_id', 'person_role', 'person_name', 'role', 'position']);
   await syncChildren(trx, 'meeting', 'body_id', bodyIds, bodies.map((b) => ({
     parent: ids.get(b.code)!,
-    rows: (b.meetings ?? []).map((m) => ({ date: m.date, title: m.title, summary: nil(m.summary), decisions: json(m.decisions) })),
+    rows: (b.meetings ?? []).map((m) => ({ ...meetingColumns(m) })),
   })), ['date', 'title', 'summary', 'decisions'], true);
 }
 
