@@ -318,7 +318,7 @@ try {
   try {
     replica = await startReplica(adminUrl!, name);
   } catch (error) {
-    process.stdout.write(`  (réplique non démarrée / replica not started: ${String(error).slice(0, 200)})\n`);
+    process.stdout.write(`  (réplique non démarrée / replica not started: ${String(error).slice(0, 300)} … ${String(error).slice(-600)})\n`);
   }
   if (replica) {
     const onReplica = await startServer('gateway', { BENCH_READ_URL: replica.url });
