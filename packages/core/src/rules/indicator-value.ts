@@ -319,10 +319,20 @@ export interface IndicatorValues {
 
 /** Last day of a period as `YYYY-MM-DD` (`2024-Q1` → `2024-03-31`). */
 export function periodEndDate(period: string): string {
-  const [year, rest] = period.split('-');
-  const lastMonth = !rest ? 12 : rest.startsWith('Q') ? Number(rest.slice(1)) * 3 : Number(rest);
-  return new Date(Date.UTC(Number(year), lastMonth, 0)).toISOString().slice(0, 10);
+  let end = periodEnds.get(period);
+  if (end === undefined) {
+    const [year, rest] = period.split('-');
+    const lastMonth = !rest ? 12 : rest.startsWith('Q') ? Number(rest.slice(1)) * 3 : Number(rest);
+    end = new Date(Date.UTC(Number(year), lastMonth, 0)).toISOString().slice(0, 10);
+    // Periods are few (years, quarters, months); sorting by recency asks for each one many times.
+    if (periodEnds.size >= 10_000) periodEnds.clear();
+    periodEnds.set(period, end);
+  }
+  return end;
 }
+
+/** {@link periodEndDate}'s answers, by period. */
+const periodEnds = new Map<string, string>();
 
 /** Latest first: by end date, then the longer period first (2024 before 2024-Q4 before 2024-12). */
 function byRecency(a: string, b: string): number {
