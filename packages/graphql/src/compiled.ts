@@ -61,7 +61,15 @@ import { arrayConnection, pagedConnection, type ConnectionArgs } from './paginat
  */
 
 /** Thrown while compiling or running when graphql-js must take over. */
-class NotCompiled extends Error {}
+class NotCompiled extends Error {
+  constructor(reason: string) {
+    // Thrown for every query that graphql-js executes: no stack trace to capture (it is never shown).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(reason);
+    Error.stackTraceLimit = limit;
+  }
+}
 
 type Args = Record<string, unknown>;
 /** A row of a tree read, with the links added after the read ($scheme on orientations and actions). */
