@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, importSchemeFile, loadDemoSchemes, type Store } from '@sosms/core';
-import { ENGINES, openTestStore } from '@sosms/core/testing';
+import { ENGINES, openTestStore, seededRandom } from '@sosms/core/testing';
 import { executeQuery } from '../src/index.ts';
 import { exampleOperations } from './helpers.ts';
 
@@ -9,16 +9,6 @@ import { exampleOperations } from './helpers.ts';
  * compiled reads on and off (SOSMS_COMPILED_READS=off) and both answers must be the same text.
  */
 
-/** A seeded pseudo-random generator (mulberry32), so that the random selections are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELDS = {
   Measurement: ['id', 'period', 'periodStart', 'territory', 'revision', 'value', 'numerator', 'denominator', 'missingReason', 'provisional', 'source', 'comment', 'illustrative', '__typename'],
@@ -125,7 +115,7 @@ for (const engine of ENGINES) {
     });
 
     it('answers 80 random selections as graphql-js does, each in one statement', async () => {
-      const next = random(11);
+      const next = seededRandom(11);
       for (let i = 0; i < 80; i += 1) {
         const query = randomQuery(next);
         const { compiled, reference, statements: count } = await both(query);

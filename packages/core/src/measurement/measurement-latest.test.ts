@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSchemeFile } from '../scheme-file/import.ts';
 import type { SchemeFileInput } from '../scheme-file/scheme-file.ts';
-import { ENGINES, openTestStore } from '../testing/engines.ts';
+import { ENGINES, openTestStore, seededRandom } from '../testing/engines.ts';
 import type { Store } from '../database/store.ts';
 import { operator } from '../access/access.ts';
 import { getLatestMeasurementsByIndicatorIds } from './measurement.repository.ts';
@@ -15,16 +15,6 @@ import { recordMeasurement } from './measurement.service.ts';
  * deletions and updates by plain SQL.
  */
 
-/** A seeded pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PERIODS = ['2023', '2024', '2024-Q1', '2024-Q3', '2024-01', '2024-06', '2025', '2025-Q2'];
 const TERRITORIES = ['dep:48', 'com:48095', 'com:48061'];
@@ -103,7 +93,7 @@ for (const engine of ENGINES) {
     }
 
     it('stays exact after seeded random writes of every kind', async () => {
-      const next = random(7);
+      const next = seededRandom(7);
       await importSchemeFile(store.db, scheme(next, 12));
       await compare();
       for (let round = 0; round < 6; round += 1) {

@@ -76,3 +76,4 @@ export async function openTestStore(engine: 'pglite' | 'postgres', options: { on
 export { snapshot, TABLES } from './checksum.ts';
 export { readCsv } from './csv.ts';
 export { findPostgresBinary, freePort, startCluster, startPostgres, type Cluster } from './postgres.mjs';
+export { seededRandom } from './random.ts';

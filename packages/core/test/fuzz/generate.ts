@@ -4,20 +4,14 @@
  * cases on every machine.
  */
 import YAML from 'yaml';
+import { seededRandom } from '../../src/testing/random.ts';
 
-/** A small seeded generator (mulberry32): the same seed, the same cases. */
+/** A small seeded generator (mulberry32, `seededRandom`): the same seed, the same cases. */
 export class Random {
-  private state: number;
-  constructor(readonly seed: number) {
-    this.state = seed >>> 0;
-  }
   /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  readonly next: () => number;
+  constructor(readonly seed: number) {
+    this.next = seededRandom(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
