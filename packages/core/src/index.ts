@@ -38,6 +38,7 @@ export * from './shared/visibility.ts';
 export * from './scheme/scheme.repository.ts';
 export * from './scheme/scheme-tree.repository.ts';
 export * from './search/search-text.ts';
+export * from './search/search-words.ts';
 export * from './orientation/orientation.service.ts';
 export * from './orientation/orientation.repository.ts';
 export * from './action/action.service.ts';

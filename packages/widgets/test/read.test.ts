@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chooseComparisonPeriod, filterActions, fold, items, readComparison, readProgress, readSchemeActionsForSearch, readSchemeOverview } from '../src/data/read.ts';
+import { chooseComparisonPeriod, filterActions, items, readComparison, readProgress, readSchemeActionsForSearch, readSchemeOverview } from '../src/data/read.ts';
 import { completePages } from '../src/data/source.ts';
 import { SchemeActions } from '../src/data/queries.ts';
 import { actionUrl } from '../src/shared/links.ts';
@@ -91,13 +91,12 @@ describe('readers', () => {
     expect(view?.withValue).toBe(1);
   });
 
-  test('search folds accents and case, and every word must match', () => {
+  test('the static search filters by theme and public, and matches words as core does', () => {
     const base = { id: '1', title: '', easyRead: null, status: null, progress: null, health: null, illustrative: false, schemeCode: null, schemeTitle: null, departments: [], publics: [] };
     const actions = [
       { ...base, code: '1', themes: ['carer_support'], text: 'Soutenir les aidants à domicile' },
       { ...base, code: '2', themes: [], text: 'Développer l’observatoire' },
     ];
-    expect(fold('Élaborer')).toBe('elaborer');
     expect(filterActions(actions, { text: 'AIDANTS domicile', theme: null, public: null }).map((a) => a.code)).toEqual(['1']);
     expect(filterActions(actions, { text: 'developper', theme: null, public: null }).map((a) => a.code)).toEqual(['2']);
     expect(filterActions(actions, { text: '', theme: 'carer_support', public: null }).map((a) => a.code)).toEqual(['1']);

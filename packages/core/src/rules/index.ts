@@ -7,4 +7,4 @@ export * from './alerts.ts';
 export { addMonths, monthsBetween } from './dates.ts';
 export * from './lifecycle.ts';
 export * from './indicator-value.ts';
-export { comparePeriods, compareSeries } from './period.ts';
+export { chartSeries, comparePeriods, compareSeries, formatPeriod } from './period.ts';

@@ -41,3 +41,58 @@ export function compareSeries(
   const tb = b.territory ?? '';
   return comparePeriods(a.period, b.period) || (ta < tb ? -1 : ta > tb ? 1 : 0) || (a.revision ?? 0) - (b.revision ?? 0);
 }
+
+/**
+ * The series a chart of one indicator shows: the values of `territory` when it has any, else those of the
+ * territory with the most values (the first territory code among equals; values without a territory count as
+ * one territory), in period order.
+ *
+ * ### Examples
+ * ```ts
+ * chartSeries(indicator.measurements, null); // the values of the best-covered territory, oldest first
+ * chartSeries(indicator.measurements, 'dep:92'); // those of Hauts-de-Seine, when it has any
+ * ```
+ */
+export function chartSeries<T extends { readonly period: string; readonly territory?: string | null }>(
+  values: readonly T[],
+  territory: string | null = null,
+): T[] {
+  const byTerritory = new Map<string, T[]>();
+  for (const value of values) {
+    const key = value.territory ?? '';
+    const list = byTerritory.get(key);
+    if (list) list.push(value);
+    else byTerritory.set(key, [value]);
+  }
+  let chosen = territory !== null ? byTerritory.get(territory) : undefined;
+  if (!chosen) {
+    for (const [key, list] of byTerritory) {
+      const best = chosen?.[0]?.territory ?? '';
+      if (!chosen || list.length > chosen.length || (list.length === chosen.length && key < best)) chosen = list;
+    }
+  }
+  return [...(chosen ?? [])].sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+const LOCALES = { fr: 'fr-FR', en: 'en-GB' } as const;
+
+/**
+ * A period code (`2024`, `2024-Q1`, `2024-03`) as a reader writes it: `T1 2024` (`Q1 2024` in English),
+ * `mars 2024` (`March 2024`), `2024`; anything else as it is.
+ *
+ * ### Examples
+ * ```ts
+ * formatPeriod('2024-Q1', 'fr'); // 'T1 2024'
+ * formatPeriod('2024-03', 'en'); // 'March 2024'
+ * ```
+ */
+export function formatPeriod(value: string, lang: 'fr' | 'en'): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (quarter) return lang === 'fr' ? `T${quarter[2]} ${quarter[1]}` : `Q${quarter[2]} ${quarter[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month) {
+    const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+    return new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+  return value;
+}

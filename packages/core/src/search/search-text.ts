@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { DomainError, type Lang } from '../validation/issues.ts';
+import { searchWords } from './search-words.ts';
 
 /**
  * Full-text search, bounded and ranked (issue 13, item 4). A search text is checked before any SQL
@@ -46,7 +47,7 @@ export function checkSearchText(text: string | null | undefined, lang: Lang = 'f
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed) || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(trimmed)) {
     refuse('invalid_characters', 'Recherche invalide : caractère de contrôle ou mal encodé.', 'Invalid search: a control or badly encoded character.');
   }
-  const terms = (trimmed.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.toLowerCase() !== 'or').length;
+  const terms = searchWords(trimmed).length;
   if (terms > SEARCH_LIMITS.maxTerms) {
     refuse(
       'too_many_terms',

@@ -6,6 +6,7 @@
 import { WidgetError } from './source.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { compareBudgetLines, compareByCode, compareDateSpans } from '@sosms/core/order';
+import { matchesSearch } from '@sosms/core/search-words';
 import type {
   ActionDetailView,
   ActionSummaryView,
@@ -485,13 +486,9 @@ export function readSchemeActionsForSearch(data: unknown, schemeCode: string): (
   }));
 }
 
-/** Fold case and accents so « égalité » matches « egalite ». */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /**
- * Filter searchable actions by words (all must appear), theme and public.
+ * Filter searchable actions by theme, public and words, as core's static search matches them
+ * (`matchesSearch`: every word, accents and case aside; no stems, no operators, no ranking).
  *
  * ### Examples
  * ```ts
@@ -502,11 +499,9 @@ export function filterActions<T extends SearchResultView & { text: string }>(
   actions: T[],
   criteria: { text: string; theme: string | null; public: string | null },
 ): T[] {
-  const words = fold(criteria.text).split(/\s+/).filter(Boolean);
   return actions.filter((a) => {
     if (criteria.theme && !a.themes.includes(criteria.theme)) return false;
     if (criteria.public && !a.publics.includes(criteria.public)) return false;
-    const haystack = fold(a.text);
-    return words.every((w) => haystack.includes(w));
+    return matchesSearch(a.text, criteria.text);
   });
 }

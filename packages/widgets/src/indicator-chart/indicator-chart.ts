@@ -3,8 +3,8 @@ import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
 import { INDICATOR_TYPE, MISSING_REASON, VALUE_STATUS, label, type Lang } from '../shared/i18n.ts';
 import { t } from './indicator-chart.texts.ts';
-import { formatDate, formatNumber, formatPeriod } from '../shared/format.ts';
-import { comparePeriods, compareSeries } from '@sosms/core/period';
+import { formatDate, formatNumber } from '../shared/format.ts';
+import { chartSeries, compareSeries, formatPeriod } from '@sosms/core/period';
 import { illustrativeBadge, tableRegion } from '../shared/parts.ts';
 import { readIndicator } from '../data/read.ts';
 import { SchemeIndicators } from '../data/queries.ts';
@@ -50,7 +50,7 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
 
   /** Code of the indicator in its scheme; the scheme's first indicator when absent. */
   declare indicator: string | null;
-  /** Territory code of the values to chart (e.g. `dep:48`); the one with the most values when absent. */
+  /** Territory code of the values to chart (e.g. `dep:48`); the one with the most values when absent (core's `chartSeries`). */
   declare territory: string | null;
   /** Show the table of values to everyone, not only to screen readers. */
   declare showTable: boolean;
@@ -131,16 +131,9 @@ export class IndicatorChart extends SosmsElement<IndicatorView> {
     </figure>`;
   }
 
-  /** The measurements of one territory, in period order. */
+  /** The measurements of one territory, in period order, as core chooses them (`chartSeries`). */
   private series(indicator: IndicatorView): MeasurementView[] {
-    const byTerritory = new Map<string, MeasurementView[]>();
-    for (const m of indicator.measurements) {
-      const key = m.territory ?? '';
-      byTerritory.set(key, [...(byTerritory.get(key) ?? []), m]);
-    }
-    let chosen = this.territory !== null ? byTerritory.get(this.territory) : undefined;
-    if (!chosen) chosen = [...byTerritory.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-    return [...chosen].sort((a, b) => comparePeriods(a.period, b.period));
+    return chartSeries(indicator.measurements, this.territory);
   }
 
   private renderChart(indicator: IndicatorView, values: MeasurementView[]): TemplateResult {

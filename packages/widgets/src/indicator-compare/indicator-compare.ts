@@ -2,7 +2,8 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { SosmsElement, type Loaded } from '../shared/base-element.ts';
 import { define } from '../shared/define.ts';
 import { t } from './indicator-compare.texts.ts';
-import { formatNumber, formatPeriod } from '../shared/format.ts';
+import { formatNumber } from '../shared/format.ts';
+import { formatPeriod } from '@sosms/core/period';
 import { illustrativeBadge, tableRegion } from '../shared/parts.ts';
 import { VALUE_STATUS, label } from '../shared/i18n.ts';
 import { chooseComparisonPeriod, readComparison } from '../data/read.ts';

@@ -38,22 +38,3 @@ export function toPercent(value: number | null | undefined): number | null {
   if (value === null || value === undefined || Number.isNaN(value)) return null;
   return Math.round(Math.min(100, Math.max(0, value)));
 }
-
-/**
- * A period code (`2024`, `2024-Q1`, `2024-03`) as a reader writes it.
- *
- * ### Examples
- * ```ts
- * formatPeriod('2024-Q1', 'fr'); // 'T1 2024'
- * ```
- */
-export function formatPeriod(value: string, lang: Lang): string {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(value);
-  if (quarter) return lang === 'fr' ? `T${quarter[2]} ${quarter[1]}` : `Q${quarter[2]} ${quarter[1]}`;
-  const month = /^(\d{4})-(\d{2})$/.exec(value);
-  if (month) {
-    const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
-    return new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-  }
-  return value;
-}
