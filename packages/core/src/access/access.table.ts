@@ -1,9 +1,7 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { Json } from '../database/columns.ts';
 import type { Database } from '../database/database.ts';
 import type { Role } from './access.ts';
-
-/** A `jsonb` column: objects in, objects out. */
-type Json<T> = ColumnType<T, string | T, string | T>;
 
 /** An API token: only the SHA-256 hash of its secret is stored. */
 export interface ApiTokenTable {

@@ -28,5 +28,5 @@ export interface PartnerRecord {
  * ```
  */
 export function partnerFromRow(row: PartnerRow): PartnerRecord {
-  return { id: row.id, code: row.code, name: row.name, kind: row.kind as PartnerKind, siren: row.siren, departments: row.departments };
+  return { id: row.id, code: row.code, name: row.name, kind: row.kind, siren: row.siren, departments: row.departments };
 }
