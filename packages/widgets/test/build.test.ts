@@ -24,8 +24,11 @@ describe('build', () => {
 
   test('custom-elements.json describes the nine widgets with their attributes, events, parts and CSS properties', () => {
     const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'custom-elements.json'), 'utf8')) as {
-      modules: { declarations?: { tagName?: string; customElement?: boolean; attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: unknown[]; cssProperties?: unknown[] }[] }[];
+      modules: { path: string; declarations?: { tagName?: string; customElement?: boolean; attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: unknown[]; cssProperties?: unknown[] }[] }[];
     };
+    // In path order, whatever order the file system lists src/ in: a build leaves the tree clean.
+    const paths = manifest.modules.map((m) => m.path);
+    expect(paths).toEqual([...paths].sort());
     const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
     expect(elements.map((e) => e.tagName).sort()).toEqual(['sosms-action', 'sosms-compare', 'sosms-evaluation', 'sosms-indicator', 'sosms-progress', 'sosms-proposals', 'sosms-scheme', 'sosms-search', 'sosms-timeline']);
     for (const element of elements) {
