@@ -1,8 +1,8 @@
 // The floor of the gateway benchmark: one hand-written SQL statement per request that returns the whole
 // GraphQL answer as JSON text, served by bare node:http. It re-implements, in SQL and for the benchmark's
 // fixed tree (orientation › objective › actions, no weights), what the core's rules compute (effective
-// progress, roll-up, health, completion rate), and reads current values from the stored read model
-// (measurement_latest): a reference of what the engine costs, never used by the product.
+// progress, roll-up, health, completion rate), and reads current values where the one rule stored them
+// (indicator_current): a reference of what the engine costs, never used by the product.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '@sosms/core';
 
@@ -43,9 +43,9 @@ export function floorDashboard(db: Kysely<Database>, first: number, today: strin
             'progress', ${round1(sql`a.p`)},
             'indicators', json_build_object('nodes', coalesce((select json_agg(json_build_object(
               'name', i.name,
-              'latestMeasurement', (select json_build_object('period', m.period, 'value', m.value)
-                from (select * from measurement_latest l where l.indicator_id = i.id order by l.period_start desc, (l.territory like 'dep:%') desc, l.territory limit 1) l
-                join measurement m on m.indicator_id = l.indicator_id and m.period = l.period and m.territory = l.territory and m.revision = l.revision)
+              'latestMeasurement', (select case when c.latest_measurement is null then null
+                  else json_build_object('period', c.latest_measurement -> 'period', 'value', c.latest_measurement -> 'value') end
+                from indicator_current c where c.indicator_id = i.id)
             ) order by i.position) from indicator i where i.action_id = a.id), '[]'))
           ) order by a.position, a.code) from a where a.orientation_id = o.id), '[]'))
         ) order by o.top_position, o.depth, o.position) from o where o.scheme_id = s.id), '[]'))

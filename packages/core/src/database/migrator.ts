@@ -12,6 +12,7 @@ import * as tokenCredentials from './migrations/2026-12-01T2300-token-credential
 import * as realSchemes from './migrations/2026-12-01T2330-real-schemes.ts';
 import * as dataVersionNotify from './migrations/2026-12-02T0600-data-version-notify.ts';
 import * as storedValues from './migrations/2026-12-02T0630-stored-values.ts';
+import * as storedValuesNoFk from './migrations/2026-12-02T0700-stored-values-no-fk.ts';
 import { fillStoredIndicatorValues } from '../indicator/stored-value.repository.ts';
 import type { Bilingual } from './lock.ts';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01T2330-real-schemes': realSchemes,
   '2026-12-02T0600-data-version-notify': dataVersionNotify,
   '2026-12-02T0630-stored-values': storedValues,
+  '2026-12-02T0700-stored-values-no-fk': storedValuesNoFk,
 };
 
 /** Fills smaller than this many indicators say nothing of their progress. */

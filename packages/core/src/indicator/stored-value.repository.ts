@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PGliteAdapter, sql, type Kysely } from 'kysely';
 import { bulkInsert, type BulkColumn } from '../database/bulk-insert.ts';
 import type { Database, IndicatorPeriodValueTable, Selectable } from '../database/database.ts';
 import { notKnownValue, type IndicatorValue } from '../rules/indicator-value.ts';
@@ -88,8 +88,9 @@ function periodValues(report: IndicatorValueReport): ValueRow[] {
  */
 export async function refreshStoredIndicatorValues(db: Kysely<Database>, options: { limit?: number } = {}): Promise<number> {
   const taken = options.limit
-    ? await sql<{ indicator_id: string }>`delete from indicator_value_pending where indicator_id in
-        (select indicator_id from indicator_value_pending order by indicator_id limit ${options.limit}) returning indicator_id`.execute(db)
+    ? // Marks another filler holds are skipped, not waited for (the fill runs two batches at once on PostgreSQL).
+      await sql<{ indicator_id: string }>`delete from indicator_value_pending where indicator_id in
+        (select indicator_id from indicator_value_pending order by indicator_id limit ${options.limit} for update skip locked) returning indicator_id`.execute(db)
     : await sql<{ indicator_id: string }>`delete from indicator_value_pending returning indicator_id`.execute(db);
   const ids = taken.rows.map((r) => r.indicator_id);
   if (ids.length === 0) return 0;
@@ -105,7 +106,8 @@ export async function refreshStoredIndicatorValues(db: Kysely<Database>, options
 /**
  * Fill the stored values of every indicator still marked, in batches of `batch` indicators each in its own
  * transaction (an interrupted fill resumes at the next start), reporting `(done, total)` after each batch.
- * The migrator runs it after the migrations; a store with nothing marked costs one statement.
+ * On PostgreSQL two batches run at once (one computes in Node while the other writes). The migrator runs
+ * it after the migrations; a store with nothing marked costs one statement.
  *
  * ### Examples
  * ```ts
@@ -115,13 +117,18 @@ export async function refreshStoredIndicatorValues(db: Kysely<Database>, options
 export async function fillStoredIndicatorValues(db: Kysely<Database>, onProgress: (done: number, total: number) => void = () => {}, batch = 2000): Promise<number> {
   const counted = await sql<{ n: number }>`select count(*)::int as n from indicator_value_pending`.execute(db);
   const total = Number(counted.rows[0]?.n ?? 0);
+  if (total === 0) return 0;
   let done = 0;
-  while (done < total) {
-    const n = await db.transaction().execute((trx) => refreshStoredIndicatorValues(trx, { limit: batch }));
-    if (n === 0) break;
-    done += n;
-    onProgress(Math.min(done, total), total);
-  }
+  const worker = async () => {
+    while (done < total) {
+      const n = await db.transaction().execute((trx) => refreshStoredIndicatorValues(trx, { limit: batch }));
+      if (n === 0) return;
+      done += n;
+      onProgress(Math.min(done, total), total);
+    }
+  };
+  const workers = db.getExecutor().adapter instanceof PGliteAdapter || db.isTransaction ? 1 : 2;
+  await Promise.all(Array.from({ length: workers }, worker));
   return done;
 }
 

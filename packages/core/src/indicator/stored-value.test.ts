@@ -7,7 +7,7 @@ import { updateScheme } from '../scheme/scheme.service.ts';
 import { importSchemeFile } from '../scheme-file/import.ts';
 import type { SchemeFileInput } from '../scheme-file/scheme-file.ts';
 import { inTransaction } from '../shared/transaction.ts';
-import { ENGINES, openTestStore } from '../testing/engines.ts';
+import { ENGINES, openTestStore, seededRandom } from '../testing/engines.ts';
 import { currentMeasurement, getIndicatorValuesByIndicatorIds } from './indicator-value.service.ts';
 import { fillStoredIndicatorValues, getStoredIndicatorValuesByIndicatorIds, getStoredPeriodValues } from './stored-value.repository.ts';
 
@@ -18,17 +18,6 @@ import { fillStoredIndicatorValues, getStoredIndicatorValuesByIndicatorIds, getS
  * re-imports that change an indicator's aggregation, threshold, baseline, target or illustrative mark,
  * changes of the scheme's départements, districts, and plain SQL updates and deletions in a transaction.
  */
-
-/** A seeded pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PERIODS = ['2023', '2024', '2024-Q1', '2024-Q2', '2024-01', '2024-02', '2024-03', '2024-06', '2025-Q1'];
 const TERRITORIES = ['dep:92', 'dep:78', 'sst-1', 'sst-2', 'com:92002'];
@@ -101,6 +90,8 @@ for (const engine of ENGINES) {
       const ids = (await store.db.selectFrom('indicator').select('id').execute()).map((r) => r.id);
       const currentRows = await sql<{ n: number }>`select count(*)::int as n from indicator_current`.execute(store.db);
       expect(currentRows.rows[0]!.n, `${label}: one stored row per indicator`).toBe(ids.length);
+      const orphans = await sql<{ n: number }>`select count(*)::int as n from indicator_period_value where indicator_id not in (select id from indicator)`.execute(store.db);
+      expect(orphans.rows[0]!.n, `${label}: no stored series of a deleted indicator`).toBe(0);
       const reports = await getIndicatorValuesByIndicatorIds(store.db, ids);
       const stored = new Map((await getStoredIndicatorValuesByIndicatorIds(store.db, ids)).map((s) => [s.indicatorId, s]));
       let compared = 0;
@@ -127,7 +118,7 @@ for (const engine of ENGINES) {
     }
 
     it('match the rule after every batch of random writes', { timeout: 240_000 }, async () => {
-      const next = random(20261202);
+      const next = seededRandom(20261202);
       await importSchemeFile(store.db, schemeFile(next, 8, true));
       expect(await compare('import')).toBeGreaterThan(100);
       for (let batch = 0; batch < 10; batch++) {
