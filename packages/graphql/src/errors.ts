@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { PothosValidationError } from '@pothos/core';
-import { DomainError, type Lang } from '@sosms/core';
+import { DomainError, translator, type Lang } from '@sosms/core';
 
 /** The message of every unexpected error (details go to the server log, never to the client). */
 export const INTERNAL_ERROR_MESSAGE = { fr: 'Erreur interne', en: 'Internal error' } as const;
@@ -37,6 +37,8 @@ export const HTTP_ERRORS = {
   INTERNAL_SERVER_ERROR: { fr: INTERNAL_ERROR_MESSAGE.fr, en: INTERNAL_ERROR_MESSAGE.en },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
+const httpErrorText = translator(HTTP_ERRORS);
+
 export type HttpErrorCode = keyof typeof HTTP_ERRORS;
 
 /**
@@ -48,7 +50,7 @@ export type HttpErrorCode = keyof typeof HTTP_ERRORS;
  * ```
  */
 export function httpErrorMessage(code: HttpErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
-  return HTTP_ERRORS[code][lang].replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+  return httpErrorText(code, lang, params);
 }
 
 /** Error codes a client can act on; anything else an unexpected error masks. */

@@ -1,4 +1,5 @@
 import { DomainError, type Lang } from '../validation/issues.ts';
+import { translator } from '../validation/texts.ts';
 
 /**
  * Roles of an API token: an `editor` writes everything in its départements' schemes; a `contributor`
@@ -45,6 +46,8 @@ const MESSAGES = {
   },
 } as const;
 
+const message = translator(MESSAGES);
+
 /**
  * A French (or English) message of the access rules.
  *
@@ -54,7 +57,7 @@ const MESSAGES = {
  * ```
  */
 export function accessMessage(code: keyof typeof MESSAGES, lang: Lang = 'fr'): string {
-  return MESSAGES[code][lang];
+  return message(code, lang);
 }
 
 /**

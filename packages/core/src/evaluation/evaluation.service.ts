@@ -10,6 +10,7 @@ import { notFoundError, validationError } from '../shared/errors.ts';
 import { isSchemeVisible, type Visibility } from '../shared/visibility.ts';
 import { DomainError, validate, type Lang } from '../validation/issues.ts';
 import { code, isoDate, text } from '../validation/primitives.ts';
+import { translator } from '../validation/texts.ts';
 import {
   FOLLOW_UP_STATUSES,
   evaluationSchema,
@@ -152,6 +153,8 @@ const MESSAGES = {
   },
 } as const;
 
+const draftMessage = translator(MESSAGES);
+
 /**
  * The scheme a reader asks for, or a clear refusal: NOT_FOUND for an unknown code, UNAUTHENTICATED or
  * FORBIDDEN for a draft (or unpublished) scheme read without a token of one of its départements.
@@ -165,8 +168,8 @@ export async function getReadableScheme(db: Kysely<Database>, schemeCode: string
   const [scheme] = await getSchemesByCodes(db, [schemeCode]);
   if (!scheme) throw notFoundError('unknown_scheme', 'scheme', schemeCode, lang);
   if (!isSchemeVisible(scheme, visibilityOf(principal))) {
-    if (!principal) throw new DomainError('UNAUTHENTICATED', MESSAGES.draft_unauthenticated[lang]);
-    throw new DomainError('FORBIDDEN', MESSAGES.draft_forbidden[lang]);
+    if (!principal) throw new DomainError('UNAUTHENTICATED', draftMessage('draft_unauthenticated', lang));
+    throw new DomainError('FORBIDDEN', draftMessage('draft_forbidden', lang));
   }
   return scheme;
 }

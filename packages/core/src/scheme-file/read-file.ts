@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang, ValidationIssue } from '../validation/issues.ts';
+import { translator } from '../validation/texts.ts';
 import { VALUE_LIMITS } from '../validation/values.ts';
 import type { SchemeFile } from './scheme-file.ts';
 import { validateSchemeFile, type KnownCodes } from './validate.ts';
@@ -42,9 +43,7 @@ const MESSAGES = {
   column: { fr: 'colonne', en: 'column' },
 } as const;
 
-function message(key: keyof typeof MESSAGES, lang: Lang): string {
-  return MESSAGES[key][lang];
-}
+const message = translator(MESSAGES);
 
 /** « ligne 12, colonne 5 : » / "line 12, column 5:" */
 function position(line: number, col: number | undefined, lang: Lang): string {

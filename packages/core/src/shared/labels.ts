@@ -13,28 +13,10 @@ import type { BodyKind } from '../governance/governance.ts';
 import type { ReportKind } from '../reports/report-data.ts';
 import type { Lang } from '../validation/issues.ts';
 
-/** A label in French and English. */
-export interface Label {
-  readonly fr: string;
-  readonly en: string;
-}
+import type { Label } from '../validation/texts.ts';
 
-/** Texts by key, each in French and English (a module's own sentences: the reports', the widgets'). */
-export type Texts<K extends string = string> = Readonly<Record<K, Label>>;
-
-/**
- * The `t` function over a set of texts: the one way a text is looked up by key and language (reports, widgets).
- * Typed by the set's keys, so a missing text fails to compile.
- *
- * ### Examples
- * ```ts
- * const t = translator({ budget: { fr: 'Budget', en: 'Budget' }, total: { fr: 'Total', en: 'Total' } });
- * t('budget', 'en'); // 'Budget'
- * ```
- */
-export function translator<K extends string>(texts: Texts<K>): (key: K, lang: Lang) => string {
-  return (key, lang) => texts[key][lang];
-}
+// The texts' types and their `t` have their home beside `Lang` (validation/texts.ts); the widgets read them here.
+export { translator, type Label, type TextParams, type Texts } from '../validation/texts.ts';
 
 /** Labels of actionStatus values. */
 export const actionStatusLabels = {

@@ -1,4 +1,5 @@
 import type { Lang, ValidationIssue } from './issues.ts';
+import { translator } from './texts.ts';
 
 /**
  * The limits every value obeys before it reaches the database, in scheme files and in commands alike
@@ -81,6 +82,9 @@ const MESSAGES = {
   integer_range: { fr: 'nombre entier hors de la plage admise ({min} à {max})', en: 'integer outside the accepted range ({min} to {max})' },
 } as const;
 
+// Thousands grouped with plain spaces in French (« 2 147 483 647 »), commas in English.
+const message = translator(MESSAGES, (n, lang) => (typeof n === 'number' ? n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB').replace(/[\u202f\u00a0]/g, ' ') : n));
+
 /** Codes of the value rules' issues. */
 export type ValueIssueCode = keyof typeof MESSAGES;
 
@@ -93,9 +97,7 @@ export type ValueIssueCode = keyof typeof MESSAGES;
  * ```
  */
 export function valueMessage(code: ValueIssueCode, lang: Lang = 'fr', params: Record<string, string | number> = {}): string {
-  // Thousands grouped with plain spaces in French (« 2 147 483 647 »), commas in English.
-  const format = (n: string | number) => (typeof n === 'number' ? n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB').replace(/[\u202f\u00a0]/g, ' ') : n);
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (all, key: string) => (key in params ? String(format(params[key]!)) : all));
+  return message(code, lang, params);
 }
 
 /** The parameters a value rule's message takes when a zod schema raises it by its bare code. */
