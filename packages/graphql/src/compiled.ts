@@ -47,6 +47,7 @@ import {
 } from '@sosms/core';
 import type { Context } from './context.ts';
 import { arrayConnection, pagedConnection, type ConnectionArgs } from './pagination.ts';
+import { comparisonConnection, type ComparisonArgs } from './comparison.ts';
 
 /*
  * Compiled reads. A query whose every field is known here is not executed field by field by graphql-js:
@@ -295,8 +296,14 @@ const SPECS: Record<string, Record<string, FieldSpec>> = {
   },
   IndicatorComparison: {
     ...Object.fromEntries(['department', 'schemeCode', 'value', 'baseline', 'target', 'completionRate', 'population', 'unit', 'illustrative'].map((f) => [f, property(f)])),
+    status: property('status'),
+    provisional: property('provisional'),
+    origin: property('origin'),
+    sources: property('sources'),
     departmentName: { resolve: (c) => departmentName(c.department) ?? null },
   },
+  // Its other fields are a connection's (CONNECTION_FIELDS).
+  IndicatorComparisonConnection: { departmentsWithValue: { resolve: (c) => (c.coverage as { withValue: number }).withValue } },
   ActionCounts: Object.fromEntries(['total', 'illustrative', 'byStatus', 'byHealth'].map((f) => [f, property(f)])),
   StatusCount: { status: property('key'), count: property('count'), illustrative: property('illustrative') },
   HealthCount: { health: { resolve: (c) => (c.key === 'unknown' ? null : c.key) }, count: property('count'), illustrative: property('illustrative') },
@@ -382,6 +389,8 @@ const ROOTS: Record<string, RootSpec> = {
       return linkTree(rows)[0] ?? null;
     },
   },
+  // The resolver's own loader (comparison.ts): core's comparison over the values the one rule stored.
+  compareIndicator: { load: (args, _shape, ctx) => comparisonConnection(args as unknown as ComparisonArgs, ctx) },
 };
 
 type Complete = (value: unknown, ctx: Context) => unknown;

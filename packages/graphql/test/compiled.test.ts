@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, importSchemeFile, loadDemoSchemes, type Store } from '@sosms/core';
 import { ENGINES, openTestStore, seededRandom } from '@sosms/core/testing';
+import { getOperationAST, parse } from 'graphql';
 import { executeQuery } from '../src/index.ts';
+import { runCompiled } from '../src/compiled.ts';
+import { createContext } from '../src/context.ts';
+import { schema } from '../src/schema/index.ts';
 import { exampleOperations } from './helpers.ts';
 
 /*
@@ -112,6 +116,9 @@ for (const engine of ENGINES) {
       expect((await both(withTerritory, dashboard!.variables)).statements).toBeLessThanOrEqual(20);
       // compareIndicator: its indicators, then their stored values of the period (indicator_period_value).
       expect((await both(compare!.query, compare!.variables)).statements).toBe(2);
+      // … and compiled: answered without graphql-js executing it field by field.
+      const operation = getOperationAST(parse(compare!.query))!;
+      expect(await runCompiled(schema, operation, {}, compare!.variables, createContext(store.db, { today: '2026-11-23' }))).toBeDefined();
     });
 
     it('answers 80 random selections as graphql-js does, each in one statement', async () => {

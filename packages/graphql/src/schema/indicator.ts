@@ -1,6 +1,4 @@
 import {
-  compareIndicator,
-  comparisonCoverage,
   currentMeasurement,
   departmentName,
   type StoredIndicatorValue,
@@ -18,6 +16,7 @@ import { builder } from '../builder.ts';
 import { IndicatorConnection, MeasurementConnection } from './connections.ts';
 import { canSeeScheme, withLatestMeasurements, type Context } from '../context.ts';
 import { arrayConnection, pagedConnection } from '../pagination.ts';
+import { comparisonConnection } from '../comparison.ts';
 import { Aggregation, Direction, IndicatorType, Periodicity, ValueOrigin, ValueStatus } from './enums.ts';
 import { withoutNulls } from './orientation.ts';
 import { ActionRef, AlertRef, IndicatorRef, MeasurementRef, OrientationRef, PartnerRef, SchemeRef } from './refs.ts';
@@ -268,15 +267,7 @@ builder.queryFields((t) => ({
       departments: t.arg.stringList({ description: 'Codes INSEE de départements (92, 2A), sans préfixe dep:' }),
       regions: t.arg.stringList({ description: 'Codes INSEE de régions (11 = Île-de-France)' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const rows = await compareIndicator(ctx.readDb, args.sharedCode, args.period, {
-        visibility: ctx.visibility,
-        departments: args.departments ?? undefined,
-        regions: args.regions ?? undefined,
-        lang: ctx.lang,
-      });
-      return { ...arrayConnection(args, rows, ctx.lang), coverage: comparisonCoverage(rows) };
-    },
+    resolve: (_root, args, ctx) => comparisonConnection(args, ctx),
   }, {
     name: 'IndicatorComparisonConnection',
     fields: (t) => ({
