@@ -278,6 +278,20 @@ for (const engine of ENGINES) {
       expect(check.ok ? [] : check.issues).toEqual([]);
     });
 
+    it('moves the bodies after a deleted one up a place, as phases, events and proposals do', async () => {
+      for (const code of ['instance-a', 'instance-b', 'instance-c']) await saveGoverningBody(store.db, e48, 't-48', { code, kind: 'other', name: `Instance ${code}` });
+      const before = await getGoverningBodiesBySchemeIds(store.db, [s48.id]);
+      expect(before.map((b) => b.position)).toEqual(before.map((_, i) => i));
+      await deleteGoverningBody(store.db, e48, 't-48', 'instance-a');
+      const after = await getGoverningBodiesBySchemeIds(store.db, [s48.id]);
+      expect(after.map((b) => [b.code, b.position])).toEqual(before.filter((b) => b.code !== 'instance-a').map((b, position) => [b.code, position]));
+      // A new body takes the place after the last one, with no gap.
+      const added = await saveGoverningBody(store.db, e48, 't-48', { code: 'instance-d', kind: 'other', name: 'Instance d' });
+      expect(added.body.position).toBe(after.length);
+      for (const code of ['instance-b', 'instance-c', 'instance-d']) await deleteGoverningBody(store.db, e48, 't-48', code);
+      expect((await getGoverningBodiesBySchemeIds(store.db, [s48.id])).map((b) => [b.code, b.position])).toEqual(before.filter((b) => !b.code.startsWith('instance-')).map((b, position) => [b.code, position]));
+    });
+
     it('never leaves a proposal naming a deleted event when a deletion races a proposal that names it', async () => {
       for (let round = 0; round < 3; round++) {
         const code = `course-${round}`;

@@ -99,15 +99,18 @@ export async function updateGoverningBodyRow(trx: Transaction<Database>, id: str
 }
 
 /**
- * Delete a governing body; its members and meetings go with it (`on delete cascade`).
+ * Delete a governing body; its members and meetings go with it (`on delete cascade`), and the bodies after
+ * it in the scheme's list move up one place, as the phases, events and proposals do (the positions stay
+ * those a re-import of the exported file would give).
  *
  * ### Examples
  * ```ts
- * await deleteGoverningBodyRow(trx, body.id);
+ * await deleteGoverningBodyRow(trx, body);
  * ```
  */
-export async function deleteGoverningBodyRow(trx: Transaction<Database>, id: string): Promise<void> {
-  await trx.deleteFrom('governing_body').where('id', '=', id).execute();
+export async function deleteGoverningBodyRow(trx: Transaction<Database>, body: { readonly id: string; readonly schemeId: string; readonly position: number }): Promise<void> {
+  await trx.deleteFrom('governing_body').where('id', '=', body.id).execute();
+  await trx.updateTable('governing_body').set({ position: sql<number>`position - 1` }).where('scheme_id', '=', body.schemeId).where('position', '>', body.position).execute();
 }
 
 /**

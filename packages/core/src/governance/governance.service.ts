@@ -256,7 +256,7 @@ export function deleteGoverningBody(db: Kysely<Database>, caller: Caller, scheme
     const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
     const before = await bodyForWrite(ctx, scheme, bodyCode);
     const meetings = await getMeetingsByBodyIds(ctx.trx, [before.body.id]);
-    await deleteGoverningBodyRow(ctx.trx, before.body.id);
+    await deleteGoverningBodyRow(ctx.trx, before.body);
     return { value: before.body, entityId: before.body.id, before: { ...before, meetings }, after: null };
   });
 }
