@@ -38,9 +38,11 @@ interface BadCase {
   name: string;
   args: (f: string) => string[];
   expected: (string | RegExp)[];
+  /** Checked against the stored schemes only: not by a `validate` without a database. */
+  database?: true;
 }
 
-function badCases(): { name: string; args: () => string[]; expected: (string | RegExp)[] }[] {
+function badCases(): { name: string; args: () => string[]; expected: (string | RegExp)[]; database?: true }[] {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test data edited in place
   const bad = (mutate: (s: Record<string, any>) => void) => {
     const scheme = fixtureScheme();
@@ -69,6 +71,8 @@ function badCases(): { name: string; args: () => string[]; expected: (string | R
     { name: 'duplicate codes', args: (f) => ['import', f], expected: [/orientations\[1\]\.actions\[1\]\.code : code en double : 2\.1/] },
     { name: 'end date before start', args: (f) => ['import', f], expected: ['orientations[0].actions[0].endDate : la date de fin précède la date de début'] },
     { name: 'non-UTF-8 file', args: (f) => ['import', f], expected: [/ligne 1 : le fichier n'est pas encodé en UTF-8/] },
+    { name: 'a lifecycle step back (in force → draft)', args: (f) => ['import', f], expected: ['scheme.status : changement de statut impossible', 'En vigueur → Brouillon', 'Rien n’a été importé.'], database: true },
+    { name: 'an unknown predecessor', args: (f) => ['import', f], expected: ['scheme.predecessors[0] : schéma précédent inconnu : 92-1990-1994'], database: true },
   ];
   return cases.map((c, i) => {
     const contents = [
@@ -81,6 +85,8 @@ function badCases(): { name: string; args: () => string[]; expected: (string | R
       bad((s) => (s.orientations[1].actions[1].code = '2.1')),
       bad((s) => (s.orientations[0].actions[0].endDate = '2023-12-31')),
       Buffer.from(fixtureSchemeYaml(), 'latin1'),
+      bad((s) => (s.scheme.status = 'draft')),
+      bad((s) => (s.scheme.predecessors = ['92-1990-1994'])),
     ][i]!;
     const name = file(`bad-${i}.yaml`, contents);
     return { ...c, args: () => c.args(name) };
@@ -109,7 +115,7 @@ describe('command line without a database', () => {
   it('validates files: 0 when valid, 1 with every error listed', async () => {
     const ok = await cli(['validate', file('ok.yaml', fixtureSchemeYaml())]);
     expect(ok).toMatchObject({ code: 0, stdout: expect.stringContaining('✓ ok.yaml : schéma test-92-78 valide (2 orientations, 5 actions, 1 indicateur)') });
-    const cases = badCases();
+    const cases = badCases().filter((c) => !c.database);
     const bad = await cli(['validate', ...cases.map((c) => c.args()[1]!)]);
     expect(bad.code).toBe(1);
     for (const c of cases.filter((c) => !c.args().includes('en'))) for (const e of c.expected.filter((e) => e !== 'Rien n’a été importé.')) expect(bad.stderr).toMatch(e);
@@ -255,7 +261,7 @@ for (const engine of ENGINES) {
         for (const e of c.expected) expect(result.stderr, c.name).toMatch(e);
       }
       expect(await fingerprint()).toEqual(before);
-    }, 240_000); // nine runs, each opening the on-disk PGlite
+    }, 240_000); // eleven runs, each opening the on-disk PGlite
 
     it('round trip: export, re-import, nothing changes', async () => {
       const before = await fingerprint();
@@ -279,6 +285,21 @@ for (const engine of ENGINES) {
       const ok = await run(['validate', file('stored.yaml', YAML.stringify(scheme))]);
       expect(ok, ok.stderr).toMatchObject({ code: 0 });
       expect(ok.stderr).toContain('Vérification avec la base');
+      expect(ok.stderr).not.toContain('la base la base');
+      // The stored schemes too, as the import checks them: a predecessor that is not there, a step back in the lifecycle.
+      const back = fixtureScheme() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data edited in place
+      back.scheme.status = 'draft';
+      back.scheme.predecessors = ['92-1990-1994'];
+      const refused = await run(['validate', file('back.yaml', YAML.stringify(back))]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('scheme.status : changement de statut impossible');
+      expect(refused.stderr).toContain('En vigueur → Brouillon');
+      expect(refused.stderr).toContain('scheme.predecessors[0] : schéma précédent inconnu : 92-1990-1994');
+      // A refusal whose one issue is its message says it once, with its path.
+      const kind = await run(['report', 'test-92-78', '--kind', 'copli', '--output', 'copli.html']);
+      expect(kind.code).toBe(1);
+      expect(kind.stderr.match(/Type de rapport inconnu/g)).toHaveLength(1);
+      expect(kind.stderr).toContain('kind : Type de rapport inconnu');
       scheme.governingBodies[0].members.push({ partner: 'cd-92', role: 'présidence' });
       const before = await fingerprint();
       for (const command of ['validate', 'import']) {

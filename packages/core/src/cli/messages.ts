@@ -21,7 +21,7 @@ Commandes :
   list                                    liste les schémas de la base
   template [--output FICHIER]             écrit le modèle de tableur XLSX (feuilles « Actions » et « Mesures »)
   import-sheet FICHIER --scheme CODE      importe des actions ou des mesures depuis un XLSX ou un CSV
-  token create|revoke|list                gère les jetons d'accès à l'API GraphQL
+  token create|rotate|revoke|list         gère les jetons d'accès à l'API GraphQL
   report CODE --kind copil|annual|final|public --format html|pdf [--date AAAA-MM-JJ] --output FICHIER
                                           écrit un rapport (revue de COPIL, bilan annuel, évaluation finale,
                                           version publique) ; --token (ou SOSMS_TOKEN) pour un brouillon
@@ -54,7 +54,7 @@ Commands:
   list                                    list the schemes in the database
   template [--output FILE]                write the XLSX spreadsheet template ("Actions" and "Mesures" sheets)
   import-sheet FILE --scheme CODE         import actions or measurements from an XLSX or CSV file
-  token create|revoke|list                manage GraphQL API access tokens
+  token create|rotate|revoke|list         manage GraphQL API access tokens
   report CODE --kind copil|annual|final|public --format html|pdf [--date YYYY-MM-DD] --output FILE
                                           write a report (COPIL review, annual report, final evaluation,
                                           public version); --token (or SOSMS_TOKEN) for a draft
@@ -106,10 +106,23 @@ export const HELP_HINT = { fr: 'Aide : sosms --help', en: 'Help: sosms --help --
 /** `1 schéma`, `2 schémas`. */
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** The issues of one file on stderr, each with its path. */
+/**
+ * The issues of one file or command on stderr, each with its path. A title that already says the one issue
+ * (`Type de rapport inconnu : « copli »…`) is not printed twice: the issue alone, with its path.
+ *
+ * ### Examples
+ * ```ts
+ * printIssues(ctx, 'Le fichier du schéma est invalide.', issues); // Le fichier du schéma est invalide : 2 erreurs, then one line each
+ * ```
+ */
 export function printIssues(ctx: Context, title: string, issues: readonly ValidationIssue[]): void {
   const colon = ctx.fr ? ' :' : ':';
-  ctx.err(`${title}${colon} ${plural(issues.length, ctx.fr ? 'erreur' : 'error', ctx.fr ? 'erreurs' : 'errors')}`);
+  const [only] = issues;
+  if (issues.length === 1 && only && title.includes(only.message)) {
+    ctx.err(only.path ? `${only.path}${colon} ${only.message}` : only.message);
+    return;
+  }
+  ctx.err(`${title.replace(/\.$/, '')}${colon} ${plural(issues.length, ctx.fr ? 'erreur' : 'error', ctx.fr ? 'erreurs' : 'errors')}`);
   for (const issue of issues) ctx.err(issue.path ? `  - ${issue.path}${colon} ${issue.message}` : `  - ${issue.message}`);
 }
 

@@ -111,6 +111,29 @@ for (const engine of ENGINES) {
       expect(await snapshot(store)).toEqual(before);
     });
 
+    it('moves a stored scheme forward along its lifecycle, never back, and writes nothing when refused', async () => {
+      const file = sampleSchemeFile('test-lifecycle-2024');
+      file.scheme.status = 'consultation';
+      await importSchemeFile(store.db, file);
+      file.scheme.status = 'in_force'; // forward, skipping « adopted »: allowed
+      await importSchemeFile(store.db, file);
+      const before = await snapshot(store);
+      for (const [status, lang, message] of [
+        ['draft', 'fr', 'En vigueur → Brouillon'],
+        ['consultation', 'en', 'In force → In consultation'],
+      ] as const) {
+        file.scheme.status = status;
+        const error = (await importSchemeFile(store.db, file, { lang }).catch((e: unknown) => e)) as DomainError;
+        expect(error).toBeInstanceOf(DomainError);
+        expect(error.issues).toEqual([expect.objectContaining({ path: 'scheme.status', code: 'status_transition', message: expect.stringContaining(message) })]);
+      }
+      expect(await snapshot(store)).toEqual(before);
+      const stored = await store.db.selectFrom('scheme').select('status').where('code', '=', 'test-lifecycle-2024').executeTakeFirstOrThrow();
+      expect(stored.status).toBe('in_force');
+      file.scheme.status = 'closed';
+      await importSchemeFile(store.db, file);
+    });
+
     it('removes the measurements of a deleted scheme (no foreign key, a trigger)', async () => {
       await importSchemeFile(store.db, sampleSchemeFile('test-deleted-2024', ['72']));
       const scheme = await store.db.selectFrom('scheme').select('id').where('code', '=', 'test-deleted-2024').executeTakeFirstOrThrow();

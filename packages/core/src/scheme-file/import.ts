@@ -88,24 +88,40 @@ async function checkSchemeFile(db: Kysely<Database>, input: unknown, options: Im
   const existingPartners = referenced.length
     ? await db.selectFrom('partner').select('code').where('code', 'in', referenced).execute()
     : [];
-  // Predecessors must be stored schemes (an import runs as the operator: every scheme is visible to it).
-  const named = namedPredecessors(input);
-  const existingSchemes = named.length ? await db.selectFrom('scheme').select('code').where('code', 'in', named).execute() : [];
+  // Predecessors must be stored schemes (an import runs as the operator: every scheme is visible to it), and
+  // the stored scheme the file rewrites moves forward along its lifecycle, never back.
   const known: KnownCodes = {
     partners: new Set(existingPartners.map((p) => p.code)),
     isOfficialTerritory: options.isOfficialTerritory ?? isKnownTerritory,
-    schemes: new Set(existingSchemes.map((s) => s.code)),
+    ...(await storedSchemes(db, [input])),
   };
   const result = validateSchemeFile(input, lang, known, values);
   if (!result.ok) throw fail(result.issues);
   return result.data;
 }
 
-/** The scheme codes an unvalidated file names as predecessors. */
-function namedPredecessors(input: unknown): string[] {
-  const scheme = (input as { scheme?: { predecessor?: unknown; predecessors?: unknown } } | null)?.scheme;
-  const list = [scheme?.predecessor, ...(Array.isArray(scheme?.predecessors) ? scheme.predecessors : [])];
-  return [...new Set(list.filter((c): c is string => typeof c === 'string'))];
+/** The scheme codes an unvalidated file names: its own and its predecessors'. */
+function namedSchemes(input: unknown): string[] {
+  const scheme = (input as { scheme?: { code?: unknown; predecessor?: unknown; predecessors?: unknown } } | null)?.scheme;
+  const list = [scheme?.code, scheme?.predecessor, ...(Array.isArray(scheme?.predecessors) ? scheme.predecessors : [])];
+  return list.filter((c): c is string => typeof c === 'string' && !stringProblem(c, 'code'));
+}
+
+/**
+ * What the store holds of the schemes unvalidated files name (their own codes, their predecessors): the codes
+ * that exist, for predecessors, and their statuses, for the lifecycle. The import and `sosms validate` check
+ * files with it.
+ *
+ * ### Examples
+ * ```ts
+ * const known = await storedSchemes(store.db, [YAML.parse(text)]);
+ * validateSchemeFile(YAML.parse(text), 'fr', { ...known, partners });
+ * ```
+ */
+export async function storedSchemes(db: Kysely<Database>, inputs: readonly unknown[]): Promise<Required<Pick<KnownCodes, 'schemes' | 'statuses'>>> {
+  const codes = [...new Set(inputs.flatMap(namedSchemes))];
+  const rows = codes.length ? await db.selectFrom('scheme').select(['code', 'status']).where('code', 'in', codes).execute() : [];
+  return { schemes: new Set(rows.map((r) => r.code)), statuses: new Map(rows.map((r) => [r.code, r.status])) };
 }
 
 /** Write a validated file section by section, in an order that lets each refer to the ids of those before. */

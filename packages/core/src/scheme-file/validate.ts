@@ -10,6 +10,8 @@ import { unknownFields } from './unknown-fields.ts';
 import { checkEvaluationReferences } from './sections/evaluation.ts';
 import { periodicityIssue } from '../rules/indicator-value.ts';
 import { schemePredecessors } from '../scheme/scheme.ts';
+import { statusChange, type SchemeStatus } from '../rules/lifecycle.ts';
+import { schemeStatusLabels } from '../shared/labels.ts';
 
 /** What the database already knows, for references a file may make to things it does not declare. */
 export interface KnownCodes {
@@ -18,6 +20,11 @@ export interface KnownCodes {
   readonly isOfficialTerritory?: (code: string) => boolean;
   /** Codes of the schemes a file may name as predecessors (stored and visible); unchecked when absent. */
   readonly schemes?: ReadonlySet<string>;
+  /**
+   * The stored status of schemes by code: a file that names a stored scheme may move it forward along the
+   * lifecycle, never back (an amendment or a withdrawal is a dated, motivated `changeSchemeStatus`); unchecked when absent.
+   */
+  readonly statuses?: ReadonlyMap<string, SchemeStatus>;
 }
 
 /** Every orientation of a file with its path in the file, depth-first. */
@@ -202,6 +209,10 @@ export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: Know
   const predecessors = schemePredecessors(file.scheme);
   if (known.schemes) {
     predecessors.forEach((code, i) => known.schemes!.has(code) || issue(file.scheme.predecessors ? `scheme.predecessors[${i}]` : 'scheme.predecessor', 'unknown_predecessor', code));
+  }
+  const stored = known.statuses?.get(file.scheme.code);
+  if (stored && !statusChange(stored, file.scheme.status).ok) {
+    issue('scheme.status', 'status_transition', `${schemeStatusLabels[stored][lang]} → ${schemeStatusLabels[file.scheme.status][lang]}`);
   }
   issues.push(...checkEvaluationReferences(file, { predecessor: predecessors[0], orientations: orientationCodes, actions: actionCodes, indicators: indicatorCodes }, lang));
   return issues;

@@ -3,11 +3,11 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../database/database.ts';
 import type { Store } from '../../database/store.ts';
 import { listPartners } from '../../partner/partner.repository.ts';
-import type { ImportProgress } from '../../scheme-file/import.ts';
+import { storedSchemes, type ImportProgress } from '../../scheme-file/import.ts';
 import { importSchemeFileCommand } from '../../scheme-file/import-command.ts';
 import { parseSchemeFile } from '../../scheme-file/read-file.ts';
 import type { SchemeFile } from '../../scheme-file/scheme-file.ts';
-import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations } from '../../scheme-file/validate.ts';
+import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations, type KnownCodes } from '../../scheme-file/validate.ts';
 import { isKnownTerritory } from '../../territory/geography.ts';
 import { DomainError, type ValidationIssue } from '../../validation/issues.ts';
 import { EXIT, UsageError, type Context } from '../context.ts';
@@ -28,6 +28,21 @@ export function declaredPartners(data: unknown): string[] {
   const partners = (data as { partners?: unknown } | null)?.partners;
   if (!Array.isArray(partners)) return [];
   return partners.map((p) => (p as { code?: unknown } | null)?.code).filter((c): c is string => typeof c === 'string');
+}
+
+/**
+ * The stored schemes the parsed files name (their own codes, their predecessors) and their statuses, with the
+ * codes of the files themselves, which may be each other's predecessors.
+ */
+export async function knownSchemes(store: Store, parsed: readonly { result: { ok: boolean; data?: unknown } }[]): Promise<Pick<KnownCodes, 'schemes' | 'statuses'>> {
+  const inputs = parsed.filter(({ result }) => result.ok).map(({ result }) => result.data);
+  const stored = await storedSchemes(store.db, inputs);
+  const schemes = new Set(stored.schemes);
+  for (const input of inputs) {
+    const code = (input as { scheme?: { code?: unknown } } | null)?.scheme?.code;
+    if (typeof code === 'string') schemes.add(code);
+  }
+  return { schemes, statuses: stored.statuses };
 }
 
 /** How many items each import stage handles, from the file. */
@@ -82,9 +97,10 @@ export async function importCommand(ctx: Context, files: readonly string[]): Pro
   try {
     const partners = await knownPartnerCodes(store);
     for (const { result } of parsed) if (result.ok) for (const code of declaredPartners(result.data)) partners.add(code);
+    const schemes = await knownSchemes(store, parsed);
     const checked: { file: string; data: SchemeFile }[] = [];
     for (const { file, result } of parsed) {
-      const valid = result.ok ? validateSchemeFile(result.data, ctx.lang, { partners, isOfficialTerritory: isKnownTerritory }) : result;
+      const valid = result.ok ? validateSchemeFile(result.data, ctx.lang, { partners, isOfficialTerritory: isKnownTerritory, ...schemes }) : result;
       if (valid.ok) {
         checked.push({ file, data: valid.data });
         reports.push({ file, ok: true, scheme: valid.data.scheme.code });

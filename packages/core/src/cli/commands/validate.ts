@@ -8,7 +8,7 @@ import { isKnownTerritory } from '../../territory/geography.ts';
 import type { ValidationIssue } from '../../validation/issues.ts';
 import { EXIT, UsageError, type Context } from '../context.ts';
 import { describe, printIssues } from '../messages.ts';
-import { declaredPartners, knownPartnerCodes } from './import.ts';
+import { declaredPartners, knownPartnerCodes, knownSchemes } from './import.ts';
 
 /**
  * Open the database for `validate` when one is there to check against: the gateway's (through it), an existing
@@ -21,7 +21,8 @@ async function storeForValidation(ctx: Context): Promise<{ store?: Store; where:
   if (location.kind === 'memory') return { where: '' };
   if (location.kind === 'folder' && !existsSync(join(location.path, 'PG_VERSION'))) return { where: '' };
   try {
-    return { store: await ctx.openStore(), where: location.kind === 'folder' ? location.path : ctx.fr ? 'la base PostgreSQL' : 'the PostgreSQL database' };
+    const where = location.kind === 'folder' ? (ctx.fr ? `la base ${location.path}` : `the database ${location.path}`) : ctx.fr ? 'la base PostgreSQL' : 'the PostgreSQL database';
+    return { store: await ctx.openStore(), where };
   } catch (error) {
     if (!(error instanceof StoreError) || error.reason !== 'unreachable') throw error;
     ctx.err(error.in(ctx.lang));
@@ -42,15 +43,17 @@ export async function validateCommand(ctx: Context, files: readonly string[]): P
     const parsed: { file: string; result: Awaited<ReturnType<typeof parseSchemeFile>> }[] = [];
     for (const file of files) parsed.push({ file, result: await parseSchemeFile(ctx.path(file), ctx.lang) });
     for (const { result } of parsed) if (result.ok) for (const code of declaredPartners(result.data)) partners.add(code);
+    // With a database, the schemes too, as the import checks them: predecessors stored (or given here), no step back.
+    const schemes = store ? await knownSchemes(store, parsed) : {};
     ctx.err(
       store
-        ? ctx.fr ? `Vérification avec la base ${where} (partenaires existants) et les territoires officiels.` : `Checking against the database ${where} (existing partners) and the official territories.`
+        ? ctx.fr ? `Vérification avec ${where} (partenaires et schémas existants) et les territoires officiels.` : `Checking against ${where} (existing partners and schemes) and the official territories.`
         : ctx.fr ? 'Vérification du fichier seul (pas de base à consulter) : les partenaires doivent être déclarés dans les fichiers donnés.' : 'Checking the file alone (no database to consult): partners must be declared in the files given.',
     );
     let failed = false;
     const reports: { file: string; ok: boolean; scheme?: string; issues?: readonly ValidationIssue[] }[] = [];
     for (const { file, result } of parsed) {
-      const valid = result.ok ? validateSchemeFile(result.data, ctx.lang, { partners, isOfficialTerritory: isKnownTerritory }) : result;
+      const valid = result.ok ? validateSchemeFile(result.data, ctx.lang, { partners, isOfficialTerritory: isKnownTerritory, ...schemes }) : result;
       if (valid.ok) {
         reports.push({ file, ok: true, scheme: valid.data.scheme.code });
         if (!ctx.json) ctx.out(ctx.fr ? `✓ ${file} : schéma ${valid.data.scheme.code} valide (${describe(ctx, valid.data)})` : `✓ ${file}: scheme ${valid.data.scheme.code} is valid (${describe(ctx, valid.data)})`);
