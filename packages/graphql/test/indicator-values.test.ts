@@ -84,6 +84,7 @@ for (const engine of ENGINES) {
       expect(await codeOf('{ schemes(filter: { departments: ["dep:92"] }) { totalCount } }')).toEqual(['VALIDATION', ['departments[0]']]);
       expect(await codeOf('{ actions(filter: { regions: ["reg:11"] }) { totalCount } }')).toEqual(['VALIDATION', ['regions[0]']]);
       expect(await codeOf('{ indicators(filter: { departments: ["920"] }) { totalCount } }')).toEqual(['VALIDATION', ['departments[0]']]);
+      expect(await codeOf('{ partners(filter: { departments: ["dep:92"] }) { totalCount } }')).toEqual(['VALIDATION', ['departments[0]']]);
       expect(await codeOf('{ compareIndicator(sharedCode: "rsa-emploi-12m", period: "2023-13") { totalCount } }')).toEqual(['VALIDATION', ['period']]);
       expect(await codeOf('{ compareIndicator(sharedCode: "rsa-emploi-12m", period: "2023", departments: ["dep:92"]) { totalCount } }')).toEqual(['VALIDATION', ['departments[0]']]);
     });

@@ -7,6 +7,7 @@ import { normalizePage, pageTotalCount, type ListResult, type Page } from '../sh
 import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { partnerFromRow, type PartnerRecord } from './partner.service.ts';
 import { readByIds } from '../shared/batch-read.ts';
+import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 
 /**
  * Partners by ids, in one statement, in no particular order.
@@ -54,9 +55,12 @@ export interface PartnerFilter {
   /** Who reads: partners only declared by hidden drafts are left out. Public by default. */
   readonly visibility?: Visibility;
   readonly kinds?: readonly PartnerKind[];
+  /** INSEE codes (`92`, not `dep:92`: a malformed code is a VALIDATION error, never an empty list). */
   readonly departments?: readonly string[];
   /** Substring of the name or code, case-insensitive but accent-sensitive (`ilike`). */
   readonly text?: string;
+  /** Language of validation messages. */
+  readonly lang?: Lang;
 }
 
 /**
@@ -71,7 +75,8 @@ export async function listPartners(db: Kysely<Database>, filter: PartnerFilter =
   const { limit, offset } = normalizePage(page);
   let base = db.selectFrom('partner').where(partnerVisibleSql(filter.visibility ?? {}));
   if (filter.kinds?.length) base = base.where('partner.kind', 'in', [...filter.kinds]);
-  if (filter.departments?.length) base = base.where(sql<SqlBool>`partner.departments && ${[...filter.departments]}::text[]`);
+  const departments = resolveDepartmentFilter({ departments: filter.departments }, filter.lang);
+  if (departments) base = base.where(sql<SqlBool>`partner.departments && ${[...departments]}::text[]`);
   const text = filter.text?.trim();
   if (text) {
     const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

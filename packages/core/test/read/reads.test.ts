@@ -223,6 +223,9 @@ for (const engine of ENGINES) {
       expect((await listPartners(store.db, { kinds: ['caf'] })).items.map((p) => p.code)).toEqual(['test-caf']);
       expect((await listPartners(store.db, { text: 'ars de' })).items.map((p) => p.name)).toEqual(['ARS de test']);
       expect((await listPartners(store.db, {})).totalCount).toBe(2);
+      // A département given in the wrong form is an error with its path, as for schemes and actions, not zero partners.
+      const wrong = await listPartners(store.db, { departments: ['92', 'dep:92'], lang: 'en' }).catch((e: unknown) => e);
+      expect(wrong).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'departments[1]', code: 'department_code', message: 'invalid INSEE département code (e.g. 92, 2A, 974): dep:92' }] });
     });
 
     // Last: it adds a scheme, which would change the counts of the tests above.

@@ -43,6 +43,7 @@ builder.queryFields((t) => ({
             kinds: (args.filter?.kinds ?? undefined) as PartnerKindCode[] | undefined,
             departments: args.filter?.departments ?? undefined,
             text: args.filter?.text ?? undefined,
+            lang: ctx.lang,
           },
           page,
         ),
