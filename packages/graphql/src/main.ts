@@ -55,6 +55,17 @@ const replicas = await Promise.all(
 const routes: Record<string, OperatorRoute> = store.folder ? { [OPERATOR_PATH]: createOperatorRoute({ secret: ensureOperatorSecret(store.folder), db: store.db }) } : {};
 const { createGateway } = await gatewayModule;
 const gateway = await createGateway({ store, readDbs: replicas.map((r) => r.db), introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true', routes });
+// A port already taken (another gateway, another program) or not allowed: one sentence in French and English
+// naming the setting, the store closed (its lock released), exit 1; never Node's unhandled 'error' stack.
+gateway.server.once('error', (error: NodeJS.ErrnoException) => {
+  const where = `${host}:${port}`;
+  const text =
+    error.code === 'EADDRINUSE'
+      ? { fr: `Le port ${port} de ${host} est déjà pris (une autre passerelle ?) : choisissez-en un autre, par exemple PORT=${port + 1} npm start.`, en: `Port ${port} on ${host} is already in use (another gateway?): choose another one, e.g. PORT=${port + 1} npm start.` }
+      : { fr: `La passerelle ne peut pas écouter sur ${where} (${error.code ?? error.message}) : changez HOST ou PORT.`, en: `The gateway cannot listen on ${where} (${error.code ?? error.message}): change HOST or PORT.` };
+  process.stderr.write(`${text.fr}\n${text.en}\n`);
+  void Promise.allSettled([gateway.close(), store.close(), ...replicas.map((r) => r.close())]).then(() => process.exit(1));
+});
 gateway.server.listen(port, host, () => {
   const address = gateway.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -60,8 +60,8 @@ async function start(database: string, extra: string[] = []): Promise<Running> {
 }
 
 /** Run `src/main.ts` expecting it to refuse to start: its exit code and stderr. */
-async function refusedStart(database: string): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: packageDir, env: { ...process.env, PORT: '0', DATABASE_URL: database }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function refusedStart(database: string, env: Record<string, string> = {}, extra: string[] = []): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...extra], { cwd: packageDir, env: { ...process.env, PORT: '0', DATABASE_URL: database, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += String(chunk)));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -148,6 +148,14 @@ describe('main.ts on a PGlite folder', () => {
     const gateway = await start(join(work, 'empty'), ['--no-demo']);
     try {
       expect(await schemeCodes(gateway.url)).toEqual([]);
+      // Another gateway on the port this one holds: one sentence naming PORT, no stack, its folder released.
+      const port = new URL(gateway.url).port;
+      const taken = await refusedStart(join(work, 'other'), { HOST: '127.0.0.1', PORT: port }, ['--no-demo']);
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toContain(`Le port ${port} de 127.0.0.1 est déjà pris`);
+      expect(taken.stderr).toContain(`PORT=${Number(port) + 1} npm start`);
+      expect(taken.stderr).not.toMatch(/node:events|EADDRINUSE|\n\s+at /);
+      expect(existsSync(join(work, 'other', LOCK_FILE))).toBe(false);
     } finally {
       gateway.child.kill('SIGTERM');
       await gateway.exited;
