@@ -206,8 +206,8 @@ const MAX_GET_URL = 6000;
  * Run a query: by default a GET (which HTTP caches can keep, and which needs no CORS preflight); by POST
  * when the address would be too long or when the gateway does not take GET.
  *
- * Automatic persisted queries (GET by SHA-256 only) are not used yet: the gateway answers a request carrying
- * `extensions.persistedQuery` with an internal error (reported; see the package README).
+ * Automatic persisted queries (GET by SHA-256 only) are not sent yet, though the gateway accepts them
+ * (`extensions.persistedQuery`, docs/deployment.md).
  */
 async function postQuery(
   endpoint: string,
