@@ -4,6 +4,7 @@ import type { ActionStatus, Priority, UpdateKind } from '../action/action.ts';
 import type { Aggregation, Direction, IndicatorType, Periodicity } from '../indicator/indicator.ts';
 import type { MissingReason } from '../measurement/measurement.ts';
 import type { ActionRole } from '../partner/partner.ts';
+import type { HealthKey } from '../rules/action-counts.ts';
 import type { Health } from '../rules/health.ts';
 import type { StatusChangeKind } from '../scheme/scheme.table.ts';
 import type { SchemeStatus } from '../scheme/scheme.ts';
@@ -35,6 +36,12 @@ export const healthLabels = {
   behind: { fr: 'En décalage', en: 'Behind' },
   at_risk: { fr: 'À risque', en: 'At risk' },
 } as const satisfies Record<Health, Label>;
+
+/** Labels of health as actions are counted by it (`countActions`): `unknown` for an action without health. */
+export const healthKeyLabels = {
+  ...healthLabels,
+  unknown: { fr: 'Inconnue', en: 'Unknown' },
+} as const satisfies Record<HealthKey, Label>;
 
 /** Labels of schemeStatus values. */
 export const schemeStatusLabels = {

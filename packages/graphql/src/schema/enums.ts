@@ -7,6 +7,8 @@ import {
   DIRECTIONS,
   EVENT_KINDS,
   HEALTHS,
+  HEALTH_THRESHOLDS,
+  healthLabels,
   INDICATOR_TYPES,
   KEY_FIGURE_QUALIFIERS,
   MISSING_REASONS,
@@ -54,7 +56,11 @@ export const BodyKind = enumOf('BodyKind', BODY_KINDS, 'Nature d’une instance 
 export const PhaseKind = enumOf('PhaseKind', PHASE_KINDS, "Nature d'une phase : élaboration, concertation, validation, mise en œuvre, évaluation");
 export const EventKind = enumOf('EventKind', EVENT_KINDS, "Nature d'un temps de concertation");
 export const ProposalOutcome = enumOf('ProposalOutcome', PROPOSAL_OUTCOMES, "Suite donnée à une proposition");
-export const Health = enumOf('Health', HEALTHS, "Santé d'une action : avancement réel / attendu ≥ 95 % dans les temps, 85–94 % en retard, sinon à risque");
+export const Health = enumOf(
+  'Health',
+  HEALTHS,
+  `Santé d'une action : avancement réel / attendu ≥ ${HEALTH_THRESHOLDS.onTrack} % « ${healthLabels.on_track.fr} », ≥ ${HEALTH_THRESHOLDS.behind} % « ${healthLabels.behind.fr} », sinon « ${healthLabels.at_risk.fr} »`,
+);
 export const AlertCode = enumOf('AlertCode', ALERT_CODES, "Nature d'une alerte");
 export const PublicCode = enumOf('PublicCode', PUBLIC_CODES, 'Code de public (nomenclature commune)');
 export const ThemeCode = enumOf('ThemeCode', THEME_CODES, 'Code de thématique (nomenclature commune)');

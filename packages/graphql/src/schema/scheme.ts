@@ -1,4 +1,5 @@
 import {
+  healthKeyLabels,
   actionHealth,
   compareByCode,
   countActions,
@@ -87,7 +88,7 @@ PrincipleRef.implement({
 });
 
 const HealthSummary = builder.objectRef<{ onTrack: number; behind: number; atRisk: number; unknown: number; illustrative: boolean }>('HealthSummary').implement({
-  description: 'Nombre d’actions par santé (dans les temps, en retard, à risque, inconnue : sans dates ou abandonnée)',
+  description: `Nombre d’actions par santé (${[healthKeyLabels.on_track, healthKeyLabels.behind, healthKeyLabels.at_risk].map((l) => l.fr.toLowerCase()).join(', ')}, ${healthKeyLabels.unknown.fr.toLowerCase()} : sans dates ou abandonnée)`,
   fields: (t) => ({
     onTrack: t.exposeInt('onTrack'),
     behind: t.exposeInt('behind'),

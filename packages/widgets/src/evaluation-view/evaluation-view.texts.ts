@@ -1,3 +1,4 @@
+import { evaluationKindLabels, followUpStatusLabels, legalActKindLabels, lineageFateLabels, opinionLabels } from '@sosms/core/labels';
 import { COMMON_TEXTS, translator } from '../shared/i18n.ts';
 
 /** Texts of `<sosms-evaluation>` (French first, English available), with the common ones. */
@@ -25,34 +26,9 @@ export const t = translator({
   external: { fr: 'externe', en: 'external' },
 });
 
-type Table = Record<string, { fr: string; en: string }>;
-
-export const ACT_KIND: Table = {
-  deliberation: { fr: 'Délibération', en: 'Deliberation' },
-  opinion: { fr: 'Avis', en: 'Opinion' },
-  amendment: { fr: 'Avenant', en: 'Amendment' },
-  mid_term_revision: { fr: 'Révision à mi-parcours', en: 'Mid-term revision' },
-};
-export const OPINION: Table = {
-  favourable: { fr: 'favorable', en: 'favourable' },
-  favourable_with_reservations: { fr: 'favorable avec réserves', en: 'favourable with reservations' },
-  unfavourable: { fr: 'défavorable', en: 'unfavourable' },
-  deemed_favourable: { fr: 'réputé favorable', en: 'deemed favourable' },
-};
-export const FOLLOW_UP: Table = {
-  pending: { fr: 'En attente', en: 'Pending' },
-  accepted: { fr: 'Acceptée', en: 'Accepted' },
-  rejected: { fr: 'Rejetée', en: 'Rejected' },
-  done: { fr: 'Mise en œuvre', en: 'Done' },
-};
-export const EVALUATION_KIND: Table = {
-  mid_term: { fr: 'Évaluation à mi-parcours', en: 'Mid-term evaluation' },
-  final: { fr: 'Évaluation finale', en: 'Final evaluation' },
-  thematic: { fr: 'Évaluation thématique', en: 'Thematic evaluation' },
-};
-export const FATE: Table = {
-  renewed: { fr: 'Reconduite', en: 'Renewed' },
-  merged: { fr: 'Fusionnée', en: 'Merged' },
-  split: { fr: 'Scindée', en: 'Split' },
-  dropped: { fr: 'Abandonnée', en: 'Dropped' },
-};
+// Labels of the evaluation's vocabularies: the core's one table.
+export const ACT_KIND = legalActKindLabels;
+export const OPINION = opinionLabels;
+export const FOLLOW_UP = followUpStatusLabels;
+export const EVALUATION_KIND = evaluationKindLabels;
+export const FATE = lineageFateLabels;

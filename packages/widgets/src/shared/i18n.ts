@@ -6,7 +6,7 @@ import {
   actionRoleLabels,
   actionStatusLabels,
   eventKindLabels,
-  healthLabels,
+  healthKeyLabels,
   indicatorTypeLabels,
   missingReasonLabels,
   phaseKindLabels,
@@ -138,14 +138,8 @@ export function errorText(code: WidgetErrorCode, lang: Lang): string {
 /** Labels of actionStatus values. */
 export const ACTION_STATUS = actionStatusLabels;
 
-/** Labels of health values, and of what a widget shows when an action has none. */
-export const HEALTH = {
-  ...healthLabels,
-  not_started: { fr: 'Non démarrée', en: 'Not started' },
-  unknown: { fr: 'Inconnue', en: 'Unknown' },
-  done: { fr: 'Terminée', en: 'Completed' },
-  not_applicable: { fr: 'Sans objet', en: 'Not applicable' },
-} as const satisfies Texts;
+/** Labels of health values, and of `unknown`, the count of actions without health (`actionCounts.byHealth`). */
+export const HEALTH = healthKeyLabels;
 
 /** Labels of schemeStatus values. */
 export const SCHEME_STATUS = schemeStatusLabels;
