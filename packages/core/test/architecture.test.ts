@@ -1,6 +1,7 @@
 // The core is the one authority on its rules (issue 8, decision 0005): this test reads the sources of the gateway
 // and the widgets and fails when one of them computes a rule itself — an order whose comparator is not core's,
-// actions counted by status or health, a table of status, health or lifecycle labels, period arithmetic — and
+// actions counted by status or health, a table of status, health or lifecycle labels, period arithmetic, progress,
+// health or value arithmetic — and
 // when the folders of packages/core/src import one another in a cycle. Each check is tried first on a sample
 // that breaks it, so that a check that cannot fail is seen to fail.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -151,6 +152,24 @@ function foreignPeriods(source: Source): Finding[] {
   );
 }
 
+/**
+ * Progress, health or value arithmetic (`rules/progress.ts`, `rules/health.ts`, `rules/indicator-value.ts`): the
+ * health thresholds compared, a completion rate from baseline and target, a "current" value taken as the last of a
+ * series, values summed across territories.
+ */
+function foreignValues(source: Source): Finding[] {
+  const text = code(source.text);
+  const patterns = [
+    /[<>]=?\s*(?:95|85|0\.95|0\.85)\b(?!\s*(?:px|%|rem|em|ms|vw|vh))/g,
+    /\(\s*[\w$.?!]*value\s*-\s*[\w$.?!]*baseline[\w$.?!]*\s*\)\s*\/|\/\s*\(\s*[\w$.?!]*target[\w$.?!]*\s*-\s*[\w$.?!]*baseline/g,
+    /\b(?:latest|current)\w*\s*=\s*[^;]*?(?:\.at\(\s*-1\s*\)|\[\s*[\w$.]+\.length\s*-\s*1\s*\])/g,
+    /\.reduce\([^;]*?\+\s*[\w$.?!]*\.(?:value|numerator|denominator)\b/g,
+  ];
+  return patterns.flatMap((pattern) =>
+    [...text.matchAll(pattern)].map((m) => ({ path: source.path, line: lineOf(text, m.index), rule: 'progress, health or value', snippet: m[0].slice(0, 120) })),
+  );
+}
+
 /** A value import between two folders of packages/core/src (`import type` and all-type lists left out). */
 interface Edge {
   readonly from: string;
@@ -293,6 +312,15 @@ describe('the checks catch what they look for', () => {
     expect(foreignPeriods(source).map((f) => f.line).sort()).toEqual([1, 3, 3, 4, 6]);
   });
 
+  test('progress, health and value arithmetic', () => {
+    const source = sample(`const health = ratio >= 95 ? 'on_track' : ratio >= 85 ? 'behind' : 'at_risk';
+      const rate = ((value - baseline) / (target - baseline)) * 100;
+      const currentValue = measurements.at(-1);
+      const total = cells.reduce((sum, c) => sum + c.value, 0);
+      const wide = width >= 95 ? 'wide' : 'narrow', gap = '0.85rem';`);
+    expect(foreignValues(source).map((f) => f.line).sort()).toEqual([1, 1, 2, 3, 4, 5]);
+  });
+
   test('a folder cycle of value imports, type imports aside', () => {
     const file = (path: string, text: string): Source => ({ path: `packages/core/src/${path}`, text });
     const edges = folderEdges([
@@ -330,8 +358,12 @@ describe('no rule is computed outside core', () => {
     expect(show(files.flatMap(foreignPeriods).filter((f) => !isAllowed(f)))).toEqual([]);
   });
 
+  test('no progress, health or value arithmetic outside core (the API’s progress, health, currentValue, completionRate)', () => {
+    expect(show(files.flatMap(foreignValues).filter((f) => !isAllowed(f)))).toEqual([]);
+  });
+
   test('every listed exception still occurs', () => {
-    const found = files.flatMap((f) => [...foreignOrders(f), ...foreignCounts(f), ...foreignLabels(f), ...foreignPeriods(f)]);
+    const found = files.flatMap((f) => [...foreignOrders(f), ...foreignCounts(f), ...foreignLabels(f), ...foreignPeriods(f), ...foreignValues(f)]);
     expect(ALLOWED.filter((a) => !found.some((f) => isAllowed(f) && f.path === a.path && f.snippet.replace(/\s+/g, ' ') === a.snippet)).map((a) => a.snippet)).toEqual([]);
   });
 });
