@@ -9,7 +9,7 @@ import type { SchemeFileInput } from '../scheme-file/scheme-file.ts';
 import { inTransaction } from '../shared/transaction.ts';
 import { ENGINES, openTestStore, seededRandom } from '../testing/engines.ts';
 import { currentMeasurement, getIndicatorValuesByIndicatorIds } from './indicator-value.service.ts';
-import { fillStoredIndicatorValues, getStoredIndicatorValuesByIndicatorIds, getStoredPeriodValues } from './stored-value.repository.ts';
+import { fillStoredIndicatorValues, getStoredIndicatorValuesByIndicatorIds, getStoredPeriodValues, storedPeriodValueFor, storedPeriodValuesSql } from './stored-value.repository.ts';
 
 /*
  * Stored indicator values (indicator_current, indicator_period_value) against the same values recomputed
@@ -106,10 +106,15 @@ for (const engine of ENGINES) {
       const periods = new Set([...PERIODS, '2022', '2024-Q3', '2024-04', ...reports.flatMap((r) => r.values.periods())]);
       for (const period of periods) {
         const valueFor = await getStoredPeriodValues(store.db, ids, period);
+        // The same values read as a JSON column of an indicator query (compareIndicator's one statement).
+        const asColumn = new Map(
+          (await store.db.selectFrom('indicator').select(['id', storedPeriodValuesSql('indicator.id', period).as('values')]).execute()).map((r) => [r.id, r.values]),
+        );
         for (const report of reports) {
           const territories = new Set([...report.scope.departments.map((d) => `dep:${d}`), ...report.measurements.map((m) => m.territory)]);
           for (const territory of territories) {
             expect(valueFor(report.indicatorId, territory), `${label}: ${report.indicator.code} ${period} ${territory}`).toEqual(report.values.valueFor(period, territory));
+            expect(storedPeriodValueFor(asColumn.get(report.indicatorId)!, period, territory), `${label}: ${report.indicator.code} ${period} ${territory} (JSON column)`).toEqual(report.values.valueFor(period, territory));
             compared += 1;
           }
         }

@@ -6,7 +6,7 @@ import { indicatorAlerts } from '../rules/alerts.ts';
 import { actionHealth, type Health } from '../rules/health.ts';
 import { periodEndDate, periodFormatIssue, periodKind, valueCompletionRate, type ValueOrigin, type ValueStatus } from '../rules/indicator-value.ts';
 import { getIndicatorValuesByIndicatorIds } from '../indicator/indicator-value.service.ts';
-import { getStoredPeriodValues } from '../indicator/stored-value.repository.ts';
+import { storedPeriodValueFor, storedPeriodValuesSql } from '../indicator/stored-value.repository.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 import type { Lang } from '../validation/issues.ts';
 import { computeTreeProgress } from '../rules/progress.ts';
@@ -208,13 +208,13 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
     .innerJoin('scheme', 'scheme.id', 'indicator.scheme_id')
     .select(['indicator.id', 'indicator.unit', 'indicator.baseline_value', 'indicator.baseline_date', 'indicator.target_value', 'indicator.target_date'])
     .select(['scheme.code as scheme_code', 'scheme.departments', 'scheme.period_start', 'scheme.period_end'])
+    // The published values of the period, as the rule stored them at write time (indicator_period_value):
+    // what the report's valueFor(period, territory) gives, without reading the measurements, in the same statement.
+    .select(storedPeriodValuesSql('indicator.id', period).as('period_values'))
     .where('indicator.shared_code', '=', sharedCode)
     .where(schemeVisibleSql(options.visibility ?? {}))
     .execute();
   if (indicators.length === 0) return [];
-  // The published values of the period, as the rule stored them at write time (indicator_period_value):
-  // what the report's valueFor(period, territory) gives, without reading the measurements.
-  const valueFor = await getStoredPeriodValues(db, indicators.map((i) => i.id), period);
   const year = Number(period.slice(0, 4));
   const best = new Map<string, IndicatorComparison & { rank: [number, number, number] }>();
   for (const row of indicators) {
@@ -226,7 +226,7 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
     };
     for (const department of row.departments) {
       if (wanted && !wanted.has(department)) continue;
-      const value = valueFor(row.id, `dep:${department}`);
+      const value = storedPeriodValueFor(row.period_values, period, `dep:${department}`);
       const rank: [number, number, number] = [value.status === 'known' ? 1 : 0, row.period_start <= year && year <= row.period_end ? 1 : 0, row.period_start];
       const candidate = {
         department,
