@@ -109,19 +109,28 @@ function foreignCounts(source: Source): Finding[] {
   );
 }
 
-/** The vocabularies whose labels only core writes: statuses, health and the lifecycle's changes. */
-const LABELLED = ['actionStatus', 'health', 'schemeStatus', 'statusChangeKind'] as const;
+/** The vocabularies whose labels are found case aside (« en retard » for « En retard »): statuses, health, lifecycle. */
+const LABELLED = ['actionStatus', 'health', 'schemeStatus', 'statusChangeKind', 'valueStatus'] as const;
 /** Labels once written outside core that are no longer core's (`behind` was « en retard » in the CSV). */
 const FORMER_LABELS = ['en retard', 'en décalage', 'en avance', 'à l’heure', 'non démarrée', 'terminée', 'annulée', 'adopté', 'en vigueur', 'clos', 'en consultation'];
+/**
+ * The other vocabularies, whose labels are found as they are written (`Pilote`, `interne`); the audit log's
+ * operation names are left out, they read as ordinary headings (« Cible révisée »).
+ */
+const OTHER_VOCABULARIES = (Object.keys(LABELS) as (keyof typeof LABELS)[]).filter((v) => !(LABELLED as readonly string[]).includes(v) && v !== 'operation');
+const labelsOf = (vocabularies: readonly (keyof typeof LABELS)[]) =>
+  vocabularies.flatMap((v) => Object.values(LABELS[v] as Record<string, { fr: string; en: string }>).flatMap((l) => [l.fr, l.en]));
 
 /**
- * Copies of core's labels: a string literal, or a text between two tags of a template, that is a label (French or
- * English, case aside) of a status, health or lifecycle value, or a former label. A code (`done`, `DONE`) is no label.
+ * Copies of core's labels: a string literal, or a text between two tags of a template, that is a label of a
+ * status, health or lifecycle value (French or English, case aside) or a former label, or exactly a label of
+ * another vocabulary. A code (`done`, `DONE`) is no label.
  */
-function foreignLabels(source: Source, labels = LABELLED.flatMap((v) => Object.values(LABELS[v]).flatMap((l) => [l.fr, l.en]))): Finding[] {
+function foreignLabels(source: Source): Finding[] {
   const text = code(source.text);
-  const codes = new Set(LABELLED.flatMap((v) => Object.keys(LABELS[v])));
-  const wanted = new Set([...labels, ...FORMER_LABELS].map((l) => l.toLowerCase()));
+  const codes = new Set(Object.values(LABELS).flatMap((table) => Object.keys(table).map((c) => c.toLowerCase())));
+  const caseAside = new Set([...labelsOf(LABELLED), ...FORMER_LABELS].map((l) => l.toLowerCase()));
+  const exact = new Set(labelsOf(OTHER_VOCABULARIES));
   const out: Finding[] = [];
   // String literals, then texts between two tags (inside templates too: a second pass).
   const found = [
@@ -131,7 +140,7 @@ function foreignLabels(source: Source, labels = LABELLED.flatMap((v) => Object.v
   for (const m of found) {
     const literal = (m[1] ?? m[2] ?? m[3] ?? '').trim();
     if (!literal || codes.has(literal.toLowerCase())) continue;
-    if (wanted.has(literal.toLowerCase())) out.push({ path: source.path, line: lineOf(text, m.index), rule: 'label', snippet: m[0] });
+    if (caseAside.has(literal.toLowerCase()) || exact.has(literal)) out.push({ path: source.path, line: lineOf(text, m.index), rule: 'label', snippet: m[0] });
   }
   return out;
 }
@@ -292,13 +301,15 @@ describe('the checks catch what they look for', () => {
     const source = sample(`const LABELS = { behind: 'en retard', on_track: "Dans les temps", late: \`En décalage\` };
       html\`<span>À risque</span>\`;
       if (status === 'done' || status === 'IN_PROGRESS') label = 'Avenant';
-      const other = 'Retard de paiement';`);
+      const other = 'Retard de paiement', role = { pilot: { fr: 'Pilote', en: 'Lead' } }, word = 'pilote';`);
     expect(show(foreignLabels(source)).map((s) => s.replace(/^sample\.ts:\d+ label: /, ''))).toEqual([
       "'en retard'",
       '"Dans les temps"',
       '`En décalage`',
       '>À risque<',
       "'Avenant'",
+      "'Pilote'",
+      "'Lead'",
     ]);
   });
 

@@ -6,6 +6,7 @@ import type { MissingReason } from '../measurement/measurement.ts';
 import type { ActionRole } from '../partner/partner.ts';
 import type { HealthKey } from '../rules/action-counts.ts';
 import type { Health } from '../rules/health.ts';
+import type { ValueStatus } from '../rules/indicator-value.ts';
 import type { StatusChangeKind } from '../scheme/scheme.table.ts';
 import type { SchemeStatus } from '../scheme/scheme.ts';
 import type { EventKind, PhaseKind, ProposalOutcome } from '../consultation/consultation.ts';
@@ -115,6 +116,17 @@ export const missingReasonLabels = {
   statistical_secrecy: { fr: 'Secret statistique', en: 'Statistical secrecy' },
   not_applicable: { fr: 'Sans objet', en: 'Not applicable' },
 } as const satisfies Record<MissingReason, Label>;
+
+/** What a missing value reads as, wherever it is shown: never a statement. */
+export const notSetLabel = { fr: 'non renseigné', en: 'not set' } as const satisfies Label;
+
+/** Labels of a value's status (`ValueStatus`), written inside a sentence or a cell: masked is never « non renseigné ». */
+export const valueStatusLabels = {
+  known: { fr: 'connue', en: 'known' },
+  masked: { fr: 'secret statistique', en: 'statistical secrecy' },
+  not_known: { fr: 'non renseigné', en: 'not yet known' },
+  not_applicable: { fr: 'sans objet', en: 'not applicable' },
+} as const satisfies Record<ValueStatus, Label>;
 
 /** Labels of phaseKind values. */
 export const phaseKindLabels = {
@@ -285,6 +297,7 @@ export const LABELS = {
   periodicity: periodicityLabels,
   aggregation: aggregationLabels,
   missingReason: missingReasonLabels,
+  valueStatus: valueStatusLabels,
   phaseKind: phaseKindLabels,
   eventKind: eventKindLabels,
   proposalOutcome: proposalOutcomeLabels,

@@ -1,3 +1,4 @@
+import { actionRoleLabels } from '@sosms/core/labels';
 import { COMMON_TEXTS, translator } from '../shared/i18n.ts';
 
 /** Texts of this widget (French first, English available), with the common ones. */
@@ -5,7 +6,7 @@ export const t = translator({
   ...COMMON_TEXTS,
   objectives: { fr: 'Objectifs', en: 'Objectives' },
   expectedResults: { fr: 'Résultats attendus', en: 'Expected results' },
-  pilot: { fr: 'Pilote', en: 'Lead' },
+  pilot: actionRoleLabels.pilot,
   partners: { fr: 'Partenaires', en: 'Partners' },
   startDate: { fr: 'Début', en: 'Start' },
   endDate: { fr: 'Fin', en: 'End' },
@@ -18,7 +19,7 @@ export const t = translator({
   total: { fr: 'Total', en: 'Total' },
   budget: { fr: 'Budget', en: 'Budget' },
   year: { fr: 'Année', en: 'Year' },
-  funder: { fr: 'Financeur', en: 'Funder' },
+  funder: actionRoleLabels.funder,
   planned: { fr: 'Prévu', en: 'Planned' },
   executed: { fr: 'Exécuté', en: 'Executed' },
   territories: { fr: 'Territoires', en: 'Territories' },

@@ -1,4 +1,4 @@
-import { evaluationKindLabels, followUpStatusLabels, legalActKindLabels, lineageFateLabels, opinionLabels } from '@sosms/core/labels';
+import { authorKindLabels, evaluationKindLabels, followUpStatusLabels, legalActKindLabels, lineageFateLabels, opinionLabels } from '@sosms/core/labels';
 import { COMMON_TEXTS, translator } from '../shared/i18n.ts';
 
 /** Texts of `<sosms-evaluation>` (French first, English available), with the common ones. */
@@ -22,8 +22,7 @@ export const t = translator({
   fate: { fr: 'Devenir', en: 'Fate' },
   into: { fr: 'Actions', en: 'Actions' },
   nothing: { fr: 'Aucune évaluation ni acte n’est publié pour ce schéma.', en: 'No evaluation or act is published for this scheme.' },
-  internal: { fr: 'interne', en: 'internal' },
-  external: { fr: 'externe', en: 'external' },
+  ...authorKindLabels,
 });
 
 // Labels of the evaluation's vocabularies: the core's one table.

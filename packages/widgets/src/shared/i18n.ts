@@ -9,11 +9,13 @@ import {
   healthKeyLabels,
   indicatorTypeLabels,
   missingReasonLabels,
+  notSetLabel,
   phaseKindLabels,
   priorityLabels,
   proposalOutcomeLabels,
   schemeStatusLabels,
   updateKindLabels,
+  valueStatusLabels,
   translator,
   type Texts,
 } from '@sosms/core/labels';
@@ -46,7 +48,7 @@ const TEXTS = {
   health: { fr: 'Santé', en: 'Health' },
   actions: { fr: 'Actions', en: 'Actions' },
   action: { fr: 'Action', en: 'Action' },
-  notSet: { fr: 'non renseigné', en: 'not set' },
+  notSet: notSetLabel,
   baseline: { fr: 'Valeur de référence', en: 'Baseline' },
   target: { fr: 'Cible', en: 'Target' },
   value: { fr: 'Valeur', en: 'Value' },
@@ -166,12 +168,7 @@ export const INDICATOR_TYPE = indicatorTypeLabels;
 export const PROPOSAL_OUTCOME = proposalOutcomeLabels;
 
 /** Labels of a value's status, as the API states it: masked is never « not set ». */
-export const VALUE_STATUS = {
-  known: { fr: 'connue', en: 'known' },
-  masked: { fr: 'secret statistique', en: 'statistical secrecy' },
-  not_known: { fr: 'non renseigné', en: 'not yet known' },
-  not_applicable: { fr: 'sans objet', en: 'not applicable' },
-} as const satisfies Texts;
+export const VALUE_STATUS = valueStatusLabels;
 
 /** Labels of missingReason values. */
 export const MISSING_REASON = missingReasonLabels;
