@@ -379,6 +379,26 @@ describe('no rule is computed outside core', () => {
   });
 });
 
+describe('texts are looked up by key and language in one way', () => {
+  /** A table read by key then language (`MESSAGES[code][lang]`) rather than through `translator` or `labelOf`. */
+  const lookups = (source: Source): Finding[] =>
+    [...code(source.text).matchAll(/\b[\w$]+(?:\.[\w$]+)*\[[^\]\n]+\]\[\s*lang\s*\]/g)].map((m) => ({
+      path: source.path,
+      line: lineOf(source.text, m.index),
+      rule: 'text lookup',
+      snippet: m[0],
+    }));
+
+  test('the check catches a table read by key and language', () => {
+    expect(lookups({ path: 'sample.ts', text: "const a = MESSAGES[code][lang];\nconst b = t('code', lang);\nconst c = LABELS.health[h][lang];" }).map((f) => f.line)).toEqual([1, 3]);
+  });
+
+  test('every package reads its texts through translator (validation/texts.ts) or labelOf', () => {
+    const files = ['packages/core/src', ...OUTSIDE_CORE].flatMap(sources).filter((f) => f.path !== 'packages/core/src/validation/texts.ts');
+    expect(show(files.flatMap(lookups))).toEqual([]);
+  });
+});
+
 describe('the folders of packages/core/src import one another without a cycle', () => {
   const files = sources('packages/core/src');
   const edges = folderEdges(files);

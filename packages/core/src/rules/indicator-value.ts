@@ -5,6 +5,7 @@
 import type { Aggregation, Periodicity } from '../indicator/indicator.ts';
 import type { MissingReason } from '../measurement/measurement.ts';
 import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
+import { translator } from '../validation/texts.ts';
 import { completionRate } from './indicator.ts';
 
 /**
@@ -49,6 +50,8 @@ const PERIODICITY_MESSAGES = {
   month: { fr: 'indicateur mensuel : période attendue AAAA-MM, AAAA-Q1…Q4 ou AAAA', en: 'monthly indicator: period expected as YYYY-MM, YYYY-Q1…Q4 or YYYY' },
 } as const satisfies Record<Periodicity, Record<Lang, string>>;
 
+const periodicityMessage = translator(PERIODICITY_MESSAGES);
+
 /**
  * Whether an indicator of this periodicity accepts a value for this period: its own period or a longer one
  * (a quarterly indicator takes `2024-Q3` and `2024`, not `2024-07`; a yearly one only `2024`). Returns the
@@ -64,7 +67,7 @@ const PERIODICITY_MESSAGES = {
 export function periodicityIssue(periodicity: Periodicity, period: string, path = 'period', lang: Lang = 'fr'): ValidationIssue | null {
   const kind = periodKind(period);
   if (kind !== null && KIND_RANK[kind] <= KIND_RANK[periodicity]) return null;
-  const message = `${PERIODICITY_MESSAGES[periodicity][lang]}${lang === 'fr' ? ' : ' : ': '}${period}`;
+  const message = `${periodicityMessage(periodicity, lang)}${lang === 'fr' ? ' : ' : ': '}${period}`;
   return { path, code: 'period_periodicity', message };
 }
 

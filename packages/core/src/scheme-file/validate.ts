@@ -11,7 +11,7 @@ import { checkEvaluationReferences } from './sections/evaluation.ts';
 import { periodicityIssue } from '../rules/indicator-value.ts';
 import { schemePredecessors } from '../scheme/scheme.ts';
 import { statusChange, type SchemeStatus } from '../rules/lifecycle.ts';
-import { schemeStatusLabels } from '../shared/labels.ts';
+import { labelOf } from '../shared/labels.ts';
 
 /** What the database already knows, for references a file may make to things it does not declare. */
 export interface KnownCodes {
@@ -212,7 +212,7 @@ export function checkReferences(file: SchemeFile, lang: Lang = 'fr', known: Know
   }
   const stored = known.statuses?.get(file.scheme.code);
   if (stored && !statusChange(stored, file.scheme.status).ok) {
-    issue('scheme.status', 'status_transition', `${schemeStatusLabels[stored][lang]} → ${schemeStatusLabels[file.scheme.status][lang]}`);
+    issue('scheme.status', 'status_transition', `${labelOf('schemeStatus', stored, lang)} → ${labelOf('schemeStatus', file.scheme.status, lang)}`);
   }
   issues.push(...checkEvaluationReferences(file, { predecessor: predecessors[0], orientations: orientationCodes, actions: actionCodes, indicators: indicatorCodes }, lang));
   return issues;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { illustrative, text, year } from '../validation/primitives.ts';
 import type { Lang } from '../validation/issues.ts';
+import { translator, type Label } from '../validation/texts.ts';
 
 /**
  * How a key figure's value reads against the truth: « plus de 80 » (`more_than`), « environ 120 »
@@ -32,13 +33,13 @@ export const keyFigureSchema = z.object({
 
 export type KeyFigure = z.infer<typeof keyFigureSchema>;
 
-const QUALIFIER_WORDS: Record<KeyFigureQualifier, { readonly fr: (v: string) => string; readonly en: (v: string) => string }> = {
-  more_than: { fr: (v) => `plus de ${v}`, en: (v) => `more than ${v}` },
-  about: { fr: (v) => `environ ${v}`, en: (v) => `about ${v}` },
-  less_than: { fr: (v) => `moins de ${v}`, en: (v) => `less than ${v}` },
-  at_least: { fr: (v) => `au moins ${v}`, en: (v) => `at least ${v}` },
-  at_most: { fr: (v) => `au plus ${v}`, en: (v) => `at most ${v}` },
-};
+const QUALIFIER_WORDS = translator({
+  more_than: { fr: 'plus de {value}', en: 'more than {value}' },
+  about: { fr: 'environ {value}', en: 'about {value}' },
+  less_than: { fr: 'moins de {value}', en: 'less than {value}' },
+  at_least: { fr: 'au moins {value}', en: 'at least {value}' },
+  at_most: { fr: 'au plus {value}', en: 'at most {value}' },
+} satisfies Record<KeyFigureQualifier, Label>);
 
 const NUMBERS = { fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
 
@@ -56,5 +57,5 @@ export function keyFigureValueText(figure: { readonly value: number; readonly qu
   // French writes a narrow no-break space between thousands; a plain no-break space reads the same everywhere.
   const number = NUMBERS[lang].format(figure.value).replace(/\u202f/g, '\u00a0');
   const withUnit = figure.unit ? `${number}${figure.unit === '%' ? '\u00a0%' : ` ${figure.unit}`}` : number;
-  return figure.qualifier ? QUALIFIER_WORDS[figure.qualifier][lang](withUnit) : withUnit;
+  return figure.qualifier ? QUALIFIER_WORDS(figure.qualifier, lang, { value: withUnit }) : withUnit;
 }

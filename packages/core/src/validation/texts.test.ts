@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { translator } from './texts.ts';
 import { valueMessage } from './values.ts';
 import { accessMessage } from '../access/access.ts';
+import { keyFigureValueText } from '../scheme/key-figure.ts';
 
 describe('translator', () => {
   const t = translator({
@@ -28,5 +29,7 @@ describe('translator', () => {
     expect(valueMessage('too_long', 'fr', { max: 20000, length: 20001 })).toBe('texte trop long : 20 000 caractères au plus (20 001 reçus)');
     expect(valueMessage('too_long', 'en', { max: 20000, length: 20001 })).toBe('text too long: at most 20,000 characters (20,001 given)');
     expect(accessMessage('operator_only', 'en')).toBe('This operation is reserved for the operator (the command line on the server)');
+    expect(keyFigureValueText({ value: 80, qualifier: 'more_than', unit: 'cartes' })).toBe('plus de 80 cartes');
+    expect(keyFigureValueText({ value: 1200, qualifier: 'about', unit: '{value}' }, 'en')).toBe('about 1,200 {value}');
   });
 });
