@@ -160,6 +160,9 @@ await step('npm install des tarballs dans le projet temporaire / npm install the
     assert(!JSON.stringify(installed.exports).includes('/src/'), `@sosms/${n} installé pointe vers src/ / points at src/`);
     assert(!existsSync(join(app, 'node_modules', '@sosms', n, 'src')), `@sosms/${n} contient src/ / ships src/`);
   }
+  // The data files a consumer names by package path: the scheme files' JSON Schema, the GraphQL schema.
+  const resolve = createRequire(join(app, 'package.json')).resolve;
+  for (const file of ['@sosms/core/scheme-file.schema.json', '@sosms/graphql/schema.graphql']) assert(existsSync(resolve(file)), `${file} introuvable / not found`);
   // One copy of each: the graphql and widgets tarballs use the installed core, not a nested one.
   for (const nested of ['@sosms/graphql/node_modules/@sosms/core', '@sosms/widgets/node_modules/@sosms/core', '@sosms/widgets/node_modules/@sosms/graphql']) {
     assert(!existsSync(join(app, 'node_modules', nested)), `copie imbriquée / nested copy: ${nested}`);
@@ -231,7 +234,7 @@ await step('README de @sosms/graphql : l’exemple node:http tel quel / the node
 
 await step('TypeScript strict contre les types livrés (bundler, node16) / strict TypeScript against the shipped types', () => {
   const tsc = join(app, 'node_modules', 'typescript', 'bin', 'tsc');
-  for (const config of ['tsconfig.bundler.json', 'tsconfig.node16.json']) {
+  for (const config of ['tsconfig.bundler.json', 'tsconfig.node16.json', 'tsconfig.node10.json']) {
     const result = run(process.execPath, [tsc, '-p', config], app, { allowFail: true });
     if (result.status !== 0) throw new Error(`tsc -p ${config} :\n${result.stdout}${result.stderr}`);
   }
@@ -241,7 +244,7 @@ await step('TypeScript strict contre les types livrés (bundler, node16) / stric
   const result = run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], app, { allowFail: true });
   writeFileSync(join(app, 'consumer.ts'), readFileSync(join(fixtures, 'consumer.ts'), 'utf8'));
   assert(result.status !== 0 && /TS2322|TS2769|TS2345/.test(result.stdout), `une option du mauvais type doit être refusée / a wrong option type must be refused:\n${result.stdout}`);
-  return 'moduleResolution bundler et node16, strict, exactOptionalPropertyTypes, skipLibCheck false';
+  return 'moduleResolution bundler et node16 (strict, exactOptionalPropertyTypes, skipLibCheck false), node10 (module commonjs)';
 });
 
 // Item 2 of issue 10: the CLI as an installed command, from the packed tarball (bin/sosms.js runs dist/cli.js).

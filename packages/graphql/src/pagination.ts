@@ -42,8 +42,12 @@ export function arrayConnection<T>(args: ConnectionArgs, items: readonly T[], la
   return { edges, totalCount: items.length, pageInfo: new LazyPageInfo(offset, edges.length, hasPreviousPage, hasNextPage(nodes.length)) };
 }
 
-/** An edge of {@link arrayConnection}: its cursor is encoded when read. */
-class LazyEdge<T> {
+/**
+ * An edge of {@link arrayConnection}: its cursor is encoded when read. Exported, as {@link LazyPageInfo}, so that
+ * the declarations of a function returning a connection can name it (an unexported class with private fields
+ * fails the packed .d.ts build, TS4094).
+ */
+export class LazyEdge<T> {
   constructor(
     readonly node: T,
     private readonly offset: number,
@@ -55,7 +59,7 @@ class LazyEdge<T> {
 }
 
 /** The page info of {@link arrayConnection}: its cursors are encoded when read. */
-class LazyPageInfo {
+export class LazyPageInfo {
   constructor(
     private readonly offset: number,
     private readonly size: number,
