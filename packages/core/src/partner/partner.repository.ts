@@ -7,6 +7,7 @@ import { normalizePage, pageTotalCount, type ListResult, type Page } from '../sh
 import { messageWithDetail, type Lang, type ValidationIssue } from '../validation/issues.ts';
 import { partnerFromRow, type PartnerRecord } from './partner.service.ts';
 import { readByIds } from '../shared/batch-read.ts';
+import { isUuid } from '../shared/ids.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 
 /**
@@ -19,6 +20,23 @@ import { resolveDepartmentFilter } from '../territory/department-filter.ts';
  */
 export async function getPartnersByIds(db: Kysely<Database>, ids: readonly string[]): Promise<PartnerRecord[]> {
   return readByIds(db, { table: 'partner', column: 'id', ids, toRecord: partnerFromRow });
+}
+
+/**
+ * The partners among `ids` that a reader may see (declared by a scheme it may see: a partner only a
+ * hidden draft declares reads as absent), in one statement, in no particular order. A lookup by global
+ * id goes through it, so that an id answers as the `partners` list does.
+ *
+ * ### Examples
+ * ```ts
+ * const [partner] = await getVisiblePartnersByIds(db, [id], visibilityOf(principal));
+ * ```
+ */
+export async function getVisiblePartnersByIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<PartnerRecord[]> {
+  const uuids = [...new Set(ids.filter(isUuid))];
+  if (uuids.length === 0) return [];
+  const rows = await db.selectFrom('partner').selectAll().where('id', 'in', uuids).where(partnerVisibleSql(visibility)).execute();
+  return rows.map(partnerFromRow);
 }
 
 /**

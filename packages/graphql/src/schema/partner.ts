@@ -1,4 +1,4 @@
-import { listPartners, PARTNER_KINDS, type PartnerKind as PartnerKindCode } from '@sosms/core';
+import { getVisiblePartnersByIds, listPartners, PARTNER_KINDS, type PartnerKind as PartnerKindCode } from '@sosms/core';
 import { builder } from '../builder.ts';
 import { PartnerConnection } from './connections.ts';
 import type { Context } from '../context.ts';
@@ -9,7 +9,11 @@ import { PartnerRef } from './refs.ts';
 builder.node(PartnerRef, {
   description: 'Une organisation partenaire (jamais une personne) : CAF, ARS, association…',
   id: { resolve: (p) => p.id },
-  loadMany: async (ids, ctx: Context) => (await ctx.loaders.partnerById.loadMany(ids)).map((p) => (p instanceof Error ? null : (p ?? null))),
+  // By global id, only what the caller may see (the rule of the `partners` list): a partner only a hidden draft declares is absent.
+  loadMany: async (ids, ctx: Context) => {
+    const found = new Map((await getVisiblePartnersByIds(ctx.readDb, ids, ctx.visibility)).map((p) => [p.id, p]));
+    return ids.map((id) => found.get(id) ?? null);
+  },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'siren' in value && 'kind' in value,
   fields: (t) => ({
     code: t.exposeString('code'),
@@ -43,6 +47,7 @@ builder.queryFields((t) => ({
             kinds: (args.filter?.kinds ?? undefined) as PartnerKindCode[] | undefined,
             departments: args.filter?.departments ?? undefined,
             text: args.filter?.text ?? undefined,
+            visibility: ctx.visibility,
             lang: ctx.lang,
           },
           page,
