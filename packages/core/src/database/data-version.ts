@@ -99,15 +99,15 @@ export function watchPostgresDataVersion(db: Kysely<Database>, connect: () => Pg
   let running: Promise<bigint> | undefined;
   let queued: Promise<bigint> | undefined;
   let closed = false;
-  const drop = () => {
+  const drop = (): Promise<void> => {
     const old = client;
     client = undefined;
-    void old?.then((c) => c.end()).catch(() => {});
+    return old ? old.then((c) => c.end()).then(() => {}, () => {}) : Promise.resolve();
   };
   const open = (): Promise<PgClientLike> => {
     const c = connect();
     c.on('error', () => {
-      if (client === opened) drop();
+      if (client === opened) void drop();
     });
     const opened: Promise<PgClientLike> = c.connect().then(() => c);
     return opened;
@@ -121,7 +121,7 @@ export function watchPostgresDataVersion(db: Kysely<Database>, connect: () => Pg
       const { rows } = await (await client).query<{ version: string }>(statement);
       return BigInt(rows[0]?.version ?? 0);
     } catch {
-      drop();
+      void drop();
       return readDataVersion(db);
     }
   };
@@ -144,7 +144,8 @@ export function watchPostgresDataVersion(db: Kysely<Database>, connect: () => Pg
       closed = true;
       await running?.catch(() => {});
       await queued?.catch(() => {});
-      drop();
+      // Until its socket is closed (`end()` resolves then), so a database dropped after close() finds it gone.
+      await drop();
     },
   };
 }

@@ -42,7 +42,12 @@ describe("the host's own pg", () => {
         const pooled = await pool.query<{ d: unknown }>(`select date '2024-03-01' as d`);
         expect(pooled.rows[0]!.d).toBeInstanceOf(Date);
       } finally {
+        // pool.end() resolves before its connection's socket closes: wait for it, or the database dropped
+        // after this file could end it mid-goodbye, and this pool (no 'error' listener, as a host's may
+        // have none) would crash the run with 57P01.
+        const closed = new Promise((resolve) => pool.once('remove', resolve));
         await pool.end();
+        await closed;
       }
     });
   });

@@ -85,12 +85,19 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   let created = false;
   let poolStats: NonNullable<Store['poolStats']> = () => undefined;
   let dataVersion: DataVersionWatch;
+  let closeConnections = async () => {};
   if (isPostgres) {
     // No JIT compilation (`-c jit=off`, sent when each connection starts): it pays off for long analytical
     // queries, and ours are short. The per-indicator lateral join of the latest measurements passes the cost
     // at which PostgreSQL compiles (100,000) for a few thousand indicators or on a table without statistics,
     // and compiling then cost 15 to 180 ms on top of a 60 to 450 ms read.
     const timeout = options.statementTimeoutMs ? ` -c statement_timeout=${Math.max(1, Math.round(options.statementTimeoutMs))}` : '';
+    // The connections not closed yet: `pool.end()` resolves as soon as it has asked each to end, before
+    // their sockets close, so close() waits for these too. A caller that drops the database right after
+    // close() (the tests do, `with (force)`) then finds none of ours; before, the server ended them in
+    // the middle of their goodbye (57P01), under load after close() had returned.
+    const open = new Set<Promise<void>>();
+    closeConnections = () => Promise.all(open).then(() => {});
     const pool = new pg.Pool({ connectionString: location, max: Number(process.env.PG_POOL_SIZE ?? 10), options: `-c jit=off${timeout}`, types: ownTypes });
     // A connection in use that the server ends (restart, `pg_terminate_backend`) fails its query, which the
     // caller sees, and also emits 'error' on the client, which the pool only listens to while the client is
@@ -99,6 +106,9 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       client.on('error', (error) => {
         if (!closing) console.error(`[sosms] connexion PostgreSQL perdue / PostgreSQL connection lost: ${error.message}`);
       });
+      const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+      open.add(ended);
+      void ended.then(() => open.delete(ended));
     });
     // An idle connection that the server ends (restart, `pg_terminate_backend`, a dropped database) makes the
     // pool emit 'error'; without a listener Node would crash the process. The pool drops that connection and
@@ -174,6 +184,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       try {
         await dataVersion!.close();
         await db.destroy();
+        await closeConnections();
       } finally {
         lock?.release();
       }
