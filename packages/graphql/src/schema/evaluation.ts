@@ -1,6 +1,7 @@
 // Evaluation, legal trail, lineage and reports (issue 14): types, query fields, the report field and thin
 // mutations onto the core's commands (which authorize, validate, write and audit in one transaction).
 import {
+  LABELS,
   AUTHOR_KINDS,
   EVALUATION_CRITERIA,
   EVALUATION_KINDS,
@@ -32,14 +33,14 @@ import { builder } from '../builder.ts';
 import { enumOf } from './enums.ts';
 import { ActionRef } from './refs.ts';
 
-const EvaluationKind = enumOf('EvaluationKind', EVALUATION_KINDS, "Nature d'une évaluation : mi-parcours, finale, thématique / evaluation kind");
-const AuthorKind = enumOf('EvaluationAuthorKind', AUTHOR_KINDS, 'Auteur interne ou cabinet externe / internal or external author');
-const Criterion = enumOf('EvaluationCriterion', EVALUATION_CRITERIA, 'Critère évaluatif / evaluative criterion');
-const FollowUpStatus = enumOf('FollowUpStatus', FOLLOW_UP_STATUSES, "Suite d'une recommandation / follow-up of a recommendation");
-const LegalActKind = enumOf('LegalActKind', LEGAL_ACT_KINDS, 'Acte de la trace légale / act of the legal trail');
-const Opinion = enumOf('Opinion', OPINIONS, "Sens d'un avis obligatoire / mandatory opinion");
-const LineageFate = enumOf('LineageFate', LINEAGE_FATES, "Devenir d'une action dans le schéma suivant / fate of an action in the next scheme");
-const ReportKind = enumOf('ReportKind', REPORT_KINDS, 'Rapport : revue de COPIL, bilan annuel, évaluation finale, version publique / report kind');
+const EvaluationKind = enumOf('EvaluationKind', EVALUATION_KINDS, "Nature d'une évaluation : mi-parcours, finale, thématique / evaluation kind", LABELS.evaluationKind);
+const AuthorKind = enumOf('EvaluationAuthorKind', AUTHOR_KINDS, 'Auteur interne ou cabinet externe / internal or external author', LABELS.authorKind);
+const Criterion = enumOf('EvaluationCriterion', EVALUATION_CRITERIA, 'Critère évaluatif / evaluative criterion', LABELS.evaluationCriterion);
+const FollowUpStatus = enumOf('FollowUpStatus', FOLLOW_UP_STATUSES, "Suite d'une recommandation / follow-up of a recommendation", LABELS.followUpStatus);
+const LegalActKind = enumOf('LegalActKind', LEGAL_ACT_KINDS, 'Acte de la trace légale / act of the legal trail', LABELS.legalActKind);
+const Opinion = enumOf('Opinion', OPINIONS, "Sens d'un avis obligatoire / mandatory opinion", LABELS.opinion);
+const LineageFate = enumOf('LineageFate', LINEAGE_FATES, "Devenir d'une action dans le schéma suivant / fate of an action in the next scheme", LABELS.lineageFate);
+const ReportKind = enumOf('ReportKind', REPORT_KINDS, 'Rapport : revue de COPIL, bilan annuel, évaluation finale, version publique / report kind', LABELS.reportKind);
 
 const Author = builder.objectRef<{ name: string; kind: (typeof AUTHOR_KINDS)[number] }>('EvaluationAuthor').implement({
   description: "Auteur d'une évaluation",
