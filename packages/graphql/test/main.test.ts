@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,14 @@ describe('main.ts on a PGlite folder', () => {
       const secret = token.stdout.trim().split('\n').at(-1)!;
       const me = await query(gateway.url, '{ schemes(first: 50) { totalCount } }', secret);
       expect(me.errors).toBeUndefined();
+      // The widget JSON is read from the gateway's GraphQL address (the hook the root `pnpm sosms` gives), the folder left alone.
+      const sources: unknown[] = [];
+      let stderr = '';
+      const widgetJson = async (source: unknown, scheme: string) => (sources.push(source), { scheme });
+      const exported = await runCli(['export', '48-2018-2022', '--widget-json', '--output', 'lozere.json'], { stdout: { write: () => true }, stderr: { write: (c: string) => (stderr += c) }, env: { DATABASE_URL: 'data' }, cwd: work, widgetJson });
+      expect(exported, stderr).toBe(0);
+      expect(sources).toEqual([{ endpoint: gateway.url }]);
+      expect(JSON.parse(readFileSync(join(work, 'lozere.json'), 'utf8'))).toEqual({ scheme: '48-2018-2022' });
       // A wrong operator key is refused.
       const forged = await fetch(gateway.url.replace('/graphql', '/operator/cli'), { method: 'POST', headers: { authorization: 'Operator nope' }, body: '{"argv":["list"],"cwd":"/"}' });
       expect(forged.status).toBe(401);

@@ -10,8 +10,11 @@ type Db = Parameters<typeof executeQuery>[0];
 /** A static widget file: the `data` of each widget query for one scheme (see `src/data/queries.ts`). */
 export type WidgetJsonFile = Record<string, unknown>;
 
-async function run(db: Db, query: QueryDef, variables: Record<string, unknown>, lang: Lang): Promise<Record<string, unknown>> {
-  const { data, errors } = await executeQuery(db, query.text, variables, { lang });
+/** Runs one GraphQL query and gives its `data` and `errors`: in-process on a store, or over HTTP on a gateway. */
+type Execute = (text: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string }[] }>;
+
+async function run(execute: Execute, query: QueryDef, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { data, errors } = await execute(query.text, variables);
   const name = query.name;
   if (errors?.length || !data) {
     const message = errors?.map((e) => e.message).join(' ; ') ?? 'no data';
@@ -34,23 +37,45 @@ async function run(db: Db, query: QueryDef, variables: Record<string, unknown>, 
  */
 export async function exportWidgetJson(db: Db, schemeCode: string, options: { lang?: Lang } = {}): Promise<WidgetJsonFile> {
   const lang = options.lang ?? 'fr';
+  return exportWith((text, variables) => executeQuery(db, text, variables, { lang }), schemeCode, lang);
+}
+
+/**
+ * {@link exportWidgetJson} read from a running gateway over HTTP (anonymous POSTs to its GraphQL address), the
+ * same file: `sosms export --widget-json` uses it while the gateway holds the PGlite folder.
+ *
+ * ### Examples
+ * ```ts
+ * const json = await exportWidgetJsonFromEndpoint('http://127.0.0.1:4000/graphql', '48-2018-2022');
+ * ```
+ */
+export async function exportWidgetJsonFromEndpoint(endpoint: string, schemeCode: string, options: { lang?: Lang } = {}): Promise<WidgetJsonFile> {
+  const lang = options.lang ?? 'fr';
+  const execute: Execute = async (query, variables) => {
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as Awaited<ReturnType<Execute>>;
+  };
+  return exportWith(execute, schemeCode, lang);
+}
+
+async function exportWith(execute: Execute, schemeCode: string, lang: Lang): Promise<WidgetJsonFile> {
   const file: WidgetJsonFile = {};
   for (const name of STATIC_QUERIES) {
     const variables = name === 'Nomenclatures' ? {} : { scheme: schemeCode };
-    const data = await run(db, QUERIES[name], variables, lang);
+    const data = await run(execute, QUERIES[name], variables);
     if ('scheme' in data && data.scheme === null) {
       const message = lang === 'fr' ? `Schéma inconnu : ${schemeCode}` : `Unknown scheme: ${schemeCode}`;
       throw new DomainError('NOT_FOUND', message, [{ path: 'scheme', code: 'unknown_scheme', message }]);
     }
     // Every page of the paged connections: the file holds the whole lists, as the live widgets show them.
-    file[name] = await completePages(data, QUERIES[name], variables, (page, vars) => run(db, page, vars, lang));
+    file[name] = await completePages(data, QUERIES[name], variables, (page, vars) => run(execute, page, vars));
   }
-  file.CompareIndicator = await comparisons(db, file.SchemeIndicators, lang);
+  file.CompareIndicator = await comparisons(execute, file.SchemeIndicators);
   return file;
 }
 
 /** For each shared indicator of the scheme, the comparison across départements at its default period (as the live widget chooses it). */
-async function comparisons(db: Db, schemeIndicators: unknown, lang: Lang): Promise<{ variables: Record<string, unknown>; data: unknown }[]> {
+async function comparisons(execute: Execute, schemeIndicators: unknown): Promise<{ variables: Record<string, unknown>; data: unknown }[]> {
   const scheme = (schemeIndicators as { scheme: SchemeIndicatorsData }).scheme;
   const indicators = [
     ...scheme.indicators.nodes,
@@ -60,11 +85,11 @@ async function comparisons(db: Db, schemeIndicators: unknown, lang: Lang): Promi
   const sharedCodes = [...new Set(indicators.map((i) => i.sharedCode).filter((c): c is string => Boolean(c)))].sort();
   const entries: { variables: Record<string, unknown>; data: unknown }[] = [];
   for (const sharedCode of sharedCodes) {
-    const periods = await run(db, QUERIES.SharedIndicatorPeriods, { sharedCode }, lang);
+    const periods = await run(execute, QUERIES.SharedIndicatorPeriods, { sharedCode });
     const period = chooseComparisonPeriod(periods);
     if (!period) continue;
     const variables = { sharedCode, period };
-    entries.push({ variables, data: await run(db, QUERIES.CompareIndicator, variables, lang) });
+    entries.push({ variables, data: await run(execute, QUERIES.CompareIndicator, variables) });
   }
   return entries;
 }

@@ -9,10 +9,11 @@ export interface CliIo {
   readonly stderr: { write(chunk: string): unknown };
   readonly env: Readonly<Record<string, string | undefined>>;
   /**
-   * Writes the static JSON the widgets read (`export CODE --widget-json`). The widgets package provides it;
-   * the root `pnpm sosms` passes it in, so the core does not depend on the gateway or the widgets.
+   * Writes the static JSON the widgets read (`export CODE --widget-json`), from a store or, while a gateway holds
+   * the PGlite folder, from that gateway's GraphQL address. The widgets package provides it; the root
+   * `pnpm sosms` passes it in, so the core does not depend on the gateway or the widgets.
    */
-  readonly widgetJson?: (db: Store['db'], schemeCode: string, lang: Lang) => Promise<unknown>;
+  readonly widgetJson?: (source: { readonly db: Store['db'] } | { readonly endpoint: string }, schemeCode: string, lang: Lang) => Promise<unknown>;
   /** Directory relative file names are resolved against (default: `INIT_CWD` set by pnpm, else the process's). */
   readonly cwd?: string;
   /**

@@ -143,9 +143,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     },
   };
   // A PGlite folder held by a running gateway: the command runs in the gateway, never beside it.
+  let widgetEndpoint: string | undefined;
   if (!io.store && location.kind === 'folder' && command !== 'template') {
     const holder = readLock(location.path);
-    if (holder && isLockLive(holder)) return throughGateway(ctx, argv, location.path, holder, cwd, values['widget-json'] === true);
+    if (holder && isLockLive(holder)) {
+      // The widget JSON holds public reads only: it is read from the gateway's GraphQL address, not its operator route.
+      if (!(command === 'export' && values['widget-json'] && holder.url && io.widgetJson)) return throughGateway(ctx, argv, location.path, holder, cwd, values['widget-json'] === true);
+      widgetEndpoint = new URL('/graphql', holder.url).href;
+    }
   }
   try {
     switch (command as Command) {
@@ -154,7 +159,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'import':
         return await importCommand(ctx, args);
       case 'export':
-        return await exportCommand(ctx, args, { format: values.format, output: values.output, openData: values['open-data'], widgetJson: values['widget-json'] });
+        return await exportCommand(ctx, args, { format: values.format, output: values.output, openData: values['open-data'], widgetJson: values['widget-json'], widgetEndpoint });
       case 'list':
         return await listCommand(ctx);
       case 'template':

@@ -7,8 +7,8 @@ import { exportSchemeFile } from '../../scheme-file/export.ts';
 import { EXIT, UsageError, type Context } from '../context.ts';
 
 /** `export CODE` (YAML or JSON), `export CODE --widget-json`, `export --open-data DIR`. */
-export async function exportCommand(ctx: Context, args: readonly string[], options: { format?: string; output?: string; openData?: string; widgetJson?: boolean }): Promise<number> {
-  if (options.widgetJson) return widgetJsonCommand(ctx, args, options.output);
+export async function exportCommand(ctx: Context, args: readonly string[], options: { format?: string; output?: string; openData?: string; widgetJson?: boolean; widgetEndpoint?: string }): Promise<number> {
+  if (options.widgetJson) return widgetJsonCommand(ctx, args, options.output, options.widgetEndpoint);
   if (options.openData !== undefined) {
     if (args.length) throw new UsageError(ctx.fr ? 'export --open-data DOSSIER ne prend pas de code de schéma' : 'export --open-data DIR takes no scheme code');
     // Created here level by level (see makeDirectory): a folder that cannot exist fails before the store opens.
@@ -45,16 +45,19 @@ export async function exportCommand(ctx: Context, args: readonly string[], optio
   }
 }
 
-async function widgetJsonCommand(ctx: Context, args: readonly string[], output: string | undefined): Promise<number> {
+/** `export CODE --widget-json`: from the store, or from the GraphQL address of the gateway that holds its folder. */
+async function widgetJsonCommand(ctx: Context, args: readonly string[], output: string | undefined, endpoint: string | undefined): Promise<number> {
   const [code, ...extra] = args;
   if (!code || extra.length) throw new UsageError(ctx.fr ? 'export CODE --widget-json : indiquez un code de schéma (un seul)' : 'export CODE --widget-json: give one scheme code');
   const widgetJson = ctx.io.widgetJson;
   if (!widgetJson) {
     throw new UsageError(ctx.fr ? '--widget-json demande les widgets : lancez `pnpm sosms` depuis la racine du dépôt' : '--widget-json needs the widgets: run `pnpm sosms` from the repository root');
   }
-  const store = await ctx.openStore();
+  if (endpoint) ctx.err(ctx.fr ? `(lu par la passerelle qui tient le dossier : ${endpoint})` : `(read from the gateway that holds the folder: ${endpoint})`);
+  const store = endpoint === undefined ? await ctx.openStore() : undefined;
+  const source = store ? { db: store.db } : { endpoint: endpoint ?? '' };
   try {
-    const text = `${JSON.stringify(await widgetJson(store.db, code, ctx.lang), null, 2)}\n`;
+    const text = `${JSON.stringify(await widgetJson(source, code, ctx.lang), null, 2)}\n`;
     if (!output) {
       ctx.io.stdout.write(text);
       return EXIT.ok;
@@ -65,6 +68,6 @@ async function widgetJsonCommand(ctx: Context, args: readonly string[], output: 
     ctx.out(ctx.fr ? `✓ ${code} exporté pour les widgets dans ${output}` : `✓ ${code} exported for the widgets to ${output}`);
     return EXIT.ok;
   } finally {
-    await store.close();
+    await store?.close();
   }
 }
