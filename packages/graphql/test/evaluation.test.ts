@@ -87,6 +87,9 @@ for (const engine of ENGINES) {
       expect(lineage.body.errors[0].extensions.code).toBe('VALIDATION');
       expect(await done()).toBe(audit + 2);
       expect((await refusals())[0]).toBe('lineage:set:VALIDATION');
+      // A lineage that names no previous scheme is of the scheme's predecessor, and the answer says which.
+      const set = await post(t.url, `mutation { setActionLineage(schemeCode: "92-2024-2028", predecessorActionCode: "1.4", fate: DROPPED) { predecessorSchemeCode predecessorActionCode fate } }`, {}, bearer(editor92));
+      expect(set.body).toEqual({ data: { setActionLineage: { predecessorSchemeCode: '92-78-2018-2023', predecessorActionCode: '1.4', fate: 'DROPPED' } } });
     });
   });
 }

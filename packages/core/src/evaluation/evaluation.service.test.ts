@@ -69,7 +69,8 @@ for (const engine of ENGINES) {
       await expect(setRecommendationFollowUp(store.db, { principal: editor92, lang: 'en' }, '92-2024-2028', { evaluation: 'mi-parcours', recommendation: 'r-x', status: 'done' })).rejects.toThrow('unknown recommendation: r-x');
       await recordLegalAct(store.db, { principal: editor92 }, '92-2024-2028', { code: 'avenant-2', kind: 'amendment', date: '2027-03-01', title: 'Avenant n° 2', changes: [{ action: '3.2', text: 'Calendrier revu' }] });
       await expect(recordLegalAct(store.db, { principal: editor92 }, '92-2024-2028', { code: 'avenant-3', kind: 'amendment', date: '2027-03-01', title: 'Avenant n° 3', changes: [{ action: '9.9', text: 'x' }] })).rejects.toBeInstanceOf(DomainError);
-      await setActionLineage(store.db, { principal: editor92 }, '92-2024-2028', { action: '1.4', fate: 'renewed', into: ['1.3'] });
+      const entry = await setActionLineage(store.db, { principal: editor92 }, '92-2024-2028', { action: '1.4', fate: 'renewed', into: ['1.3'] });
+      expect(entry).toEqual({ scheme: '92-78-2018-2023', action: '1.4', fate: 'renewed', into: ['1.3'] });
       const scheme = await getReadableScheme(store.db, '92-2024-2028', undefined);
       const read = await getSchemeEvaluation(store.db, scheme);
       expect(read.legalTrail.map((a) => a.code)).toEqual(['avis-cdca', 'avis-pjj', 'adoption', 'avenant-1', 'avenant-2']);

@@ -404,17 +404,24 @@ export function recordLegalAct(db: Kysely<Database>, caller: Caller, schemeCode:
 
 /**
  * Mark what became of an action of the previous scheme in this one (renewed, merged, split, dropped).
+ * Returns the entry with the previous scheme named (`scheme`: the scheme's predecessor when the input
+ * names none), as a read of the lineage shows it.
  *
  * ### Examples
  * ```ts
- * await setActionLineage(db, { principal }, '92-2024-2028', { action: '1.4', fate: 'dropped' });
+ * const entry = await setActionLineage(db, { principal }, '92-2024-2028', { action: '1.4', fate: 'dropped' });
+ * entry.scheme; // '92-78-2018-2023'
  * ```
  */
 export function setActionLineage(db: Kysely<Database>, caller: Caller, schemeCode: string, input: unknown): Promise<LineageDocument> {
   return runCommand(db, caller, 'lineage:set', async (ctx) => {
     const scheme = await schemeForWrite(ctx, { code: schemeCode }, 'share');
     const entry = parsed(lineageSchema, input, ctx.lang);
-    return writeSection(ctx, scheme, (predecessor) => ({ section: { lineage: [entry] }, entityCode: `${entry.scheme ?? predecessor}/${entry.action}`, result: entry }),
+    const named = (predecessor: string | null): LineageDocument => {
+      const previous = entry.scheme ?? predecessor;
+      return previous ? { ...entry, scheme: previous } : entry;
+    };
+    return writeSection(ctx, scheme, (predecessor) => ({ section: { lineage: [entry] }, entityCode: `${entry.scheme ?? predecessor}/${entry.action}`, result: named(predecessor) }),
       (s) => s.lineage?.find((l) => l.action === entry.action && (l.scheme ?? null) === (entry.scheme ?? null)));
   });
 }

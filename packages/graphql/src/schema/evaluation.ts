@@ -311,10 +311,10 @@ builder.mutationFields((t) => ({
       predecessorSchemeCode: t.arg.string(),
       note: t.arg.string(),
     },
-    resolve: async (_root, args, ctx) => {
-      const entry = await setActionLineage(ctx.db, ctx.caller, args.schemeCode, clean({ action: args.predecessorActionCode, fate: args.fate, into: args.actionCodes, scheme: args.predecessorSchemeCode, note: args.note }));
-      const [scheme] = await Promise.all([getReadableScheme(ctx.db, args.schemeCode, ctx.principal, ctx.lang)]);
-      return { ...entry, predecessorCode: scheme.predecessorCode ?? '' };
-    },
+    // The command names the previous scheme in `scheme`; predecessorCode is only the fallback of reads.
+    resolve: async (_root, args, ctx) => ({
+      ...(await setActionLineage(ctx.db, ctx.caller, args.schemeCode, clean({ action: args.predecessorActionCode, fate: args.fate, into: args.actionCodes, scheme: args.predecessorSchemeCode, note: args.note }))),
+      predecessorCode: '',
+    }),
   }),
 }));
