@@ -52,7 +52,7 @@ export class EvaluationView extends SosmsElement<View> {
               ${view.legalTrail.map(
                 (a) => html`<li>
                   <strong>${formatDate(a.date, lang)} — ${label(ACT_KIND, a.kind, lang)}</strong> : ${this.fr(a.title)}${a.number ? ` (n° ${a.number})` : ''}
-                  ${a.assembly || a.body ? html`<br />${this.fr(a.assembly ?? a.body)}` : nothing}${a.opinion ? html`, ${label(OPINION, a.opinion, lang)}` : nothing}
+                  ${a.assembly || a.body ? html`<br />${this.fr(a.assembly ?? a.body)}` : nothing}${a.opinion ? html`, ${label(OPINION, a.opinion, lang).toLocaleLowerCase(lang)}` : nothing}
                   ${illustrativeBadge(a.illustrative, lang)}
                   ${a.summary ? html`<br />${this.fr(a.summary)}` : nothing}
                   ${a.changes.length ? html`<ul>${a.changes.map((c) => html`<li>${c.actionCode ?? c.indicatorCode ?? ''}${c.actionCode || c.indicatorCode ? ' : ' : ''}${this.fr(c.text)}</li>`)}</ul>` : nothing}
