@@ -345,6 +345,12 @@ for (const engine of ENGINES) {
       expect(ordered, ordered.stderr).toMatchObject({ code: 0 });
       expect(ordered.stdout).toContain('✓ multi-a importé');
       expect(ordered.stdout).toContain('✓ multi-b importé');
+      // A scheme given before the one it continues: the predecessor is written first.
+      const continues = fixtureScheme('multi-next') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data edited in place
+      continues.scheme.predecessors = ['multi-previous'];
+      const chain = await run(['import', file('next.yaml', YAML.stringify(continues)), file('previous.yaml', fixtureSchemeYaml('multi-previous'))]);
+      expect(chain, chain.stderr).toMatchObject({ code: 0 });
+      expect(chain.stdout.indexOf('✓ multi-previous importé')).toBeLessThan(chain.stdout.indexOf('✓ multi-next importé'));
       // Two files that need each other's partners cannot be written one after the other: nothing is, not
       // even the valid file given first.
       const before = await fingerprint();

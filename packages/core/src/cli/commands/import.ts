@@ -9,6 +9,7 @@ import { parseSchemeFile } from '../../scheme-file/read-file.ts';
 import type { SchemeFile } from '../../scheme-file/scheme-file.ts';
 import { referencedPartnerCodes, validateSchemeFile, walkActions, walkIndicators, walkOrientations, type KnownCodes } from '../../scheme-file/validate.ts';
 import { isKnownTerritory } from '../../territory/geography.ts';
+import { schemePredecessors } from '../../scheme/scheme.ts';
 import { DomainError, type ValidationIssue } from '../../validation/issues.ts';
 import { EXIT, UsageError, type Context } from '../context.ts';
 import { describeDatabaseError, isDatabaseError, plural, printIssues } from '../messages.ts';
@@ -147,22 +148,29 @@ export async function importCommand(ctx: Context, files: readonly string[]): Pro
 }
 
 /**
- * The files in an order where each comes after the files declaring the partners it uses (the import checks
- * partners against the database). On a cycle the remaining files keep their order; the import then refuses.
+ * The files in an order where each comes after the files declaring the partners it uses and the schemes it
+ * continues (the import checks both against the database). On a cycle the remaining files keep their order;
+ * the import then refuses.
  */
 function importOrder<T extends { data: SchemeFile }>(files: readonly T[]): T[] {
+  // What a file gives and needs, by key: the partners it declares and names, its scheme and its predecessors.
   const declaredBy = new Map<string, T[]>();
-  for (const f of files) for (const p of f.data.partners ?? []) declaredBy.set(p.code, [...(declaredBy.get(p.code) ?? []), f]);
+  const declare = (key: string, f: T) => declaredBy.set(key, [...(declaredBy.get(key) ?? []), f]);
+  for (const f of files) {
+    for (const p of f.data.partners ?? []) declare(`partner:${p.code}`, f);
+    declare(`scheme:${f.data.scheme.code}`, f);
+  }
+  const needs = (f: T) => [...referencedPartnerCodes(f.data).map((code) => `partner:${code}`), ...schemePredecessors(f.data.scheme).map((code) => `scheme:${code}`)];
   const ordered: T[] = [];
-  // A partner is there for a file when nobody declares it (it is in the database), or the file itself or a file
-  // already ordered does.
-  const available = (f: T, code: string) => {
-    const declaring = declaredBy.get(code);
+  // A partner or a predecessor is there for a file when no file gives it (it is in the database), or the file
+  // itself or a file already ordered does.
+  const available = (f: T, key: string) => {
+    const declaring = declaredBy.get(key);
     return !declaring || declaring.some((d) => d === f || ordered.includes(d));
   };
   let remaining = [...files];
   while (remaining.length) {
-    const ready = remaining.filter((f) => referencedPartnerCodes(f.data).every((code) => available(f, code)));
+    const ready = remaining.filter((f) => needs(f).every((key) => available(f, key)));
     if (ready.length === 0) return [...ordered, ...remaining];
     ordered.push(...ready);
     remaining = remaining.filter((f) => !ready.includes(f));
