@@ -399,7 +399,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, { code, input }, ctx) =>
       changeSchemeStatus(ctx.db, ctx.caller, code, {
         status: input.status,
-        ...(input.adoptionDate && input.adoptionReference ? { adoption: { date: input.adoptionDate, reference: input.adoptionReference } } : {}),
+        // Either adoption field given makes an adoption for the command to check: one alone is a VALIDATION, never dropped.
+        ...(input.adoptionDate != null || input.adoptionReference != null ? { adoption: { date: input.adoptionDate ?? '', reference: input.adoptionReference ?? '' } } : {}),
         ...(input.changeKind ? { change: { kind: input.changeKind, date: input.changeDate ?? '', reason: input.reason ?? '' } } : {}),
       }),
   }),

@@ -1,0 +1,46 @@
+/**
+ * changeSchemeStatus through the gateway hands the adoption facts to the command as given: a date without a
+ * reference (or the reverse) is a VALIDATION naming the field, never silently dropped while the stored vote
+ * stays; both given are stored. On every engine.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '@sosms/core';
+import { ENGINES } from '@sosms/core/testing';
+import { post, startTestGateway, type TestGateway } from './helpers.ts';
+
+const CODE = '48-2031-2035';
+const CHANGE = 'mutation ($code: String!, $input: StatusChangeInput!) { changeSchemeStatus(code: $code, input: $input) { status adoption { date reference } } }';
+
+for (const engine of ENGINES) {
+  describe(`changeSchemeStatus's adoption facts, on ${engine}`, () => {
+    let t: TestGateway;
+    let headers: Record<string, string>;
+
+    beforeAll(async () => {
+      t = await startTestGateway(engine, { seed: false });
+      headers = { authorization: `Bearer ${(await createToken(t.store.db, { label: 'Équipe Lozère', role: 'editor', departments: ['48'] })).secret}` };
+      const created = await post(t.url, 'mutation ($input: SchemeCreateInput!) { createScheme(input: $input) { code } }', {
+        input: { code: CODE, title: 'Schéma des solidarités', departments: ['48'], periodStart: 2031, periodEnd: 2035, status: 'DRAFT' },
+      }, headers);
+      expect(created.body.errors).toBeUndefined();
+    });
+    afterAll(() => t?.close());
+
+    const change = async (input: Record<string, unknown>) => (await post(t.url, CHANGE, { code: CODE, input }, headers)).body;
+    const issuesOf = (body: { errors?: { extensions: { code: string; issues?: { path: string }[] } }[] }) =>
+      [body.errors?.[0]?.extensions.code, [...new Set(body.errors?.[0]?.extensions.issues?.map((i) => i.path))]];
+
+    it('refuses half an adoption, stores a whole one, and never keeps the old vote in silence', async () => {
+      expect(issuesOf(await change({ status: 'ADOPTED', adoptionReference: 'CD-2030-112' }))).toEqual(['VALIDATION', ['adoption.date']]);
+      expect(issuesOf(await change({ status: 'ADOPTED', adoptionDate: '2030-12-15' }))).toEqual(['VALIDATION', ['adoption']]);
+      expect(await change({ status: 'ADOPTED', adoptionDate: '2030-12-15', adoptionReference: 'CD-2030-112' })).toEqual({
+        data: { changeSchemeStatus: { status: 'ADOPTED', adoption: { date: '2030-12-15', reference: 'CD-2030-112' } } },
+      });
+      // A new date alone, once a vote is stored, is refused rather than dropped while the old date stays.
+      expect(issuesOf(await change({ status: 'IN_FORCE', adoptionDate: '2030-12-20' }))).toEqual(['VALIDATION', ['adoption']]);
+      expect(await change({ status: 'IN_FORCE' })).toEqual({
+        data: { changeSchemeStatus: { status: 'IN_FORCE', adoption: { date: '2030-12-15', reference: 'CD-2030-112' } } },
+      });
+    });
+  });
+}
