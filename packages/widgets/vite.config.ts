@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { ENTRIES } from './scripts/entries.mjs';
+import { queryHashes } from './scripts/query-hashes.mjs';
 
 /**
  * The build of one library entry (`SOSMS_ENTRY`, default the full bundle `sosms-widgets`). Lit is bundled in,
@@ -21,6 +22,8 @@ export default defineConfig(() => {
       // Lib mode keeps whitespace in ES output for tree-shaking by bundlers; these files go to browsers as is.
       rolldownOptions: { output: { minify: true } },
     },
+    // Each query's SHA-256 is written into the build: the widgets send persisted queries by hash.
+    plugins: [queryHashes()],
     // Lit's dev-mode code and warnings are left out of the build.
     resolve: { conditions: ['production'] },
     logLevel: 'warn',

@@ -1,6 +1,6 @@
 import { DomainError, type Lang } from '@sosms/core';
 import { executeQuery } from '@sosms/graphql';
-import { QUERIES, STATIC_QUERIES, type QueryDef } from '../src/data/queries.ts';
+import { QUERIES, STATIC_QUERIES, sentText, type QueryDef } from '../src/data/queries.ts';
 import { completePages } from '../src/data/source.ts';
 import { chooseComparisonPeriod } from '../src/data/read.ts';
 
@@ -9,6 +9,19 @@ type Db = Parameters<typeof executeQuery>[0];
 
 /** A static widget file: the `data` of each widget query for one scheme (see `src/data/queries.ts`). */
 export type WidgetJsonFile = Record<string, unknown>;
+
+/**
+ * The text of every widget query exactly as the widgets send it (the text their persisted-query hash is of):
+ * what a locked-down gateway registers so that the widgets work by hash alone.
+ *
+ * ### Examples
+ * ```ts
+ * createGatewayHandler({ store, persistedQueries: { queries: widgetQueryTexts(), only: true } });
+ * ```
+ */
+export function widgetQueryTexts(): string[] {
+  return Object.values(QUERIES).map(sentText);
+}
 
 /** Runs one GraphQL query and gives its `data` and `errors`: in-process on a store, or over HTTP on a gateway. */
 type Execute = (text: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string }[] }>;

@@ -1,4 +1,4 @@
-// Is dist/ missing, incomplete, or older than a source file (src/, scripts/entries.mjs, vite.config.ts, package.json)?
+// Is dist/ missing, incomplete, or older than a source file (src/, scripts/entries.mjs, scripts/query-hashes.mjs, vite.config.ts, package.json)?
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTRIES } from './entries.mjs';
@@ -16,6 +16,6 @@ export function isDistStale(root) {
   const files = Object.keys(ENTRIES).map((name) => join(root, 'dist', `${name}.js`));
   if (!files.every((f) => existsSync(f)) || !existsSync(join(root, 'custom-elements.json'))) return true;
   const built = Math.min(...files.map((f) => statSync(f).mtimeMs));
-  const sources = ['src', 'scripts/entries.mjs', 'vite.config.ts', 'package.json'].map((p) => join(root, p));
+  const sources = ['src', 'scripts/entries.mjs', 'scripts/query-hashes.mjs', 'vite.config.ts', 'package.json'].map((p) => join(root, p));
   return Math.max(...sources.map(newestMtime)) > built;
 }

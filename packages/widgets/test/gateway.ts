@@ -10,10 +10,11 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(): Promise<RunningGateway> {
+/** `options` go to `createGateway` (a request log, `cacheMaxAgeSeconds`…); no log by default. */
+export async function startGateway(options: Omit<Parameters<typeof createGateway>[0], 'db'> = {}): Promise<RunningGateway> {
   const store = await createStore();
   await loadDemoSchemes(store.db);
-  const gateway = await createGateway({ db: store.db, log: () => {} });
+  const gateway = await createGateway({ log: () => {}, ...options, db: store.db });
   await new Promise<void>((resolve) => gateway.server.listen(0, '127.0.0.1', resolve));
   const { port } = gateway.server.address() as AddressInfo;
   return {

@@ -13,6 +13,19 @@
 const PAGE = 'pageInfo { hasNextPage endCursor }';
 
 /**
+ * The text a widget sends for a query, its whitespace folded (shorter addresses); a persisted query's hash is of
+ * this text.
+ *
+ * ### Examples
+ * ```ts
+ * sentText(SchemeOverview); // 'query SchemeOverview($scheme: String!) { scheme(code: $scheme) { … } } …'
+ * ```
+ */
+export function sentText(query: QueryDef): string {
+  return query.text.replace(/\s+/g, ' ').trim();
+}
+
+/**
  * One widget query: its operation name, its text, and its paged connections (where the connection sits in
  * `scheme`, and the query that fetches its next page with `$scheme` and `$after`). Each widget imports only
  * the queries it runs, so a single-widget bundle carries only those.
@@ -20,6 +33,11 @@ const PAGE = 'pageInfo { hasNextPage endCursor }';
 export interface QueryDef {
   readonly name: string;
   readonly text: string;
+  /**
+   * SHA-256 (hex) of {@link sentText}, written into the built files by `scripts/query-hashes.mjs`: the widgets
+   * send it as an automatic persisted query without hashing anything at run time. Absent in the sources.
+   */
+  readonly hash?: string;
   readonly pages?: readonly { readonly field: string; readonly page: () => QueryDef }[];
 }
 

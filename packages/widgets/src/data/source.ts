@@ -1,4 +1,4 @@
-import type { QueryDef, QueryName } from './queries.ts';
+import { sentText, type QueryDef, type QueryName } from './queries.ts';
 import type { WidgetErrorCode } from '../shared/i18n.ts';
 
 /**
@@ -202,12 +202,18 @@ const SERVER_CODES: Partial<Record<string, WidgetErrorCode>> = {
 /** Longest GET address sent; a longer query goes by POST (servers commonly refuse addresses over 8 KB). */
 const MAX_GET_URL = 6000;
 
+/** Answers that ask for the query's text (Apollo's automatic persisted queries): sent again once, with it. */
+const RESEND_WITH_TEXT = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+
 /**
- * Run a query: by default a GET (which HTTP caches can keep, and which needs no CORS preflight); by POST
- * when the address would be too long or when the gateway does not take GET.
+ * Run a query as an automatic persisted query: a GET with `extensions.persistedQuery` and the SHA-256 of the
+ * text alone (short addresses that HTTP caches can keep, and no CORS preflight). When the gateway does not know
+ * the hash yet (`PERSISTED_QUERY_NOT_FOUND`), the query is sent once more with its text, by GET when the address
+ * fits, else by POST; the gateway keeps it, and later loads go by hash alone. By POST also when the gateway does
+ * not take GET (405).
  *
- * Automatic persisted queries (GET by SHA-256 only) are not sent yet, though the gateway accepts them
- * (`extensions.persistedQuery`, docs/deployment.md).
+ * The hash is written into the built files (`scripts/query-hashes.mjs`); from the sources it is computed with
+ * `crypto.subtle`, and where that is missing (a plain-http page) the text is sent at once, as before.
  */
 async function postQuery(
   endpoint: string,
@@ -234,29 +240,37 @@ async function postQuery(
       return undefined;
     }
   };
-  // Assigned by the GET or by the POST below (the POST runs whenever the GET did not).
-  // Assigned by the GET or by the POST below (the POST runs whenever the GET did not).
+  const text = sentText(query);
+  // Assigned by send() (a GET, or a POST whenever the GET did not run or was refused).
   let response!: Response;
   let body: GraphQLResponse | undefined;
-  try {
+  let extensions: { persistedQuery: { version: 1; sha256Hash: string } } | undefined;
+  /** One request, the text with it when `withText` (and always by POST); true when the text went. */
+  const send = async (withText: boolean): Promise<boolean> => {
     const url = new URL(endpoint, document.baseURI);
-    url.searchParams.set('query', query.text.replace(/\s+/g, ' ').trim());
+    if (withText) url.searchParams.set('query', text);
     url.searchParams.set('operationName', query.name);
     url.searchParams.set('variables', JSON.stringify(variables));
-    const get = url.href.length <= MAX_GET_URL;
-    if (get) {
+    if (extensions) url.searchParams.set('extensions', JSON.stringify(extensions));
+    if (url.href.length <= MAX_GET_URL) {
       response = await fetch(url, { headers: accept, signal: combined });
       body = await read(response);
+      if (response.status !== 405) return withText;
     }
-    if (!get || response.status === 405) {
-      response = await fetch(endpoint, {
-        method: 'POST',
-        headers: { ...accept, 'content-type': 'application/json' },
-        body: JSON.stringify({ query: query.text, operationName: query.name, variables }),
-        signal: combined,
-      });
-      body = await read(response);
-    }
+    response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { ...accept, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: text, operationName: query.name, variables, ...(extensions ? { extensions } : {}) }),
+      signal: combined,
+    });
+    body = await read(response);
+    return true;
+  };
+  try {
+    const hash = query.hash ?? (await hashText(text));
+    if (hash) extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+    const textSent = await send(!hash);
+    if (!textSent && RESEND_WITH_TEXT.has(body?.errors?.[0]?.extensions?.code ?? '')) await send(true);
   } catch (error) {
     return failed(error);
   }
@@ -271,6 +285,18 @@ async function postQuery(
   if (!response.ok) throw new WidgetError('HTTP', String(response.status));
   if (!body?.data) throw new WidgetError('BAD_JSON');
   return body.data;
+}
+
+/** SHA-256 (hex) of a query's text, or undefined where `crypto.subtle` is missing (pages not served over https). */
+async function hashText(text: string): Promise<string | undefined> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  try {
+    const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  } catch {
+    return undefined;
+  }
 }
 
 function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
