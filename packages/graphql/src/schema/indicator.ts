@@ -325,7 +325,8 @@ builder.mutationFields((t) => ({
       const input = withoutNulls(args.input);
       for (const key of ['baseline', 'target'] as const) if (input[key]) input[key] = withoutNulls(input[key] as object);
       if (input.intermediateTargets) input.intermediateTargets = (input.intermediateTargets as object[]).map((x) => withoutNulls(x));
-      const owner = args.actionCode ? { actionCode: args.actionCode } : args.orientationCode ? { orientationCode: args.orientationCode } : undefined;
+      // Both codes go to the command, which refuses an indicator attached to both (never one chosen here).
+      const owner = args.actionCode || args.orientationCode ? withoutNulls({ orientationCode: args.orientationCode, actionCode: args.actionCode }) : undefined;
       return saveIndicator(ctx.db, ctx.caller, args.schemeCode, input, owner);
     },
   }),

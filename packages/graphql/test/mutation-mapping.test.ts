@@ -1,7 +1,8 @@
 /**
- * changeSchemeStatus through the gateway hands the adoption facts to the command as given: a date without a
- * reference (or the reverse) is a VALIDATION naming the field, never silently dropped while the stored vote
- * stays; both given are stored. On every engine.
+ * Mutation resolvers hand what they are given to the command, which alone decides, on every engine:
+ * changeSchemeStatus's adoption facts (a date without a reference, or the reverse, is a VALIDATION naming the
+ * field, never silently dropped while the stored vote stays; both given are stored), and saveIndicator's
+ * orientation and action (both given is the command's VALIDATION, not the action chosen by the resolver).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '@sosms/core';
@@ -12,7 +13,7 @@ const CODE = '48-2031-2035';
 const CHANGE = 'mutation ($code: String!, $input: StatusChangeInput!) { changeSchemeStatus(code: $code, input: $input) { status adoption { date reference } } }';
 
 for (const engine of ENGINES) {
-  describe(`changeSchemeStatus's adoption facts, on ${engine}`, () => {
+  describe(`mutations mapped onto their command, on ${engine}`, () => {
     let t: TestGateway;
     let headers: Record<string, string>;
 
@@ -41,6 +42,15 @@ for (const engine of ENGINES) {
       expect(await change({ status: 'IN_FORCE' })).toEqual({
         data: { changeSchemeStatus: { status: 'IN_FORCE', adoption: { date: '2030-12-15', reference: 'CD-2030-112' } } },
       });
+    });
+
+    it('refuses an indicator attached to both an orientation and an action', async () => {
+      const save = async (query: string, variables: Record<string, unknown>) => (await post(t.url, query, { s: CODE, ...variables }, headers)).body;
+      expect((await save('mutation ($s: String!) { saveOrientation(schemeCode: $s, input: { code: "1", title: "Accompagner" }) { code } }', {})).errors).toBeUndefined();
+      expect((await save('mutation ($s: String!, $input: ActionInput!) { saveAction(schemeCode: $s, orientationCode: "1", input: $input) { code } }', { input: { code: '1.1', title: 'Observer' } })).errors).toBeUndefined();
+      const indicator = 'mutation ($s: String!, $o: String, $a: String) { saveIndicator(schemeCode: $s, orientationCode: $o, actionCode: $a, input: { code: "suivis", name: "Personnes suivies", unit: "personnes" }) { code } }';
+      expect(issuesOf(await save(indicator, { o: '1', a: '1.1' }))).toEqual(['VALIDATION', ['owner']]);
+      expect(await save(indicator, { a: '1.1' })).toEqual({ data: { saveIndicator: { code: 'suivis' } } });
     });
   });
 }
