@@ -117,6 +117,15 @@ describe('main.ts on a PGlite folder', () => {
       const secret = token.stdout.trim().split('\n').at(-1)!;
       const me = await query(gateway.url, '{ schemes(first: 50) { totalCount } }', secret);
       expect(me.errors).toBeUndefined();
+      // A report on a draft with the token in SOSMS_TOKEN, through the gateway (which runs it without the CLI's environment).
+      writeFileSync(join(work, 'draft.yaml'), SCHEME.replace('test-48-2025-2029', 'test-48-brouillon').replace('status: in_force', 'status: draft'));
+      expect((await cli(['import', 'draft.yaml'], 'data')).code).toBe(0);
+      let reportErr = '';
+      const report = (env: Record<string, string>) =>
+        runCli(['report', 'test-48-brouillon', '--kind', 'copil', '--output', 'brouillon.html'], { stdout: { write: () => true }, stderr: { write: (c: string) => (reportErr += c) }, env: { DATABASE_URL: 'data', ...env }, cwd: work });
+      expect(await report({})).toBe(1);
+      expect(await report({ SOSMS_TOKEN: secret }), reportErr).toBe(0);
+      expect(readFileSync(join(work, 'brouillon.html'), 'utf8')).toContain('Schéma de test de la Lozère');
       // The widget JSON is read from the gateway's GraphQL address (the hook the root `pnpm sosms` gives), the folder left alone.
       const sources: unknown[] = [];
       let stderr = '';

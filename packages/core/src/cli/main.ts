@@ -148,7 +148,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const holder = readLock(location.path);
     if (holder && isLockLive(holder)) {
       // The widget JSON holds public reads only: it is read from the gateway's GraphQL address, not its operator route.
-      if (!(command === 'export' && values['widget-json'] && holder.url && io.widgetJson)) return throughGateway(ctx, argv, location.path, holder, cwd, values['widget-json'] === true);
+      // The gateway runs the command without this process's environment: a report's SOSMS_TOKEN goes as --token.
+      const token = command === 'report' && values.token === undefined ? io.env.SOSMS_TOKEN : undefined;
+      const sent = token ? [...argv, '--token', token] : argv;
+      if (!(command === 'export' && values['widget-json'] && holder.url && io.widgetJson)) return throughGateway(ctx, sent, location.path, holder, cwd, values['widget-json'] === true);
       widgetEndpoint = new URL('/graphql', holder.url).href;
     }
   }
