@@ -1,7 +1,7 @@
 /**
  * Mutation resolvers hand what they are given to the command, which alone decides, on every engine:
- * changeSchemeStatus's adoption facts (a date without a reference, or the reverse, is a VALIDATION naming the
- * field, never silently dropped while the stored vote stays; both given are stored), and saveIndicator's
+ * the adoption facts of changeSchemeStatus and updateScheme (half of them is a VALIDATION naming the field,
+ * never dropped while the stored vote stays, nor a cleared vote; both given are stored), and saveIndicator's
  * orientation and action (both given is the command's VALIDATION, not the action chosen by the resolver).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,14 @@ for (const engine of ENGINES) {
       expect(await change({ status: 'IN_FORCE' })).toEqual({
         data: { changeSchemeStatus: { status: 'IN_FORCE', adoption: { date: '2030-12-15', reference: 'CD-2030-112' } } },
       });
+      // updateScheme with a reference alone is refused too; it used to clear the whole vote.
+      const update = 'mutation ($code: String!, $input: SchemeInput!) { updateScheme(code: $code, input: $input) { adoption { date reference } } }';
+      const referenceOnly = (await post(t.url, update, { code: CODE, input: { adoptionReference: 'CD-2030-113' } }, headers)).body;
+      expect(issuesOf(referenceOnly)).toEqual(['VALIDATION', ['adoption.date']]);
+      const { body } = await post(t.url, 'query ($code: String!) { scheme(code: $code) { adoption { date reference } } }', { code: CODE }, headers);
+      expect(body.data.scheme.adoption).toEqual({ date: '2030-12-15', reference: 'CD-2030-112' });
+      const both = (await post(t.url, update, { code: CODE, input: { adoptionDate: '2030-12-16', adoptionReference: 'CD-2030-113' } }, headers)).body;
+      expect(both).toEqual({ data: { updateScheme: { adoption: { date: '2030-12-16', reference: 'CD-2030-113' } } } });
     });
 
     it('refuses an indicator attached to both an orientation and an action', async () => {

@@ -317,8 +317,10 @@ function toSchemePatch(input: SchemeInputShape): SchemePatch {
   if (input.publics !== undefined) patch.publics = input.publics;
   if (input.themes !== undefined) patch.themes = input.themes;
   if (input.periodStart != null || input.periodEnd != null) patch.period = { start: input.periodStart, end: input.periodEnd };
-  if (input.adoptionDate !== undefined || input.adoptionReference !== undefined) {
-    patch.adoption = input.adoptionDate ? withoutNulls({ date: input.adoptionDate, reference: input.adoptionReference }) : null;
+  // A null date clears the vote; a reference without a date is the command's VALIDATION (it cleared the vote before).
+  if (input.adoptionDate === null) patch.adoption = null;
+  else if (input.adoptionDate !== undefined || input.adoptionReference !== undefined) {
+    patch.adoption = withoutNulls({ date: input.adoptionDate ?? '', reference: input.adoptionReference });
   }
   return patch as SchemePatch;
 }
