@@ -5,7 +5,7 @@
 // Run: pnpm --filter @sosms/core bench   (or: npx tsx bench/scheme.bench.ts)
 import { getActionsBySchemeIds } from '../src/action/action.repository.ts';
 import { getIndicatorsBySchemeIds } from '../src/indicator/indicator.repository.ts';
-import { getLatestMeasurementsByIndicatorIds } from '../src/measurement/measurement.repository.ts';
+import { getLatestMeasurementsByIndicatorIds } from '../src/indicator/stored-value.repository.ts';
 import { getProgressBySchemeIds } from '../src/progress/progress.service.ts';
 import { actionHealth } from '../src/rules/health.ts';
 import { importSchemeFile } from '../src/scheme-file/import.ts';

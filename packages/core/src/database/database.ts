@@ -11,8 +11,8 @@ import type { ActionTable, ActionPartnerTable, ActionUpdateTable } from '../acti
 export type { ActionTable, ActionPartnerTable, ActionUpdateTable } from '../action/action.table.ts';
 import type { IndicatorTable } from '../indicator/indicator.table.ts';
 export type { IndicatorTable } from '../indicator/indicator.table.ts';
-import type { MeasurementTable, MeasurementLatestTable } from '../measurement/measurement.table.ts';
-export type { MeasurementTable, MeasurementLatestTable } from '../measurement/measurement.table.ts';
+import type { MeasurementTable } from '../measurement/measurement.table.ts';
+export type { MeasurementTable } from '../measurement/measurement.table.ts';
 import type { IndicatorCurrentTable, IndicatorPeriodValueTable, IndicatorValuePendingTable } from '../indicator/stored-value.table.ts';
 export type { IndicatorCurrentTable, IndicatorPeriodValueTable, IndicatorValuePendingTable } from '../indicator/stored-value.table.ts';
 import type { GoverningBodyTable, BodyMemberTable, MeetingTable } from '../governance/governance.table.ts';
@@ -35,7 +35,6 @@ export interface Database extends EvaluationDatabase {
   action_update: ActionUpdateTable;
   indicator: IndicatorTable;
   measurement: MeasurementTable;
-  measurement_latest: MeasurementLatestTable;
   indicator_current: IndicatorCurrentTable;
   indicator_period_value: IndicatorPeriodValueTable;
   indicator_value_pending: IndicatorValuePendingTable;

@@ -13,6 +13,7 @@ import * as realSchemes from './migrations/2026-12-01T2330-real-schemes.ts';
 import * as dataVersionNotify from './migrations/2026-12-02T0600-data-version-notify.ts';
 import * as storedValues from './migrations/2026-12-02T0630-stored-values.ts';
 import * as storedValuesNoFk from './migrations/2026-12-02T0700-stored-values-no-fk.ts';
+import * as oneCurrentMeasurement from './migrations/2026-12-02T0730-one-current-measurement.ts';
 import { fillStoredIndicatorValues } from '../indicator/stored-value.repository.ts';
 import type { Bilingual } from './lock.ts';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T0600-data-version-notify': dataVersionNotify,
   '2026-12-02T0630-stored-values': storedValues,
   '2026-12-02T0700-stored-values-no-fk': storedValuesNoFk,
+  '2026-12-02T0730-one-current-measurement': oneCurrentMeasurement,
 };
 
 /** Fills smaller than this many indicators say nothing of their progress. */

@@ -111,9 +111,7 @@ export function indicatorValueReport(indicator: Indicator, scope: ValueScope, re
   const publish = (m: Measurement): PublishedMeasurement => {
     const cell = published.get(`${m.period}|${m.territory}`);
     const status = cell?.status === 'masked' ? 'masked' : revisionStatus(indicator.secrecyThreshold, m);
-    const illustrative = m.illustrative || indicator.illustrative;
-    if (status !== 'masked') return { ...m, illustrative, status };
-    return { ...m, value: null, numerator: null, denominator: null, missingReason: 'statistical_secrecy', illustrative, status };
+    return publishedMeasurement(m, status, m.illustrative || indicator.illustrative);
   };
   const byCell = new Map<string, Measurement[]>();
   for (const m of revisions) {
@@ -134,6 +132,20 @@ export function indicatorValueReport(indicator: Indicator, scope: ValueScope, re
     measurements,
     history: revisions.map(publish),
   };
+}
+
+/**
+ * A stored revision as every output shows it, with the status the rule gave it: a masked one loses its
+ * figures and says `statistical_secrecy`.
+ *
+ * ### Examples
+ * ```ts
+ * publishedMeasurement(m, 'masked', false).value; // null
+ * ```
+ */
+export function publishedMeasurement(m: Measurement, status: IndicatorValue['status'], illustrative: boolean): PublishedMeasurement {
+  if (status !== 'masked') return { ...m, illustrative, status };
+  return { ...m, value: null, numerator: null, denominator: null, missingReason: 'statistical_secrecy', illustrative, status };
 }
 
 /**

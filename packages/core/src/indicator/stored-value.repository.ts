@@ -1,9 +1,10 @@
 import { PGliteAdapter, sql, type Kysely } from 'kysely';
 import { bulkInsert, type BulkColumn } from '../database/bulk-insert.ts';
-import type { Database, IndicatorPeriodValueTable, Selectable } from '../database/database.ts';
-import { notKnownValue, type IndicatorValue } from '../rules/indicator-value.ts';
+import type { Database, IndicatorPeriodValueTable, MeasurementRow, Selectable } from '../database/database.ts';
+import { notKnownValue, type IndicatorValue, type ValueStatus } from '../rules/indicator-value.ts';
 import { isUuid } from '../shared/ids.ts';
-import { currentMeasurement, getIndicatorValuesByIndicatorIds, type IndicatorValueReport, type PublishedMeasurement } from './indicator-value.service.ts';
+import { currentMeasurement, getIndicatorValuesByIndicatorIds, publishedMeasurement, type IndicatorValueReport, type PublishedMeasurement } from './indicator-value.service.ts';
+import { measurementFromRow } from '../measurement/measurement.service.ts';
 
 /*
  * Stored indicator values (migration 2026-12-02T0630-stored-values, docs/decisions/0007-stored-values.md).
@@ -47,7 +48,12 @@ const CURRENT_COLUMNS: BulkColumn<CurrentRow>[] = [
   { name: 'completion_rate', type: 'float8', value: (r) => r.completionRate },
   { name: 'latest_measurement', type: 'jsonb', value: (r) => (r.latest ? JSON.stringify(r.latest) : null) },
 ];
-const PERIOD_COLUMNS = valueColumns<ValueRow>();
+type PeriodRow = ValueRow & { revision: number | null; rank: number };
+const PERIOD_COLUMNS: BulkColumn<PeriodRow>[] = [
+  ...valueColumns<PeriodRow>(),
+  { name: 'revision', type: 'int', value: (r) => r.revision },
+  { name: 'period_rank', type: 'int', value: (r) => r.rank },
+];
 
 /** Whether a published value says nothing more than {@link notKnownValue} (a stored series leaves it out). */
 function isDefault(v: IndicatorValue): boolean {
@@ -57,18 +63,21 @@ function isDefault(v: IndicatorValue): boolean {
 /**
  * The published values of a report that a read may ask for by period and territory: every period the rule
  * knows (stored, or rolled up to) for each of the scheme's départements and each stored territory, the
- * pairs that are merely not known left out.
+ * pairs that are merely not known left out unless a measurement of theirs is stored. Each says which
+ * revision counts when one is stored, and the place of its period in the rule's order (most recent first).
  */
-function periodValues(report: IndicatorValueReport): ValueRow[] {
+function periodValues(report: IndicatorValueReport): PeriodRow[] {
   const territories = new Set(report.scope.departments.map((d) => `dep:${d}`));
   for (const m of report.measurements) territories.add(m.territory);
-  const rows: ValueRow[] = [];
-  for (const period of report.values.periods()) {
+  const counting = new Map(report.measurements.map((m) => [`${m.period}|${m.territory}`, m.revision]));
+  const rows: PeriodRow[] = [];
+  report.values.periods().forEach((period, rank) => {
     for (const territory of territories) {
       const value = report.values.valueFor(period, territory);
-      if (!isDefault(value)) rows.push({ indicatorId: report.indicatorId, value });
+      const revision = counting.get(`${period}|${territory}`) ?? null;
+      if (revision !== null || !isDefault(value)) rows.push({ indicatorId: report.indicatorId, value, revision, rank });
     }
-  }
+  });
   return rows;
 }
 
@@ -156,7 +165,7 @@ export async function getStoredIndicatorValuesByIndicatorIds(db: Kysely<Database
 }
 
 /** A stored value row as the rule gave it. */
-function storedValue(r: Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_id' | 'period' | 'territory'> & { period: string | null; territory: string | null }): IndicatorValue {
+function storedValue(r: Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_id' | 'period' | 'territory' | 'revision' | 'period_rank'> & { period: string | null; territory: string | null }): IndicatorValue {
   return {
     status: r.status,
     value: r.value,
@@ -191,7 +200,7 @@ export async function getStoredPeriodValues(db: Kysely<Database>, indicatorIds: 
 }
 
 /** One stored value of a period as {@link storedPeriodValuesSql} reads it (a row of `indicator_period_value` as JSON). */
-export type StoredPeriodRow = Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_id'>;
+export type StoredPeriodRow = Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_id' | 'revision' | 'period_rank'>;
 
 /**
  * The stored published values of one period for the indicator named by `indicatorId` (a column of the
@@ -216,4 +225,47 @@ export function storedPeriodValuesSql(indicatorId: string, period: string) {
 export function storedPeriodValueFor(rows: readonly StoredPeriodRow[], period: string, territory: string): IndicatorValue {
   const row = rows.find((r) => r.territory === territory);
   return row ? storedValue(row) : notKnownValue(period, territory);
+}
+
+/**
+ * The current measurement of each of several indicators, in one statement, as the one rule of values counts
+ * and publishes it: among the (period, territory) pairs with a stored measurement, the most recent period
+ * in the rule's order and, within it, a département (`dep:`) before other territories (then by territory
+ * code); of that pair, the revision that counts (the latest final one, else the latest provisional one),
+ * masked when the rule masks it (`value` null, `missingReason` `statistical_secrecy`) and with its `status`.
+ * With `territory`, only that territory counts. Indicators without any measurement are absent from the
+ * result; the others come once each, in no particular order.
+ *
+ * It reads the stored values the rule wrote at write time (`indicator_period_value`: which revision counts,
+ * the place of each period, its status; see docs/decisions/0007-stored-values.md), never the history. An
+ * indicator's current value (aggregated over départements, rolled up) is `getStoredIndicatorValuesByIndicatorIds`.
+ *
+ * ### Examples
+ * ```ts
+ * const latest = await getLatestMeasurementsByIndicatorIds(db, indicators.map((i) => i.id), { territory: 'dep:92' });
+ * // select … from unnest($1::uuid[]) as wanted (indicator_id) cross join lateral (
+ * //   select … from indicator_period_value v join measurement m on (m.indicator_id, m.period, m.territory, m.revision) = (v.…)
+ * //   where v.indicator_id = wanted.indicator_id and v.revision is not null and v.territory = $2
+ * //   order by v.period_rank, (v.territory like 'dep:%') desc, v.territory limit 1) as latest
+ * ```
+ */
+export async function getLatestMeasurementsByIndicatorIds(
+  db: Kysely<Database>,
+  indicatorIds: readonly string[],
+  options: { territory?: string } = {},
+): Promise<PublishedMeasurement[]> {
+  const ids = [...new Set(indicatorIds.filter(isUuid))];
+  if (ids.length === 0) return [];
+  const territory = options.territory ? sql`and v.territory = ${options.territory}` : sql``;
+  const { rows } = await sql<MeasurementRow & { published_status: ValueStatus; published_illustrative: boolean }>`
+    select latest.* from unnest(${ids}::uuid[]) as wanted (indicator_id)
+    cross join lateral (
+      select m.*, v.status as published_status, v.illustrative as published_illustrative
+      from indicator_period_value v
+      join measurement m on m.indicator_id = v.indicator_id and m.period = v.period and m.territory = v.territory and m.revision = v.revision
+      where v.indicator_id = wanted.indicator_id and v.revision is not null ${territory}
+      order by v.period_rank, (v.territory like 'dep:%') desc, v.territory
+      limit 1
+    ) as latest`.execute(db);
+  return rows.map((row) => publishedMeasurement(measurementFromRow(row), row.published_status, row.published_illustrative));
 }

@@ -1,6 +1,6 @@
 // The stored values of indicators (migration 2026-12-02T0630-stored-values): written only by
 // refreshStoredIndicatorValues (stored-value.repository.ts) with the one rule of values; read-only for all other code.
-import type { Json } from '../database/columns.ts';
+import type { Defaulted, Json } from '../database/columns.ts';
 import type { ValueOrigin, ValueStatus } from '../rules/indicator-value.ts';
 import type { PublishedMeasurement } from './indicator-value.service.ts';
 
@@ -30,6 +30,10 @@ export interface IndicatorPeriodValueTable extends StoredValueColumns {
   indicator_id: string;
   period: string;
   territory: string;
+  /** The revision that counts (`countingRevision`) when a measurement of this period and territory is stored. */
+  revision: number | null;
+  /** The place of the period in the rule's order (`periods()`), most recent first: 0 for the latest. */
+  period_rank: Defaulted<number>;
 }
 
 /** Indicators whose stored values a write of the open transaction made stale (marked by triggers). */

@@ -1,53 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { validationError } from '../shared/errors.ts';
 import type { Lang } from '../validation/issues.ts';
 import { periodStart, type MeasurementDocument } from './measurement.ts';
 import { randomUUID } from 'node:crypto';
-import type { Database, MeasurementRow } from '../database/database.ts';
+import type { Database } from '../database/database.ts';
 import { isUuid } from '../shared/ids.ts';
 import { checkTerritoryCodes } from '../territory/district.repository.ts';
 import { measurementFromRow, type Measurement } from './measurement.service.ts';
-
-/**
- * The latest stored row of each of several indicators, in one statement: the latest revision of the latest
- * period. A storage read, not an indicator's current value: that one (final before provisional, aggregation,
- * roll-up, secrecy) is `getIndicatorValuesByIndicatorIds`, the one rule every output reads. With `territory`, only that territory counts; without, the latest period wins and, within it,
- * a département (`dep:`) value comes before other territories (then by territory code). Indicators
- * without any measurement are absent from the result; the others come once each, in no particular order.
- *
- * The current measurement of each (indicator, territory) is kept at write time in `measurement_latest`
- * (see migration 2026-12-01T2130-read-models): a read looks up one row per territory of each indicator and
- * the measurement behind it by primary key, instead of sorting every indicator's history.
- *
- * ### Examples
- * ```ts
- * const latest = await getLatestMeasurementsByIndicatorIds(db, indicators.map((i) => i.id), { territory: 'dep:92' });
- * // select measurement.* from unnest($1::uuid[]) as wanted (indicator_id) cross join lateral (
- * //   select … from measurement_latest where indicator_id = wanted.indicator_id and territory = $2
- * //   order by period_start desc, (territory like 'dep:%') desc, territory limit 1) as latest
- * // join measurement on (measurement.indicator_id, measurement.period, measurement.territory, measurement.revision) = (latest.…)
- * ```
- */
-export async function getLatestMeasurementsByIndicatorIds(
-  db: Kysely<Database>,
-  indicatorIds: readonly string[],
-  options: { territory?: string } = {},
-): Promise<Measurement[]> {
-  const ids = [...new Set(indicatorIds.filter(isUuid))];
-  if (ids.length === 0) return [];
-  const territory = options.territory ? sql`and measurement_latest.territory = ${options.territory}` : sql``;
-  const { rows } = await sql<MeasurementRow>`
-    select measurement.* from unnest(${ids}::uuid[]) as wanted (indicator_id)
-    cross join lateral (
-      select measurement_latest.* from measurement_latest
-      where measurement_latest.indicator_id = wanted.indicator_id ${territory}
-      order by measurement_latest.period_start desc, (measurement_latest.territory like 'dep:%') desc, measurement_latest.territory
-      limit 1
-    ) as latest
-    join measurement on measurement.indicator_id = latest.indicator_id and measurement.period = latest.period
-      and measurement.territory = latest.territory and measurement.revision = latest.revision`.execute(db);
-  return rows.map(measurementFromRow);
-}
 
 /**
  * The measurements of several indicators, in one statement, sorted by indicator, period and territory:

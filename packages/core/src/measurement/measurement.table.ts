@@ -21,14 +21,3 @@ export interface MeasurementTable {
   recorded_at: Generated<Date>;
 }
 
-/**
- * The key of the current measurement of each (indicator, territory): the latest revision of the latest
- * period, kept by triggers on `measurement` (migration 2026-12-01T2130-read-models). Read-only for code.
- */
-export interface MeasurementLatestTable {
-  indicator_id: string;
-  territory: string;
-  period_start: string;
-  period: string;
-  revision: number;
-}

@@ -13,7 +13,8 @@ import {
 } from '../../src/action/action.repository.ts';
 import { getPartnersByCodes, getPartnersByIds, listPartners } from '../../src/partner/partner.repository.ts';
 import { getIndicatorsByIds, getIndicatorsByOwnerIds, getIndicatorsBySchemeIds, listIndicators } from '../../src/indicator/indicator.repository.ts';
-import { getLatestMeasurementsByIndicatorIds, getMeasurementsByIndicatorIds } from '../../src/measurement/measurement.repository.ts';
+import { getMeasurementsByIndicatorIds } from '../../src/measurement/measurement.repository.ts';
+import { getLatestMeasurementsByIndicatorIds } from '../../src/indicator/stored-value.repository.ts';
 import { recordMeasurement } from '../../src/measurement/measurement.service.ts';
 import { operator } from '../../src/access/access.ts';
 import { getDistrictsBySchemeIds } from '../../src/territory/district.repository.ts';
