@@ -39,9 +39,11 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       store = await openTestStore(engine);
       await importSchemeFile(store.db, fixtureScheme('od-92-78'));
-      const single = fixtureScheme('od-92') as { scheme: Record<string, unknown> };
+      const single = fixtureScheme('od-92') as { scheme: Record<string, unknown>; orientations: { indicators?: Record<string, unknown>[] }[] };
       single.scheme.departments = ['92'];
       single.scheme.illustrative = false;
+      // Its indicator's value for 92 exists but is under statistical secrecy: no value, so no mark either.
+      single.orientations[1]!.indicators![0]!.measurements = [{ period: '2024', territory: 'dep:92', missingReason: 'statistical_secrecy' }];
       await importSchemeFile(store.db, single);
       const draft = fixtureScheme('od-draft') as { scheme: Record<string, unknown> };
       draft.scheme.departments = ['48'];
@@ -88,6 +90,11 @@ for (const engine of ENGINES) {
         source_cible: '',
       });
       expect(in78[0]).toMatchObject({ code_departement: '78', valeur_actuelle: '50', taux_realisation: '50' });
+    });
+
+    it('leaves the mark of a value empty when there is no value (masked), never `false`', () => {
+      const masked = read(join(dir, 'indicateurs-92.csv')).find((r) => r.schema === 'od-92');
+      expect(masked).toMatchObject({ statut_valeur_actuelle: 'masked', valeur_actuelle: '', valeur_actuelle_illustrative: '', valeur_initiale_illustrative: 'true' });
     });
 
     it('lists actions with status, progress, health and pilot, quoting what needs it', () => {

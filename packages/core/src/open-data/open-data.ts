@@ -79,7 +79,7 @@ function indicatorRows(file: SchemeFile, department: string, reports: ReadonlyMa
       current.period ?? undefined,
       current.status,
       baseline ? baseline.illustrative : undefined,
-      current.period ? current.illustrative : undefined,
+      known ? current.illustrative : undefined,
       target ? target.illustrative : undefined,
       baseline?.source ?? undefined,
       current.sources.join(' ; ') || undefined,
