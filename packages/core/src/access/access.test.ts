@@ -7,7 +7,6 @@ import { DomainError } from '../validation/issues.ts';
 import { assertCanEditScheme, assertCanRecordMeasurement, operator, type Principal } from './access.ts';
 import { withAccessTables } from './access.table.ts';
 import { listAuditEntries, writeAuditEntry } from './audit.repository.ts';
-import { auditedWrite } from './audited-write.ts';
 import { runTokenCommand } from './cli.ts';
 import { authenticateToken, createToken, hashToken, listTokens, revokeToken } from './token.repository.ts';
 
@@ -120,21 +119,18 @@ for (const engine of ENGINES) {
       const count = async () => (await listTokens(store.db)).length;
       const before = await count();
       await expect(
-        auditedWrite(
-          store.db,
-          (tx) => createToken(tx, { label: 'annulé', role: 'editor', departments: ['48'] }),
-          () => {
-            throw new Error('audit impossible');
-          },
-        ),
+        inTransaction(store.db, async (tx) => {
+          await createToken(tx, { label: 'annulé', role: 'editor', departments: ['48'] });
+          throw new Error('audit impossible');
+        }),
       ).rejects.toThrow('audit impossible');
       expect(await count()).toBe(before);
       // A write that opens its own transaction through inTransaction joins ours (kysely refuses nested ones).
-      const { token } = await auditedWrite(
-        store.db,
-        (tx) => inTransaction(tx, (inner) => createToken(inner, { label: 'gardé', role: 'editor', departments: ['48'] })),
-        ({ token }) => ({ principal: undefined, operation: 'createToken', entityType: 'ApiToken', entityId: token.id, before: null, after: { label: token.label } }),
-      );
+      const token = await inTransaction(store.db, async (tx) => {
+        const { token } = await inTransaction(tx, (inner) => createToken(inner, { label: 'gardé', role: 'editor', departments: ['48'] }));
+        await writeAuditEntry(tx, { principal: undefined, operation: 'token:create', entityType: 'ApiToken', entityId: token.id, before: null, after: { label: token.label } });
+        return token;
+      });
       expect(await count()).toBe(before + 1);
       expect((await listAuditEntries(store.db, { entityType: 'ApiToken' }))[0]).toMatchObject({ entityId: token.id, after: { label: 'gardé' } });
     });

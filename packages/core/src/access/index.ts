@@ -4,6 +4,5 @@ export * from './access.table.ts';
 export * from './token.repository.ts';
 export * from './audit.repository.ts';
 export { runTokenCommand, type TokenCommandIo, type TokenCommandOutput } from './cli.ts';
-export { auditedWrite } from './audited-write.ts';
 export * from './command.ts';
 export * from './operations.ts';
