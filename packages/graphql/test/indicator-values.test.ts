@@ -87,6 +87,13 @@ for (const engine of ENGINES) {
       expect(await codeOf('{ partners(filter: { departments: ["dep:92"] }) { totalCount } }')).toEqual(['VALIDATION', ['departments[0]']]);
       expect(await codeOf('{ compareIndicator(sharedCode: "rsa-emploi-12m", period: "2023-13") { totalCount } }')).toEqual(['VALIDATION', ['period']]);
       expect(await codeOf('{ compareIndicator(sharedCode: "rsa-emploi-12m", period: "2023", departments: ["dep:92"]) { totalCount } }')).toEqual(['VALIDATION', ['departments[0]']]);
+      // An unknown shared code is NOT_FOUND at sharedCode, in French or in English, with no data.
+      const unknown = '{ compareIndicator(sharedCode: "code-inconnu", period: "2023") { totalCount } }';
+      expect(await codeOf(unknown)).toEqual(['NOT_FOUND', ['sharedCode']]);
+      const fr = (await executeQuery(store.db, unknown)) as { data?: unknown; errors?: { message: string }[] };
+      expect([fr.data, fr.errors?.[0]?.message]).toEqual([null, 'indicateur partagé inconnu : code-inconnu']);
+      const en = (await executeQuery(store.db, unknown, {}, { lang: 'en' })) as { errors?: { message: string }[] };
+      expect(en.errors?.[0]?.message).toBe('unknown shared indicator: code-inconnu');
     });
 
     it('filters by region and compares with coverage, rolling up to the year', async () => {

@@ -11,7 +11,7 @@ import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 import type { Lang } from '../validation/issues.ts';
 import { computeTreeProgress } from '../rules/progress.ts';
 import { schemeVisibleSql } from '../shared/visibility.ts';
-import { validationError } from '../shared/errors.ts';
+import { notFoundError, validationError } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
 import { type Visibility } from '../shared/visibility.ts';
 import { getOfficialTerritory } from '../territory/geography.ts';
@@ -191,6 +191,7 @@ export interface ComparisonFilter {
  * are masked. When several schemes of a département carry it, the one with a known value wins, then the one
  * whose period covers the year, then the most recent. Sorted by département code. `departments` and
  * `regions` narrow the départements (a malformed or unknown code is a VALIDATION error, not an empty list).
+ * A `sharedCode` that no visible scheme carries is NOT_FOUND at `sharedCode`.
  *
  * ### Examples
  * ```ts
@@ -214,7 +215,8 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
     .where('indicator.shared_code', '=', sharedCode)
     .where(schemeVisibleSql(options.visibility ?? {}))
     .execute();
-  if (indicators.length === 0) return [];
+  // No visible scheme carries it: a clear refusal, not an empty comparison (a draft's code is not told apart).
+  if (indicators.length === 0) throw notFoundError('unknown_shared_indicator', 'sharedCode', sharedCode, lang);
   const year = Number(period.slice(0, 4));
   const best = new Map<string, IndicatorComparison & { rank: [number, number, number] }>();
   for (const row of indicators) {

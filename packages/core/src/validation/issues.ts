@@ -29,6 +29,7 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
   unknown_partner: { fr: 'partenaire inconnu', en: 'unknown partner' },
   unknown_territory: { fr: 'territoire inconnu', en: 'unknown territory' },
   unknown_indicator: { fr: 'indicateur inconnu', en: 'unknown indicator' },
+  unknown_shared_indicator: { fr: 'indicateur partagé inconnu', en: 'unknown shared indicator' },
   unknown_action: { fr: 'action inconnue', en: 'unknown action' },
   unknown_orientation: { fr: 'orientation inconnue', en: 'unknown orientation' },
   unknown_event: { fr: 'événement de concertation inconnu', en: 'unknown consultation event' },

@@ -96,7 +96,11 @@ for (const engine of ENGINES) {
         ['92', 'not_known', null, null],
       ]);
       expect(comparisonCoverage(noValue)).toEqual({ departments: 2, withValue: 0 });
-      expect(await compareIndicator(store.db, 'unknown-code', '2025')).toEqual([]);
+      // An unknown shared code is refused, not answered with an empty comparison.
+      const unknown = await compareIndicator(store.db, 'unknown-code', '2025').then(() => null, (e: { code: string; message: string; issues?: { path: string }[] }) => e);
+      expect([unknown?.code, unknown?.message, unknown?.issues?.map((i) => i.path)]).toEqual(['NOT_FOUND', 'indicateur partagé inconnu : unknown-code', ['sharedCode']]);
+      const english = await compareIndicator(store.db, 'unknown-code', '2025', { lang: 'en' }).then(() => null, (e: Error) => e.message);
+      expect(english).toBe('unknown shared indicator: unknown-code');
     });
 
     it('filters a comparison by region and département, and refuses malformed codes and periods', async () => {
