@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/database.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
+import { formatInstant } from '../rules/dates.ts';
 import { ROLES, type Role } from './access.ts';
 import { createToken, DEFAULT_TOKEN_DAYS, listTokens, revokeToken, rotateToken } from './token.repository.ts';
 
@@ -106,7 +107,7 @@ export async function runTokenCommand(args: readonly string[], io: TokenCommandI
           lang,
         );
         out(lang === 'fr' ? `Jeton créé : ${token.id} (${token.role}, départements ${token.departments.join(', ')})` : `Token created: ${token.id} (${token.role}, départements ${token.departments.join(', ')})`);
-        out(lang === 'fr' ? `Expire le ${token.expiresAt}` : `Expires on ${token.expiresAt}`);
+        out(lang === 'fr' ? `Expire le ${formatInstant(token.expiresAt, lang)}` : `Expires on ${formatInstant(token.expiresAt, lang)}`);
         out(lang === 'fr' ? 'Secret (affiché une seule fois, à conserver) :' : 'Secret (shown once, keep it safe):');
         out(secret);
         return 0;
@@ -119,7 +120,7 @@ export async function runTokenCommand(args: readonly string[], io: TokenCommandI
         }
         const { secret, token, replaced } = await rotateToken(db, id, { expires: parsed.values.expires }, lang);
         out(lang === 'fr' ? `Jeton renouvelé : ${token.id} remplace ${replaced.id} (${token.label}), révoqué dès maintenant` : `Token rotated: ${token.id} replaces ${replaced.id} (${token.label}), revoked from now on`);
-        out(lang === 'fr' ? `Expire le ${token.expiresAt}` : `Expires on ${token.expiresAt}`);
+        out(lang === 'fr' ? `Expire le ${formatInstant(token.expiresAt, lang)}` : `Expires on ${formatInstant(token.expiresAt, lang)}`);
         out(lang === 'fr' ? 'Nouveau secret (affiché une seule fois, à conserver) :' : 'New secret (shown once, keep it safe):');
         out(secret);
         return 0;

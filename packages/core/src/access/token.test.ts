@@ -108,7 +108,9 @@ for (const engine of ENGINES) {
       const err: string[] = [];
       const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) };
       expect(await runTokenCommand(['create', '--departments', '2A', '--role', 'editor', '--label', 'Corse-du-Sud', '--expires', '2027-06-30'], io, store.db)).toBe(0);
-      expect(out.join('')).toContain('Expire le 2027-07-01T00:00:00.000Z');
+      // The end of 30 June (UTC), written as a French date, not a raw ISO timestamp.
+      expect(out.join('')).toContain('Expire le 1er juillet 2027 à 00:00 UTC');
+      expect(out.join('')).not.toContain('2027-07-01T');
       const first = out.join('').match(/sosms_\S+/)![0];
       const id = out.join('').match(/Jeton créé : (\S+)/)![1]!;
       await authenticateToken(store.db, first);
@@ -116,6 +118,7 @@ for (const engine of ENGINES) {
       expect(await runTokenCommand(['rotate', id], io, store.db)).toBe(0);
       const second = out.join('').match(/sosms_\S+/)![0];
       expect(out.join('')).toContain(`remplace ${id}`);
+      expect(out.join('')).toMatch(/Expire le \d{1,2}(er)? [a-zéû]+ \d{4} à \d{2}:\d{2} UTC/);
       expect(await authenticateToken(store.db, first)).toBeUndefined();
       expect(await authenticateToken(store.db, second)).toBeDefined();
       out.length = 0;

@@ -370,6 +370,7 @@ for (const engine of ENGINES) {
     it('takes options anywhere, after the token command too', async () => {
       const created = await cli(['token', 'create', '--role', 'editor', '--departments', '92', '--label', 'CLI test', ...database, '--lang', 'en'], env);
       expect(created, created.stderr).toMatchObject({ code: 0 });
+      expect(created.stdout).toMatch(/Expires on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC/);
       const listed = await cli(['--lang', 'en', 'token', 'list', ...database], env);
       expect(listed.stdout).toContain('CLI test');
       const bad = await cli(['token', 'revoke', '00000000-0000-0000-0000-000000000000', ...database], env);

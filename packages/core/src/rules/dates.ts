@@ -30,6 +30,23 @@ export function frenchDate(date: string): string {
 }
 
 /**
+ * An instant (ISO 8601) written for a sentence, in UTC: « 1er juillet 2027 à 00:00 UTC » in French,
+ * « 1 July 2027, 00:00 UTC » in English.
+ *
+ * ### Examples
+ * ```ts
+ * formatInstant('2027-03-01T10:00:00.000Z', 'fr'); // '1er mars 2027 à 10:00 UTC'
+ * formatInstant('2027-03-15T09:05:00.000Z', 'en'); // '15 March 2027, 09:05 UTC'
+ * ```
+ */
+export function formatInstant(iso: string, lang: 'fr' | 'en'): string {
+  const date = new Date(iso);
+  const day = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const time = `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')} UTC`;
+  return lang === 'fr' ? `${day.replace(/^1 /, '1er ')} à ${time}` : `${day}, ${time}`;
+}
+
+/**
  * The same day `n` months later, clamped to the end of a shorter month.
  *
  * ### Examples
