@@ -244,9 +244,9 @@ export function storedPeriodValueFor(rows: readonly StoredPeriodRow[], period: s
  * ```ts
  * const latest = await getLatestMeasurementsByIndicatorIds(db, indicators.map((i) => i.id), { territory: 'dep:92' });
  * // select … from unnest($1::uuid[]) as wanted (indicator_id) cross join lateral (
- * //   select … from indicator_period_value v join measurement m on (m.indicator_id, m.period, m.territory, m.revision) = (v.…)
- * //   where v.indicator_id = wanted.indicator_id and v.revision is not null and v.territory = $2
- * //   order by v.period_rank, (v.territory like 'dep:%') desc, v.territory limit 1) as latest
+ * //   select … from indicator_period_value v where v.indicator_id = wanted.indicator_id and v.revision is not null
+ * //   and v.territory = $2 order by v.period_rank, (v.territory like 'dep:%') desc, v.territory limit 1) as latest
+ * // join measurement m on (m.indicator_id, m.period, m.territory, m.revision) = (wanted.indicator_id, latest.…)
  * ```
  */
 export async function getLatestMeasurementsByIndicatorIds(
@@ -258,14 +258,15 @@ export async function getLatestMeasurementsByIndicatorIds(
   if (ids.length === 0) return [];
   const territory = options.territory ? sql`and v.territory = ${options.territory}` : sql``;
   const { rows } = await sql<MeasurementRow & { published_status: ValueStatus; published_illustrative: boolean }>`
-    select latest.* from unnest(${ids}::uuid[]) as wanted (indicator_id)
+    select m.*, latest.status as published_status, latest.illustrative as published_illustrative
+    from unnest(${ids}::uuid[]) as wanted (indicator_id)
     cross join lateral (
-      select m.*, v.status as published_status, v.illustrative as published_illustrative
-      from indicator_period_value v
-      join measurement m on m.indicator_id = v.indicator_id and m.period = v.period and m.territory = v.territory and m.revision = v.revision
+      select v.period, v.territory, v.revision, v.status, v.illustrative from indicator_period_value v
       where v.indicator_id = wanted.indicator_id and v.revision is not null ${territory}
       order by v.period_rank, (v.territory like 'dep:%') desc, v.territory
       limit 1
-    ) as latest`.execute(db);
+    ) as latest
+    -- One primary-key lookup per indicator, after the choice (inside the lateral, one per stored period).
+    join measurement m on m.indicator_id = wanted.indicator_id and m.period = latest.period and m.territory = latest.territory and m.revision = latest.revision`.execute(db);
   return rows.map((row) => publishedMeasurement(measurementFromRow(row), row.published_status, row.published_illustrative));
 }
