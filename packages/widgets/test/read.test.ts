@@ -70,6 +70,8 @@ describe('readers', () => {
     expect(view.byStatus).toEqual([{ key: 'in_progress', count: 3, illustrative: 1 }, { key: 'done', count: 2, illustrative: 1 }]);
     expect(view.byHealth).toEqual([{ key: 'unknown', count: 3, illustrative: 2 }, { key: 'at_risk', count: 2, illustrative: 0 }]);
     expect(readProgress({ scheme: { code: 's', title: 'S' } }, 's')).toMatchObject({ total: 0, byStatus: [], byHealth: [], illustrative: false });
+    const withoutStatus = { ...actionCounts, byStatus: [{ status: null, count: 1, illustrative: 0 }, ...actionCounts.byStatus] };
+    expect(readProgress({ scheme: { code: 's', title: 'S', actionCounts: withoutStatus } }, 's').byStatus).toEqual(view.byStatus);
   });
 
   test('result links follow the action-url template, values encoded', () => {

@@ -302,12 +302,16 @@ export function readIndicator(data: unknown, schemeCode: string, indicatorCode: 
 export function readProgress(data: unknown, schemeCode: string): ProgressView {
   const scheme = requireScheme(data, schemeCode);
   const counts = obj(scheme.actionCounts);
-  const read = (value: unknown, key: (c: Obj) => string): CountView[] =>
-    items(value).map((c) => ({ key: key(c), count: num(c.count) ?? 0, illustrative: num(c.illustrative) ?? 0 }));
+  const read = (value: unknown, key: (c: Obj) => string | null): CountView[] =>
+    items(value).flatMap((c) => {
+      const k = key(c);
+      return k === null ? [] : [{ key: k, count: num(c.count) ?? 0, illustrative: num(c.illustrative) ?? 0 }];
+    });
   return {
     scheme: readScheme(scheme),
     total: num(counts?.total) ?? 0,
-    byStatus: read(counts?.byStatus, (c) => enumValue(c.status) ?? 'planned'),
+    // A count without its status is left out rather than shown under a status it may not have.
+    byStatus: read(counts?.byStatus, (c) => enumValue(c.status)),
     byHealth: read(counts?.byHealth, (c) => enumValue(c.health) ?? 'unknown'),
     illustrative: (num(counts?.illustrative) ?? 0) > 0,
   };
