@@ -46,7 +46,7 @@ for (const engine of ENGINES) {
             value.status.toLowerCase(),
             value.period ?? '',
             value.value === null ? '' : String(value.value),
-            value.period === null ? '' : String(value.illustrative),
+            value.status === 'KNOWN' ? String(value.illustrative) : '',
           ]);
           if (value.status === 'KNOWN') known++;
         }
