@@ -81,7 +81,7 @@ describe('readers', () => {
   test('comparison rows keep the API\'s order, status and coverage: the widget sorts and counts nothing', () => {
     const nodes = [
       { department: '92', value: 3, status: 'KNOWN', unit: '%', sources: ['Observatoire'] },
-      { department: '48', departmentName: 'Lozère', value: null, status: 'MASKED', unit: '%', indicator: { name: 'Délai' } },
+      { department: '48', departmentName: 'Lozère', value: null, status: 'MASKED', unit: '%', illustrative: true, indicator: { name: 'Délai' } },
       { department: '77', value: null, status: 'NOT_APPLICABLE', unit: '%' },
     ];
     const view = readComparison({ compareIndicator: { departmentsWithValue: 1, nodes } }, 'd', '2022');
@@ -91,6 +91,9 @@ describe('readers', () => {
       ['77', 'not_applicable', null, []],
     ]);
     expect(view?.withValue).toBe(1);
+    // A masked value's revisions may be illustrative: no mark where no value is shown.
+    expect(view?.rows.map((r) => r.illustrative)).toEqual([false, false, false]);
+    expect(view?.illustrative).toBe(false);
   });
 
   test('the static search filters by theme and public, and matches words as core does', () => {

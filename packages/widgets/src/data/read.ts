@@ -93,7 +93,8 @@ function readValue(value: unknown): ValueView {
     value: status === 'known' ? num(o?.value) : null,
     period: str(o?.period),
     provisional: o?.provisional === true,
-    illustrative: o?.illustrative === true,
+    // The mark belongs to a value shown: none beside « secret statistique » or « non renseigné ».
+    illustrative: status === 'known' && o?.illustrative === true,
     sources: strings(o?.sources),
   };
 }
