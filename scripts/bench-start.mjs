@@ -8,7 +8,7 @@
 // A figure, never an assertion: run it on a quiet machine (`flock /work/test.lock` here) for a meaningful one.
 import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../packages/core/src/testing/postgres.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,16 +18,6 @@ const runs = Number(process.env.BENCH_START_RUNS ?? 3);
 const folder = mkdtempSync(join(tmpdir(), 'sosms-bench-start-'));
 const data = join(folder, 'donnees');
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npm start` (as the README says: node scripts/run.mjs start) on the bench's data folder, until it answers. */
 async function start() {
