@@ -531,7 +531,7 @@ export async function runCompiled(
     if (variables.errors) return undefined;
     const compiled = new Compiler(schema, fragments, variables.coerced).operation(operation);
     const data: Record<string, unknown> = {};
-    // Root fields of a query run side by side in graphql-js too; each is one statement (or two for compareIndicator).
+    // Root fields of a query run side by side in graphql-js too; each is one statement.
     const values = await Promise.all(compiled.roots.map((root) => root.spec.load(root.args, root.shape, ctx)));
     compiled.roots.forEach((root, i) => void (data[root.key] = root.complete(values[i], ctx)));
     return data;

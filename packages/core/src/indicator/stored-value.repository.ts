@@ -195,35 +195,23 @@ function storedValue(r: Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_i
 export async function getStoredPeriodValues(db: Kysely<Database>, indicatorIds: readonly string[], period: string): Promise<(indicatorId: string, territory: string) => IndicatorValue> {
   const ids = [...new Set(indicatorIds.filter(isUuid))];
   const rows = ids.length ? await db.selectFrom('indicator_period_value').selectAll().where('indicator_id', 'in', ids).where('period', '=', period).execute() : [];
-  const byKey = new Map(rows.map((r) => [`${r.indicator_id}|${r.territory}`, storedValue(r)]));
-  return (indicatorId, territory) => byKey.get(`${indicatorId}|${territory}`) ?? notKnownValue(period, territory);
+  const byKey = new Map(rows.map((r) => [`${r.indicator_id}|${r.territory}`, r]));
+  return (indicatorId, territory) => storedPeriodValue(byKey.get(`${indicatorId}|${territory}`), period, territory);
 }
 
-/** One stored value of a period as {@link storedPeriodValuesSql} reads it (a row of `indicator_period_value` as JSON). */
+/** One stored value of a period (a row of `indicator_period_value`, read as a row or as JSON). */
 export type StoredPeriodRow = Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_id' | 'revision' | 'period_rank'>;
 
 /**
- * The stored published values of one period for the indicator named by `indicatorId` (a column of the
- * query it goes in), as one JSON column: a query of indicators reads their values with them, in the
- * same statement. {@link storedPeriodValueFor} reads a territory's value from it, as
- * {@link getStoredPeriodValues} would give it.
+ * The published value of (period, territory) from its stored row, as the rule's `valueFor(period, territory)`
+ * gives it: a pair with nothing stored (`undefined`) is not known ({@link notKnownValue}).
  *
  * ### Examples
  * ```ts
- * const rows = await db.selectFrom('indicator').select(['id', storedPeriodValuesSql('indicator.id', '2025').as('values')]).execute();
- * storedPeriodValueFor(rows[0].values, '2025', 'dep:48').status; // 'known'
+ * storedPeriodValue(undefined, '2025', 'dep:48').status; // 'not_known'
  * ```
  */
-export function storedPeriodValuesSql(indicatorId: string, period: string) {
-  return sql<StoredPeriodRow[]>`(select coalesce(json_agg(json_build_object(
-    'period', v.period, 'territory', v.territory, 'status', v.status, 'value', v.value, 'numerator', v.numerator,
-    'denominator', v.denominator, 'provisional', v.provisional, 'illustrative', v.illustrative, 'sources', v.sources, 'origin', v.origin)), '[]'::json)
-    from indicator_period_value v where v.indicator_id = ${sql.ref(indicatorId)} and v.period = ${period})`;
-}
-
-/** A territory's value among the stored values of a period ({@link storedPeriodValuesSql}): a pair absent is not known. */
-export function storedPeriodValueFor(rows: readonly StoredPeriodRow[], period: string, territory: string): IndicatorValue {
-  const row = rows.find((r) => r.territory === territory);
+export function storedPeriodValue(row: StoredPeriodRow | undefined, period: string, territory: string): IndicatorValue {
   return row ? storedValue(row) : notKnownValue(period, territory);
 }
 

@@ -9,7 +9,8 @@ import type { SchemeFileInput } from '../scheme-file/scheme-file.ts';
 import { inTransaction } from '../shared/transaction.ts';
 import { ENGINES, openTestStore, seededRandom } from '../testing/engines.ts';
 import { currentMeasurement, getIndicatorValuesByIndicatorIds } from './indicator-value.service.ts';
-import { fillStoredIndicatorValues, getStoredIndicatorValuesByIndicatorIds, getStoredPeriodValues, storedPeriodValueFor, storedPeriodValuesSql } from './stored-value.repository.ts';
+import { fillStoredIndicatorValues, getStoredIndicatorValuesByIndicatorIds, getStoredPeriodValues } from './stored-value.repository.ts';
+import { compareIndicator } from '../progress/progress.service.ts';
 
 /*
  * Stored indicator values (indicator_current, indicator_period_value) against the same values recomputed
@@ -50,6 +51,7 @@ function measurement(next: () => number, period: string, territory: string) {
 function schemeFile(next: () => number, indicators: number, withMeasurements: boolean): SchemeFileInput {
   const indicator = (k: number) => ({
     code: `ind-${k}`,
+    sharedCode: `cmp-ind-${k}`,
     name: `Indicateur ${k}`,
     periodicity: 'month' as const,
     aggregation: pick(next, AGGREGATIONS),
@@ -106,15 +108,23 @@ for (const engine of ENGINES) {
       const periods = new Set([...PERIODS, '2022', '2024-Q3', '2024-04', ...reports.flatMap((r) => r.values.periods())]);
       for (const period of periods) {
         const valueFor = await getStoredPeriodValues(store.db, ids, period);
-        // The same values read as a JSON column of an indicator query (compareIndicator's one statement).
-        const asColumn = new Map(
-          (await store.db.selectFrom('indicator').select(['id', storedPeriodValuesSql('indicator.id', period).as('values')]).execute()).map((r) => [r.id, r.values]),
-        );
+        // The same values as compareIndicator reads them (its one statement reads indicator_period_value as JSON):
+        // each indicator carries its own shared code, so a comparison of that code is this indicator's, per département.
+        const comparedValues = new Map<string, Map<string, Awaited<ReturnType<typeof compareIndicator>>[number]>>();
+        for (const report of reports) {
+          const rows = await compareIndicator(store.db, `cmp-${report.indicator.code}`, period, { visibility: { all: true } });
+          comparedValues.set(report.indicatorId, new Map(rows.map((r) => [`dep:${r.department}`, r])));
+        }
         for (const report of reports) {
           const territories = new Set([...report.scope.departments.map((d) => `dep:${d}`), ...report.measurements.map((m) => m.territory)]);
           for (const territory of territories) {
             expect(valueFor(report.indicatorId, territory), `${label}: ${report.indicator.code} ${period} ${territory}`).toEqual(report.values.valueFor(period, territory));
-            expect(storedPeriodValueFor(asColumn.get(report.indicatorId)!, period, territory), `${label}: ${report.indicator.code} ${period} ${territory} (JSON column)`).toEqual(report.values.valueFor(period, territory));
+            const row = comparedValues.get(report.indicatorId)!.get(territory);
+            if (territory.startsWith('dep:')) {
+              const rule = report.values.valueFor(period, territory);
+              const { value, status, provisional, illustrative, sources, origin } = rule;
+              expect(row, `${label}: ${report.indicator.code} ${period} ${territory} (compareIndicator)`).toMatchObject({ value, status, provisional, illustrative, sources, origin });
+            }
             compared += 1;
           }
         }

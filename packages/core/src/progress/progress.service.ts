@@ -6,7 +6,7 @@ import { indicatorAlerts } from '../rules/alerts.ts';
 import { actionHealth, type Health } from '../rules/health.ts';
 import { periodEndDate, periodFormatIssue, periodKind, valueCompletionRate, type ValueOrigin, type ValueStatus } from '../rules/indicator-value.ts';
 import { getIndicatorValuesByIndicatorIds } from '../indicator/indicator-value.service.ts';
-import { storedPeriodValueFor, storedPeriodValuesSql } from '../indicator/stored-value.repository.ts';
+import { storedPeriodValue } from '../indicator/stored-value.repository.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 import type { Lang } from '../validation/issues.ts';
 import { computeTreeProgress } from '../rules/progress.ts';
@@ -204,56 +204,73 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
   const malformed = periodFormatIssue(period, 'period', lang);
   if (malformed) throw validationError([malformed], lang);
   const wanted = resolveDepartmentFilter({ departments: options.departments, regions: options.regions }, lang);
-  const indicators = await db
-    .selectFrom('indicator')
-    .innerJoin('scheme', 'scheme.id', 'indicator.scheme_id')
-    .select(['indicator.id', 'indicator.unit', 'indicator.baseline_value', 'indicator.baseline_date', 'indicator.target_value', 'indicator.target_date'])
-    .select(['scheme.code as scheme_code', 'scheme.departments', 'scheme.period_start', 'scheme.period_end'])
-    // The published values of the period, as the rule stored them at write time (indicator_period_value):
-    // what the report's valueFor(period, territory) gives, without reading the measurements, in the same statement.
-    .select(storedPeriodValuesSql('indicator.id', period).as('period_values'))
-    .where('indicator.shared_code', '=', sharedCode)
-    .where(schemeVisibleSql(options.visibility ?? {}))
-    .execute();
-  // No visible scheme carries it: a clear refusal, not an empty comparison (a draft's code is not told apart).
-  if (indicators.length === 0) throw notFoundError('unknown_shared_indicator', 'sharedCode', sharedCode, lang);
+  const visible = schemeVisibleSql(options.visibility ?? {});
   const year = Number(period.slice(0, 4));
-  const best = new Map<string, IndicatorComparison & { rank: [number, number, number] }>();
-  for (const row of indicators) {
-    // An indicator's baseline and target count with their date only (as the indicator's own DatedValue).
-    const indicator = {
-      unit: row.unit,
-      baseline: row.baseline_value !== null && row.baseline_date !== null ? { value: row.baseline_value } : null,
-      target: row.target_value !== null && row.target_date !== null ? { value: row.target_value } : null,
-    };
-    for (const department of row.departments) {
-      if (wanted && !wanted.has(department)) continue;
-      const value = storedPeriodValueFor(row.period_values, period, `dep:${department}`);
-      const rank: [number, number, number] = [value.status === 'known' ? 1 : 0, row.period_start <= year && year <= row.period_end ? 1 : 0, row.period_start];
-      const candidate = {
-        department,
-        schemeCode: row.scheme_code,
-        indicatorId: row.id,
-        value: value.value,
-        status: value.status,
-        provisional: value.provisional,
-        origin: value.origin,
-        baseline: indicator.baseline?.value ?? null,
-        target: indicator.target?.value ?? null,
-        completionRate: valueCompletionRate({ baselineValue: indicator.baseline?.value, targetValue: indicator.target?.value }, value),
-        population: getOfficialTerritory(`dep:${department}`)?.population ?? null,
-        unit: indicator.unit,
-        illustrative: value.illustrative,
-        sources: value.sources,
-        rank,
-      };
-      const current = best.get(department);
-      if (!current || compareRank(candidate.rank, current.rank) > 0) best.set(department, candidate);
-    }
+  // One statement, one row: each département's chosen indicator with the value the one rule stored at write
+  // time for (period, département) (indicator_period_value, see docs/decisions/0007-stored-values.md), as one
+  // JSON array sorted by département. The choice among several schemes of a département is made here, by
+  // `distinct on`: a known value first, then a scheme whose period covers the year, then the most recent,
+  // then the scheme code (so that ties are settled the same way on every engine and every run).
+  const { rows } = await sql<{ rows: ComparisonRow[] }>`
+    select coalesce(json_agg(c order by c.department collate "C"), '[]'::json) as rows from (
+      select distinct on (d.department) d.department, scheme.code as scheme_code, i.id as indicator_id, i.unit,
+        case when i.baseline_date is not null then i.baseline_value end as baseline,
+        case when i.target_date is not null then i.target_value end as target,
+        v.status, v.value, v.numerator, v.denominator, v.provisional, v.illustrative, v.sources, v.origin
+      from indicator i
+      join scheme on scheme.id = i.scheme_id
+      cross join lateral unnest(scheme.departments) as d (department)
+      left join indicator_period_value v on v.indicator_id = i.id and v.period = ${period} and v.territory = 'dep:' || d.department
+      where i.shared_code = ${sharedCode} and ${visible}
+        ${wanted ? sql`and d.department = any(${[...wanted]}::text[])` : sql``}
+      order by d.department, coalesce(v.status = 'known', false) desc, (${year} between scheme.period_start and scheme.period_end) desc, scheme.period_start desc, scheme.code
+    ) c`.execute(db);
+  const chosen = rows[0]?.rows ?? [];
+  // No visible scheme carries it: a clear refusal, not an empty comparison (a draft's code is not told apart).
+  // Asked only when nothing came back, since a filter on départements can leave nothing of a known code.
+  if (chosen.length === 0) {
+    const carried = await sql<{ n: number }>`select count(*)::int as n from indicator i join scheme on scheme.id = i.scheme_id
+      where i.shared_code = ${sharedCode} and ${visible}`.execute(db);
+    if (carried.rows[0]!.n === 0) throw notFoundError('unknown_shared_indicator', 'sharedCode', sharedCode, lang);
   }
-  return [...best.values()]
-    .sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0))
-    .map(({ rank: _rank, ...row }) => row);
+  return chosen.map((row) => {
+    const territory = `dep:${row.department}`;
+    const value = storedPeriodValue(row.status === null ? undefined : { ...row, status: row.status, period, territory }, period, territory);
+    return {
+      department: row.department,
+      schemeCode: row.scheme_code,
+      indicatorId: row.indicator_id,
+      value: value.value,
+      status: value.status,
+      provisional: value.provisional,
+      origin: value.origin,
+      baseline: row.baseline,
+      target: row.target,
+      completionRate: valueCompletionRate({ baselineValue: row.baseline, targetValue: row.target }, value),
+      population: getOfficialTerritory(`dep:${row.department}`)?.population ?? null,
+      unit: row.unit,
+      illustrative: value.illustrative,
+      sources: value.sources,
+    };
+  });
+}
+
+/** A row of compareIndicator's statement: the chosen indicator of a département and its stored value (null columns when none). */
+interface ComparisonRow {
+  readonly department: string;
+  readonly scheme_code: string;
+  readonly indicator_id: string;
+  readonly unit: string;
+  readonly baseline: number | null;
+  readonly target: number | null;
+  readonly status: ValueStatus | null;
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly provisional: boolean;
+  readonly illustrative: boolean;
+  readonly sources: string[];
+  readonly origin: ValueOrigin;
 }
 
 /**
@@ -266,11 +283,6 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
  */
 export function comparisonCoverage(rows: readonly Pick<IndicatorComparison, 'status'>[]): { departments: number; withValue: number } {
   return { departments: rows.length, withValue: rows.filter((r) => r.status === 'known').length };
-}
-
-function compareRank(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

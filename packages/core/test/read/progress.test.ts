@@ -10,7 +10,8 @@ import { recordMeasurement } from '../../src/measurement/measurement.service.ts'
 import { getOfficialTerritory } from '../../src/territory/geography.ts';
 import { compareIndicator, comparisonCoverage, getActionHealthByActionIds, getIndicatorAlertsByIndicatorIds, getProgressBySchemeIds } from '../../src/progress/progress.service.ts';
 import type { Scheme } from '../../src/scheme/scheme.service.ts';
-import { loadFixture, snapshot } from './fixture.ts';
+import { loadFixture, snapshot, variant } from './fixture.ts';
+import { importSchemeFile } from '../../src/scheme-file/import.ts';
 
 for (const engine of ENGINES) {
   describe(`computed values on ${engine}`, () => {
@@ -101,6 +102,30 @@ for (const engine of ENGINES) {
       expect([unknown?.code, unknown?.message, unknown?.issues?.map((i) => i.path)]).toEqual(['NOT_FOUND', 'indicateur partagé inconnu : unknown-code', ['sharedCode']]);
       const english = await compareIndicator(store.db, 'unknown-code', '2025', { lang: 'en' }).then(() => null, (e: Error) => e.message);
       expect(english).toBe('unknown shared indicator: unknown-code');
+    });
+
+    it('compares one scheme per département: a known value first, then a period covering the year, then the most recent', async () => {
+      // Three schemes of the Ain carry the shared code: 2014–2018 with a value for 2016, 2019–2023 and 2024–2028.
+      const ain = (code: string, start: number, values: { period: string; value: number }[]) => {
+        const file = variant(code, '01');
+        (file.scheme as { period: unknown }).period = { start, end: start + 4 };
+        const indicator = file.orientations![0]!.orientations![0]!.actions![0]!.indicators![0]!;
+        indicator.sharedCode = 'choix-ain';
+        indicator.measurements = values.map((v) => ({ ...v, territory: 'dep:01' }));
+        return file;
+      };
+      await importSchemeFile(store.db, ain('c-01-2014', 2014, [{ period: '2016', value: 16 }, { period: '2025', value: 1 }]));
+      await importSchemeFile(store.db, ain('c-01-2019', 2019, [{ period: '2025', value: 2 }]));
+      await importSchemeFile(store.db, ain('c-01-2024', 2024, [{ period: '2025', value: 3 }]));
+      const chosen = async (period: string) => (await compareIndicator(store.db, 'choix-ain', period)).map((r) => [r.department, r.schemeCode, r.status, r.value]);
+      // Only the oldest knows 2016: the known value wins over the period.
+      expect(await chosen('2016')).toEqual([['01', 'c-01-2014', 'known', 16]]);
+      // All three know 2025: the one whose period covers 2025.
+      expect(await chosen('2025')).toEqual([['01', 'c-01-2024', 'known', 3]]);
+      // None knows 2021: the one covering 2021, not known.
+      expect(await chosen('2021')).toEqual([['01', 'c-01-2019', 'not_known', null]]);
+      // None knows 2030 and none covers it: the most recent.
+      expect(await chosen('2030')).toEqual([['01', 'c-01-2024', 'not_known', null]]);
     });
 
     it('filters a comparison by region and département, and refuses malformed codes and periods', async () => {
