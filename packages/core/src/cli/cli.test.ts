@@ -316,6 +316,44 @@ for (const engine of ENGINES) {
       expect(alone.stderr).toContain('partenaire inconnu : cd-92');
     }, 240_000);
 
+    it('reports a database refusal that validation did not foresee with the file and one sentence, writing nothing', async () => {
+      // A constraint the validation does not know stands for any the database would raise: the file passes
+      // validate, then the write is refused by the database.
+      const store = await createStore({ location });
+      try {
+        await sql`alter table partner add constraint test_refused_name check (name <> 'Refusé par la base')`.execute(store.db);
+      } finally {
+        await store.close();
+      }
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test data edited in place
+        const scheme = fixtureScheme('db-refusal') as Record<string, any>;
+        scheme.partners.push({ code: 'asso-refusee', name: 'Refusé par la base', kind: 'association' });
+        const name = file('db-refusal.yaml', YAML.stringify(scheme));
+        expect(await run(['validate', name])).toMatchObject({ code: 0 });
+        const before = await fingerprint();
+        const fr = await run(['import', name]);
+        expect(fr.code).toBe(1);
+        expect(fr.stderr).toContain(`✗ ${name} : la base a refusé l’écriture (valeur hors des limites : test_refused_name, SQLSTATE 23514). Rien n’a été importé.`);
+        expect(fr.stdout).not.toContain('✓');
+        const en = await run(['import', name, '--lang', 'en']);
+        expect(en.code).toBe(1);
+        expect(en.stderr).toContain(`✗ ${name}: the database refused the write (value out of bounds: test_refused_name, SQLSTATE 23514). Nothing was imported.`);
+        const json = await run(['import', name, '--json']);
+        expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, files: [{ file: name, ok: false, issues: [{ code: 'database' }] }] });
+        // Never SQL, ids or a stack trace.
+        for (const output of [fr.stderr, en.stderr, json.stderr]) expect(output).not.toMatch(/\n\s+at |insert into|violates check constraint|[0-9a-f]{8}-[0-9a-f]{4}-/i);
+        expect(await fingerprint()).toEqual(before);
+      } finally {
+        const cleanup = await createStore({ location });
+        try {
+          await sql`alter table partner drop constraint test_refused_name`.execute(cleanup.db);
+        } finally {
+          await cleanup.close();
+        }
+      }
+    }, 240_000); // five runs and two fingerprints, each opening the on-disk PGlite
+
     it('lists the schemes', async () => {
       const result = await run(['list']);
       expect(result.code).toBe(0);

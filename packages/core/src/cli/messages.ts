@@ -155,6 +155,6 @@ export function describeDatabaseError(error: { code: string; constraint?: string
     '22008': ['date hors des limites', 'date out of range'],
   };
   const [fr, en] = kinds[error.code] ?? ['erreur de la base', 'database error'];
-  const constraint = error.constraint ? ` : ${error.constraint}` : '';
+  const constraint = error.constraint ? `${lang === 'fr' ? ' : ' : ': '}${error.constraint}` : '';
   return `${lang === 'fr' ? fr : en}${constraint}, SQLSTATE ${error.code}`;
 }
