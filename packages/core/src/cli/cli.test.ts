@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +179,42 @@ describe('command line without a database', () => {
     expect(readdirSync(foreign)).toEqual(['notes.txt']);
     expect(readdirSync(corrupted).sort()).toEqual(['PG_VERSION']);
   }, 120_000);
+
+  it('refuses, naming the process in French or English, a held folder it cannot reach through a gateway', async () => {
+    // This test's own process stands for the live holder (a CLI import, a gateway not ready or gone silent).
+    const held = join(work, 'held');
+    mkdirSync(held);
+    const lock = (extra: Record<string, unknown>) =>
+      writeFileSync(join(held, 'sosms.lock'), `${JSON.stringify({ pid: process.pid, hostname: hostname(), holder: 'sosms import', startedAt: '2026-12-02T10:00:00.000Z', ...extra })}\n`);
+    const cases = [
+      { lock: {}, fr: 'Ce processus n’accepte pas de commandes (ce n’est pas une passerelle prête) : rien n’a été écrit.', en: 'That process takes no commands (it is not a ready gateway): nothing was written.' },
+      { lock: { holder: 'passerelle GraphQL (npm start)', url: 'http://127.0.0.1:9' }, fr: 'La clé d’opérateur', en: 'The operator key' },
+    ];
+    for (const c of cases) {
+      lock(c.lock);
+      for (const command of [['import', 'absent.yaml'], ['list'], ['token', 'list']]) {
+        const fr = await cli([...command, '--database', held]);
+        expect(fr.code, command.join(' ')).toBe(1);
+        expect(fr.stderr).toContain(`Le dossier de données ${held} est ouvert par un autre processus : ${(c.lock as { holder?: string }).holder ?? 'sosms import'} (PID ${process.pid})`);
+        expect(fr.stderr).toContain(`kill ${process.pid}`);
+        expect(fr.stderr).toContain(c.fr);
+        const en = await cli([...command, '--database', held, '--lang', 'en']);
+        expect(en.code).toBe(1);
+        expect(en.stderr).toContain(`The data folder ${held} is open in another process`);
+        expect(en.stderr).toContain(`(PID ${process.pid})`);
+        expect(en.stderr).toContain(c.en);
+      }
+    }
+    // A gateway whose key the CLI can read but which does not answer.
+    writeFileSync(join(held, 'operator.json'), `${JSON.stringify({ secret: 'x'.repeat(43) })}\n`, { mode: 0o600 });
+    const silent = await cli(['list', '--database', held]);
+    expect(silent.code).toBe(1);
+    expect(silent.stderr).toContain(`(PID ${process.pid})`);
+    expect(silent.stderr).toContain('La passerelle ne répond pas à http://127.0.0.1:9');
+    expect((await cli(['list', '--database', held, '--lang', 'en'])).stderr).toContain('The gateway does not answer at http://127.0.0.1:9');
+    // Nothing was written beside the lock and the key.
+    expect(readdirSync(held).sort()).toEqual(['operator.json', 'sosms.lock']);
+  });
 
   it('refuses a missing file before opening the store: exit 1, nothing created', async () => {
     const fresh = join(work, 'never-created');
