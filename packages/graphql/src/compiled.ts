@@ -509,6 +509,33 @@ class Compiler {
 }
 
 /**
+ * Compiled operations by operation node (the gateway parses each query text once, so a query asked again
+ * brings the same node) and coerced variables: a query is compiled once, not at every request. `null` keeps
+ * "graphql-js executes it" (found while compiling). At most {@link PLANS_PER_OPERATION} variable sets per
+ * operation, the oldest forgotten first, so that clients varying their variables cannot grow it.
+ */
+const plans = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; byVariables: Map<string, CompiledOperation | null> }>();
+const PLANS_PER_OPERATION = 64;
+
+function compileOnce(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Args): CompiledOperation | null {
+  let entry = plans.get(operation);
+  if (!entry || entry.schema !== schema) plans.set(operation, (entry = { schema, byVariables: new Map() }));
+  const key = JSON.stringify(variables);
+  const known = entry.byVariables.get(key);
+  if (known !== undefined) return known;
+  let compiled: CompiledOperation | null;
+  try {
+    compiled = new Compiler(schema, fragments, variables).operation(operation);
+  } catch (error) {
+    if (!(error instanceof NotCompiled)) throw error;
+    compiled = null;
+  }
+  if (entry.byVariables.size >= PLANS_PER_OPERATION) entry.byVariables.delete(entry.byVariables.keys().next().value!);
+  entry.byVariables.set(key, compiled);
+  return compiled;
+}
+
+/**
  * Answer a query from compiled SQL when every field it asks for is compiled, or return undefined so that
  * graphql-js executes it. Never throws: any error, expected or not, is graphql-js's to report.
  *
@@ -529,7 +556,8 @@ export async function runCompiled(
     // Variables coerced as graphql-js does (enum names to values, defaults); invalid ones are graphql-js's to report.
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
     if (variables.errors) return undefined;
-    const compiled = new Compiler(schema, fragments, variables.coerced).operation(operation);
+    const compiled = compileOnce(schema, operation, fragments, variables.coerced);
+    if (!compiled) return undefined;
     const data: Record<string, unknown> = {};
     // Root fields of a query run side by side in graphql-js too; each is one statement.
     const values = await Promise.all(compiled.roots.map((root) => root.spec.load(root.args, root.shape, ctx)));

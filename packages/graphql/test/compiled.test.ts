@@ -4,7 +4,7 @@ import { ENGINES, openTestStore, seededRandom } from '@sosms/core/testing';
 import { getOperationAST, parse } from 'graphql';
 import { executeQuery } from '../src/index.ts';
 import { runCompiled } from '../src/compiled.ts';
-import { createContext } from '../src/context.ts';
+import { authenticate, createContext } from '../src/context.ts';
 import { schema } from '../src/schema/index.ts';
 import { exampleOperations } from './helpers.ts';
 
@@ -141,6 +141,25 @@ for (const engine of ENGINES) {
       const withToken = await both(query, {}, { token });
       expect(withToken.compiled).toBe(withToken.reference);
       expect(withToken.compiled).toContain('"draft":{"code":"48-2028-2032"}');
+    });
+
+    it('compiles an operation once and answers each set of variables and each caller as graphql-js does', async () => {
+      const query = 'query ($d: [String!], $first: Int) { schemes(filter: { departments: $d }, first: $first) { totalCount nodes { code status } } }';
+      const operation = getOperationAST(parse(query))!;
+      const cases = [{ d: ['48'] }, { d: ['92'], first: 1 }, { d: ['48'] }, { d: ['92'], first: 1 }, {}];
+      for (const [i, variables] of cases.entries()) {
+        const options = i % 2 ? {} : { token };
+        // The same operation node each time, as the gateway gives it for a query text it has parsed once.
+        const ctx = createContext(store.db, { today: '2026-11-23', ...(i % 2 ? {} : { principal: ((await authenticate(store.db, `Bearer ${token}`)) as { principal?: undefined }).principal }) });
+        const data = await runCompiled(schema, operation, {}, variables, ctx);
+        process.env.SOSMS_COMPILED_READS = 'off';
+        try {
+          const reference = (await executeQuery(store.db, query, variables, { today: '2026-11-23', ...options })) as { data: unknown };
+          expect(JSON.stringify({ data }), JSON.stringify(variables)).toBe(JSON.stringify(reference));
+        } finally {
+          delete process.env.SOSMS_COMPILED_READS;
+        }
+      }
     });
 
     it('leaves errors and unknown fields to graphql-js', async () => {
