@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createStore, ensureOperatorSecret, loadDemoSchemes, locationString, noDemo, OPERATOR_PATH, resolveStoreLocation, StoreError, type Store } from '@sosms/core';
 import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
 import { jsonLogger } from './log.ts';
@@ -18,6 +20,36 @@ const limits: Partial<GatewayLimits> = {};
 for (const name of Object.keys(DEFAULT_LIMITS) as (keyof GatewayLimits)[]) {
   const variable = `SOSMS_LIMIT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
   if (env[variable]) limits[name] = Number(env[variable]);
+}
+/** Refuse a setting in one sentence, French then English, before anything opens. */
+function refuseSetting(fr: string, en: string): never {
+  process.stderr.write(`${fr}\n${en}\n`);
+  process.exit(1);
+}
+// SOSMS_CACHE_MAX_AGE: max-age of anonymous answers, in seconds (default 30).
+const cacheMaxAge = env.SOSMS_CACHE_MAX_AGE === undefined || env.SOSMS_CACHE_MAX_AGE === '' ? undefined : Number(env.SOSMS_CACHE_MAX_AGE);
+if (cacheMaxAge !== undefined && !(Number.isInteger(cacheMaxAge) && cacheMaxAge >= 0)) {
+  refuseSetting(`SOSMS_CACHE_MAX_AGE doit être un nombre entier de secondes (reçu « ${env.SOSMS_CACHE_MAX_AGE} »).`, `SOSMS_CACHE_MAX_AGE must be a whole number of seconds (got "${env.SOSMS_CACHE_MAX_AGE}").`);
+}
+// SOSMS_PERSISTED_QUERIES_FILE: a JSON array of query texts registered at start (for the widgets, the output of
+// widgetQueryTexts()); SOSMS_PERSISTED_QUERIES=only refuses every other query (a locked-down deployment).
+const persistedOnly = env.SOSMS_PERSISTED_QUERIES === 'only';
+if (env.SOSMS_PERSISTED_QUERIES && !persistedOnly) {
+  refuseSetting(`SOSMS_PERSISTED_QUERIES ne connaît que « only » (reçu « ${env.SOSMS_PERSISTED_QUERIES} »).`, `SOSMS_PERSISTED_QUERIES only knows "only" (got "${env.SOSMS_PERSISTED_QUERIES}").`);
+}
+let persistedTexts: string[] = [];
+if (env.SOSMS_PERSISTED_QUERIES_FILE) {
+  const file = resolve(env.INIT_CWD ?? process.cwd(), env.SOSMS_PERSISTED_QUERIES_FILE);
+  try {
+    const texts: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string')) throw new Error('not an array of texts');
+    persistedTexts = texts;
+  } catch (error) {
+    refuseSetting(
+      `SOSMS_PERSISTED_QUERIES_FILE : ${file} doit être un tableau JSON de textes de requêtes (${error instanceof Error ? error.message : String(error)}).`,
+      `SOSMS_PERSISTED_QUERIES_FILE: ${file} must be a JSON array of query texts (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
 }
 const withoutDemo = process.argv.slice(2).includes('--no-demo') || noDemo(env);
 const location = resolveStoreLocation(env.DATABASE_URL, env.INIT_CWD ?? process.cwd());
@@ -54,7 +86,16 @@ const replicas = await Promise.all(
 // A PGlite folder has one process: the CLI sends its commands here, with the folder's operator key.
 const routes: Record<string, OperatorRoute> = store.folder ? { [OPERATOR_PATH]: createOperatorRoute({ secret: ensureOperatorSecret(store.folder), db: store.db }) } : {};
 const { createGateway } = await gatewayModule;
-const gateway = await createGateway({ store, readDbs: replicas.map((r) => r.db), introspection, limits, trustProxy: env.SOSMS_TRUST_PROXY === 'true', routes });
+const gateway = await createGateway({
+  store,
+  readDbs: replicas.map((r) => r.db),
+  introspection,
+  limits,
+  trustProxy: env.SOSMS_TRUST_PROXY === 'true',
+  routes,
+  ...(cacheMaxAge !== undefined ? { cacheMaxAgeSeconds: cacheMaxAge } : {}),
+  persistedQueries: { queries: persistedTexts, only: persistedOnly },
+});
 // A port already taken (another gateway, another program) or not allowed: one sentence in French and English
 // naming the setting, the store closed (its lock released), exit 1; never Node's unhandled 'error' stack.
 gateway.server.once('error', (error: NodeJS.ErrnoException) => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,10 +35,10 @@ interface Running {
 }
 
 /** Start `src/main.ts` as `npm start` does, on a store named by DATABASE_URL, and wait for « ready ». */
-async function start(database: string, extra: string[] = []): Promise<Running> {
+async function start(database: string, extra: string[] = [], env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...extra], {
     cwd: packageDir,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATABASE_URL: database, INIT_CWD: work },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATABASE_URL: database, INIT_CWD: work, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -176,6 +177,38 @@ describe('main.ts on a PGlite folder', () => {
     } finally {
       gateway.child.kill('SIGTERM');
       await gateway.exited;
+    }
+  }, 120_000);
+});
+
+describe('main.ts settings', () => {
+  it('takes the cache max-age and a locked-down list of persisted queries from the environment, and refuses bad ones', async () => {
+    const text = 'query Count { schemes { totalCount } }';
+    writeFileSync(join(work, 'queries.json'), JSON.stringify([text]));
+    const hash = createHash('sha256').update(text).digest('hex');
+    const gateway = await start(join(work, 'locked'), ['--no-demo'], { SOSMS_CACHE_MAX_AGE: '120', SOSMS_PERSISTED_QUERIES: 'only', SOSMS_PERSISTED_QUERIES_FILE: 'queries.json' });
+    try {
+      const byHash = await fetch(`${gateway.url}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }))}`);
+      expect([byHash.status, byHash.headers.get('cache-control'), await byHash.json()]).toEqual([200, 'public, max-age=120', { data: { schemes: { totalCount: 0 } } }]);
+      const other = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ schemes { totalCount } }' }) });
+      expect([other.status, ((await other.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code]).toEqual([400, 'PERSISTED_QUERY_REQUIRED']);
+      const unknown = await fetch(`${gateway.url}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }))}`);
+      expect(unknown.status).toBe(404);
+    } finally {
+      gateway.child.kill('SIGTERM');
+      await gateway.exited;
+    }
+    for (const [env, sentence] of [
+      [{ SOSMS_CACHE_MAX_AGE: 'trente' }, 'SOSMS_CACHE_MAX_AGE doit être un nombre entier de secondes (reçu « trente »).'],
+      [{ SOSMS_PERSISTED_QUERIES: 'yes' }, 'SOSMS_PERSISTED_QUERIES ne connaît que « only » (reçu « yes »).'],
+      [{ SOSMS_PERSISTED_QUERIES_FILE: join(work, 'missing.json') }, `SOSMS_PERSISTED_QUERIES_FILE : ${join(work, 'missing.json')} doit être un tableau JSON de textes de requêtes`],
+    ] as const) {
+      const refused = await refusedStart(join(work, 'refused'), env, ['--no-demo']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(sentence);
+      expect(refused.stderr).not.toMatch(/\n\s+at /);
+      // Refused before the store opened: nothing was created.
+      expect(existsSync(join(work, 'refused'))).toBe(false);
     }
   }, 120_000);
 });
