@@ -9,6 +9,7 @@ import { migrateToLatest } from './migrator.ts';
 import { DATA_VERSION_CHANNEL, watchPGliteDataVersion, watchPostgresDataVersion, type DataVersionWatch } from './data-version.ts';
 import { acquireLock, checkDataFolder, StoreError, type Bilingual, type FolderLock } from './lock.ts';
 import { isPostgresUrl } from './location.ts';
+import { warnIfUnsupportedNode } from './node-version.ts';
 
 /** Options of {@link createStore}. */
 export interface StoreOptions {
@@ -75,6 +76,7 @@ const ownTypes: pg.CustomTypesConfig = {
  * ```
  */
 export async function createStore(options: StoreOptions = {}): Promise<Store> {
+  warnIfUnsupportedNode();
   const { location, migrate = true, onQuery } = options;
   const log = onQuery ? (event: { query: { sql: string } }) => onQuery(event.query.sql) : undefined;
   const isPostgres = location !== undefined && isPostgresUrl(location);
