@@ -142,12 +142,15 @@ const tarballOf = (name) => {
   return `file:../tarballs/${file}`;
 };
 
+const corePgVersion = JSON.parse(readFileSync(join(root, 'packages', 'core', 'package.json'), 'utf8')).dependencies.pg;
 await step('npm install des tarballs dans le projet temporaire / npm install the tarballs', () => {
   const manifest = {
     name: 'sosms-consumer',
     private: true,
     type: 'module',
-    dependencies: Object.fromEntries(PACKAGES.map((n) => [`@sosms/${n}`, tarballOf(n)])),
+    // pg as the host application's own dependency (the core's version, so one copy): the ESM script checks that
+    // the core leaves its parsers alone (issue 10, item 5).
+    dependencies: { ...Object.fromEntries(PACKAGES.map((n) => [`@sosms/${n}`, tarballOf(n)])), pg: corePgVersion },
     devDependencies: { typescript: '5.9.3', '@types/node': '22.20.7' },
     // The packages name each other by version (0.1.0): these tarballs, never a registry copy.
     overrides: { '@sosms/core': '$@sosms/core', '@sosms/graphql': '$@sosms/graphql' },
@@ -159,7 +162,23 @@ await step('npm install des tarballs dans le projet temporaire / npm install the
     const installed = JSON.parse(readFileSync(join(app, 'node_modules', '@sosms', n, 'package.json'), 'utf8'));
     assert(!JSON.stringify(installed.exports).includes('/src/'), `@sosms/${n} installé pointe vers src/ / points at src/`);
     assert(!existsSync(join(app, 'node_modules', '@sosms', n, 'src')), `@sosms/${n} contient src/ / ships src/`);
+    // Item 6 and 7: each package says which Node it supports, and carries the licence's text.
+    const readme = readFileSync(join(app, 'node_modules', '@sosms', n, 'README.md'), 'utf8');
+    assert(readme.includes('Node 22 ou 24'), `le README de @sosms/${n} ne dit pas les versions de Node prises en charge / README names no Node version`);
+    assertEqual(installed.engines?.node, '>=22', `engines de @sosms/${n}`);
+    const license = join(app, 'node_modules', '@sosms', n, 'LICENSE');
+    assert(existsSync(license) && readFileSync(license, 'utf8').startsWith('EUROPEAN UNION PUBLIC LICENCE v. 1.2'), `@sosms/${n} sans LICENSE EUPL-1.2 / no LICENSE`);
   }
+  // Item 4: the widgets ship one file per widget and the full bundle, their declarations, and custom-elements.json
+  // naming every widget of dist/ (the manifest editors read, through the package's `customElements` field).
+  const widgets = join(app, 'node_modules', '@sosms', 'widgets');
+  const widgetsManifest = JSON.parse(readFileSync(join(widgets, 'package.json'), 'utf8'));
+  const elements = JSON.parse(readFileSync(join(widgets, widgetsManifest.customElements ?? 'custom-elements.json'), 'utf8'));
+  const tags = elements.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => d.tagName)).sort();
+  const perWidget = readdirSync(join(widgets, 'dist')).filter((f) => /^sosms-.*\.js$/.test(f) && f !== 'sosms-widgets.js').map((f) => f.slice(0, -3)).sort();
+  assert(perWidget.length >= 9 && existsSync(join(widgets, 'dist', 'sosms-widgets.js')), `dist/ des widgets incomplet / incomplete: ${perWidget}`);
+  assertEqual(tags, perWidget, 'custom-elements.json : une balise par fichier de dist/ / one tag per dist file');
+  for (const file of ['index.d.ts', 'export.d.ts', 'integrity.json']) assert(existsSync(join(widgets, 'dist', file)), `dist/${file} absent`);
   // The data files a consumer names by package path: the scheme files' JSON Schema, the GraphQL schema.
   const resolve = createRequire(join(app, 'package.json')).resolve;
   for (const file of ['@sosms/core/scheme-file.schema.json', '@sosms/graphql/schema.graphql']) assert(existsSync(resolve(file)), `${file} introuvable / not found`);
@@ -176,6 +195,7 @@ await step('script Node ESM : store sur un dossier neuf, import d’un fichier, 
   assertEqual(result.imported, '48-consommateur', 'schéma importé / imported scheme');
   assertEqual(result.first, { code: '48-consommateur', progress: 35, orientations: { 1: 70, 2: 0 } }, 'avancement / progress');
   assertEqual(result.reopened, result.first, 'avancement après réouverture du dossier / after reopening the folder');
+  assertEqual(result.hostPgDate, 'Date', 'le pg de l’application lit encore DATE en Date / the host’s pg still parses DATE as a Date');
   return `avancement ${result.first.progress} %, relu après réouverture`;
 });
 
@@ -266,6 +286,36 @@ await step('npx sosms --help, --version, validate --json', () => {
   assert(refused.ok === false && refused.files[0].issues.some((i) => i.path.startsWith('scheme.period')), `l'erreur nomme le champ / the error names the field: ${bad.stdout}`);
   const french = run('npx', ['--no-install', 'sosms', 'validate', 'mauvais.yaml'], app, { allowFail: true });
   assert(french.status === 1 && /scheme\.period\.start/.test(french.stderr) && !/\n\s+at /.test(french.stderr), `message en français, sans pile / French message, no stack: ${french.stderr}`);
+});
+
+// "Bad input" of issue 10: an unsupported Node gets a clear message when the command starts and when a store opens.
+// Run on the machine's older Node (SOSMS_CONSUMER_OLD_NODE, else /usr/bin/node when it is older than 22), and on
+// this one, which must say nothing.
+await step('Node non pris en charge : message au démarrage / unsupported Node: a message at start', () => {
+  const warning = /Node (\S+) n'est pas pris en charge ; installez Node 22 ou 24/g;
+  const once = (stderr) => [...stderr.matchAll(warning)].map((m) => m[1]);
+  const sosmsBin = join(app, 'node_modules', '.bin', 'sosms');
+  const current = run(process.execPath, ['old-node.mjs'], app);
+  assertEqual(current.stdout.trim(), 'ok', `Node ${process.versions.node}`);
+  assert(!current.stderr.includes('SOSMS_UNSUPPORTED_NODE') && once(current.stderr).length === 0, `avertissement sur un Node pris en charge / warning on a supported Node: ${current.stderr}`);
+  const candidate = process.env.SOSMS_CONSUMER_OLD_NODE ?? '/usr/bin/node';
+  const oldVersion = existsSync(candidate) ? run(candidate, ['-p', 'process.versions.node'], app, { allowFail: true }).stdout.trim() : '';
+  if (!oldVersion || Number(oldVersion.split('.')[0]) >= 22) return `aucun Node < 22 ici (${candidate}) : seul Node ${process.versions.node} vérifié / no older Node here`;
+  const help = run(candidate, [sosmsBin, '--help'], app, { allowFail: true });
+  assert(help.stdout.includes('Usage : sosms <commande>'), `sosms --help sur Node ${oldVersion} : ${help.stdout}${help.stderr}`);
+  assertEqual(once(help.stderr), [oldVersion], `sosms --help sur Node ${oldVersion}, message une fois / once (${help.stderr})`);
+  assert(help.stderr.includes(`Node ${oldVersion} is not supported`), `message en anglais / English message: ${help.stderr}`);
+  const json = run(candidate, [sosmsBin, 'validate', 'scheme.yaml', '--json'], app, { allowFail: true });
+  assertEqual(JSON.parse(json.stdout).ok, true, `validate --json sur Node ${oldVersion} : la sortie reste du JSON / stdout stays JSON`);
+  assertEqual(once(json.stderr), [oldVersion], `validate --json sur Node ${oldVersion}`);
+  // The command opens a store too: still one message (bin/sosms.js and createStore share a flag).
+  const list = run(candidate, [sosmsBin, 'list', '--json', '--database', 'memory://'], app, { allowFail: true });
+  assertEqual(once(list.stderr), [oldVersion], `list sur Node ${oldVersion} (${list.stdout}${list.stderr})`);
+  const library = run(candidate, ['old-node.mjs'], app, { allowFail: true });
+  assertEqual(library.stdout.trim(), 'ok', `createStore sur Node ${oldVersion} (${library.stderr})`);
+  assertEqual(once(library.stderr), [oldVersion], `createStore sur Node ${oldVersion}, message une fois / once (${library.stderr})`);
+  assert(library.stderr.includes('SOSMS_UNSUPPORTED_NODE'), `code de l’avertissement / warning code: ${library.stderr}`);
+  return `Node ${oldVersion} : sosms --help, validate --json, list et createStore le disent une fois`;
 });
 
 await step('README de @sosms/core : la ligne de commande telle quelle / the command-line example verbatim', () => {
