@@ -211,8 +211,9 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
   // JSON array sorted by département. The choice among several schemes of a département is made here, by
   // `distinct on`: a known value first, then a scheme whose period covers the year, then the most recent,
   // then the scheme code (so that ties are settled the same way on every engine and every run).
-  const { rows } = await sql<{ rows: ComparisonRow[] }>`
-    select coalesce(json_agg(c order by c.department collate "C"), '[]'::json) as rows from (
+  // Each row is a JSON array in COMPARISON_COLUMNS' order, not an object: half the text for Node to parse.
+  const { rows } = await sql<{ rows: ComparisonTuple[] }>`
+    select coalesce(json_agg(json_build_array(${sql.raw(COMPARISON_COLUMNS.map((c) => `c.${c}`).join(', '))}) order by c.department collate "C"), '[]'::json) as rows from (
       select distinct on (d.department) d.department, scheme.code as scheme_code, i.id as indicator_id, i.unit,
         case when i.baseline_date is not null then i.baseline_value end as baseline,
         case when i.target_date is not null then i.target_value end as target,
@@ -225,7 +226,7 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
         ${wanted ? sql`and d.department = any(${[...wanted]}::text[])` : sql``}
       order by d.department, coalesce(v.status = 'known', false) desc, (${year} between scheme.period_start and scheme.period_end) desc, scheme.period_start desc, scheme.code
     ) c`.execute(db);
-  const chosen = rows[0]?.rows ?? [];
+  const chosen = (rows[0]?.rows ?? []).map(comparisonRow);
   // No visible scheme carries it: a clear refusal, not an empty comparison (a draft's code is not told apart).
   // Asked only when nothing came back, since a filter on départements can leave nothing of a known code.
   if (chosen.length === 0) {
@@ -253,6 +254,16 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
       sources: value.sources,
     };
   });
+}
+
+/** The columns of a row of compareIndicator's statement, in the order of its JSON arrays. */
+const COMPARISON_COLUMNS = ['department', 'scheme_code', 'indicator_id', 'unit', 'baseline', 'target', 'status', 'value', 'numerator', 'denominator', 'provisional', 'illustrative', 'sources', 'origin'] as const;
+type ComparisonTuple = readonly unknown[];
+
+function comparisonRow(tuple: ComparisonTuple): ComparisonRow {
+  const row: Record<string, unknown> = {};
+  COMPARISON_COLUMNS.forEach((column, i) => (row[column] = tuple[i]));
+  return row as unknown as ComparisonRow;
 }
 
 /** A row of compareIndicator's statement: the chosen indicator of a département and its stored value (null columns when none). */
