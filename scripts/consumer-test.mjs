@@ -143,6 +143,7 @@ const tarballOf = (name) => {
 };
 
 const corePgVersion = JSON.parse(readFileSync(join(root, 'packages', 'core', 'package.json'), 'utf8')).dependencies.pg;
+const graphqlDevDependencies = JSON.parse(readFileSync(join(root, 'packages', 'graphql', 'package.json'), 'utf8')).devDependencies;
 await step('npm install des tarballs dans le projet temporaire / npm install the tarballs', () => {
   const manifest = {
     name: 'sosms-consumer',
@@ -151,7 +152,8 @@ await step('npm install des tarballs dans le projet temporaire / npm install the
     // pg as the host application's own dependency (the core's version, so one copy): the ESM script checks that
     // the core leaves its parsers alone (issue 10, item 5).
     dependencies: { ...Object.fromEntries(PACKAGES.map((n) => [`@sosms/${n}`, tarballOf(n)])), pg: corePgVersion },
-    devDependencies: { typescript: '5.9.3', '@types/node': '22.20.7' },
+    // The frameworks of the graphql README's examples, at the versions of the gateway's own tests.
+    devDependencies: { typescript: '5.9.3', '@types/node': '22.20.7', express: graphqlDevDependencies.express, fastify: graphqlDevDependencies.fastify },
     // The packages name each other by version (0.1.0): these tarballs, never a registry copy.
     overrides: { '@sosms/core': '$@sosms/core', '@sosms/graphql': '$@sosms/graphql' },
   };
@@ -227,30 +229,46 @@ await step('README de @sosms/graphql : l’exemple sans HTTP tel quel / the in-p
   assertEqual(normalize(stdout), normalize(expected), 'sortie de l’exemple / example output');
 });
 
-await step('README de @sosms/graphql : l’exemple node:http tel quel / the node:http example verbatim', async () => {
-  const readme = readFileSync(join(app, 'node_modules', '@sosms', 'graphql', 'README.md'), 'utf8');
-  const example = codeBlocks(readme).find((b) => b.lang === 'ts' && b.code.includes('http.createServer'));
-  if (!example) throw new Error('exemple node:http introuvable / not found');
-  const port = Number(example.code.match(/\.listen\((\d+)\)/)?.[1]);
-  assert(port, 'port de l’exemple introuvable / port not found');
-  if (await portInUse(port)) throw new Error(`le port ${port} de l'exemple est déjà pris sur cette machine / port already in use`);
-  writeFileSync(join(app, 'readme-http.ts'), example.code);
-  const { DATABASE_URL: _omitted, ...env } = cleanEnv;
-  const child = spawn(process.execPath, ['readme-http.ts'], { cwd: app, env, stdio: 'ignore' });
-  try {
-    await waitForPort(port);
-    const response = await fetch(`http://127.0.0.1:${port}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ schemes { totalCount } }' }),
-    });
-    assertEqual(response.status, 200, 'statut / status');
-    assertEqual(await response.json(), { data: { schemes: { totalCount: 0 } } }, 'réponse / answer');
-    assertEqual((await fetch(`http://127.0.0.1:${port}/ailleurs`)).status, 404, 'hors de /api/graphql / elsewhere');
-  } finally {
-    await stop(child);
-  }
-});
+// The README's three ways of mounting the gateway (item 3), each block run verbatim on the port it names: node:http,
+// Express (after express.json()) and Fastify, the frameworks from the registry at the versions the gateway's own
+// tests use (test/handler.test.ts).
+for (const [framework, marker] of [
+  ['node:http', 'http.createServer'],
+  ['Express', 'express()'],
+  ['Fastify', 'Fastify()'],
+]) {
+  await step(`README de @sosms/graphql : l’exemple ${framework} tel quel / the ${framework} example verbatim`, async () => {
+    const readme = readFileSync(join(app, 'node_modules', '@sosms', 'graphql', 'README.md'), 'utf8');
+    const example = codeBlocks(readme).find((b) => b.lang === 'ts' && b.code.includes(marker));
+    if (!example) throw new Error(`exemple ${framework} introuvable / not found`);
+    const port = Number(example.code.match(/\.listen\((?:\{ port: )?(\d+)/)?.[1]);
+    assert(port, 'port de l’exemple introuvable / port not found');
+    if (await portInUse(port)) throw new Error(`le port ${port} de l'exemple est déjà pris sur cette machine / port already in use`);
+    const file = `readme-${framework.replace(/\W/g, '').toLowerCase()}.ts`;
+    writeFileSync(join(app, file), example.code);
+    const { DATABASE_URL: _omitted, ...env } = cleanEnv;
+    const child = spawn(process.execPath, [file], { cwd: app, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    try {
+      await waitForPort(port);
+      const base = `http://127.0.0.1:${port}`;
+      const response = await fetch(`${base}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://www.exemple.fr' },
+        body: JSON.stringify({ query: '{ schemes { totalCount } }' }),
+      });
+      assertEqual(response.status, 200, `statut / status (${stderr})`);
+      assertEqual(await response.json(), { data: { schemes: { totalCount: 0 } } }, 'réponse / answer');
+      assert(response.headers.get('access-control-allow-origin'), 'CORS absent');
+      const get = await fetch(`${base}/api/graphql?query=${encodeURIComponent('{ schemes { totalCount } }')}`);
+      assertEqual([get.status, await get.json()], [200, { data: { schemes: { totalCount: 0 } } }], 'GET');
+      assertEqual((await fetch(`${base}/ailleurs`)).status, 404, 'hors de /api/graphql / elsewhere');
+    } finally {
+      await stop(child);
+    }
+  });
+}
 
 await step('TypeScript strict contre les types livrés (bundler, node16) / strict TypeScript against the shipped types', () => {
   const tsc = join(app, 'node_modules', 'typescript', 'bin', 'tsc');
