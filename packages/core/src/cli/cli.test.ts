@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,59 @@ describe('command line without a database', () => {
     expect(broken.stderr).toContain('Erreur inattendue');
     expect(broken.stderr).toContain('Unexpected error');
     expect(broken.stderr).not.toMatch(/\n\s+at /);
+  }, 120_000);
+
+  it.runIf(existsSync('/proc/self/stat'))('stops when its launcher is killed with -9 (pnpm sosms → sh -c → node): the import rolls back instead of running on', async () => {
+    const bin = fileURLToPath(new URL('../../bin/sosms.js', import.meta.url));
+    const schemes = fileURLToPath(new URL('../../data/schemes/', import.meta.url));
+    const files = readdirSync(schemes).map((f) => `"${join(schemes, f)}"`).join(' ');
+    const folder = join(work, 'launcher-db');
+    // `; true` keeps sh from replacing itself with node: sh stands for pnpm's `sh -c` between them.
+    const launcher = spawn('/bin/sh', ['-c', `"${process.execPath}" "${bin}" import ${files} --database "${folder}"; true`], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SOSMS_DEMO: '0' } });
+    let stderr = '';
+    launcher.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+    const alive = (pid: number) => {
+      try {
+        return !readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').startsWith('Z');
+      } catch {
+        return false;
+      }
+    };
+    const worker = () =>
+      readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .map(Number)
+        .find((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1] === String(launcher.pid);
+          } catch {
+            return false;
+          }
+        });
+    const until = async (condition: () => boolean, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      return condition();
+    };
+    let pid: number | undefined;
+    try {
+      // The first progress line: the import is writing, in its one transaction.
+      expect(await until(() => /Import de \S+ : \d+\/\d+/.test(stderr), 60_000), stderr).toBe(true);
+      pid = worker();
+      expect(pid).toBeDefined();
+      launcher.kill('SIGKILL');
+      expect(await until(() => !alive(pid!), 30_000), 'the CLI ran on after its launcher was killed').toBe(true);
+      expect(stderr).toContain('Interrupted (launcher gone)');
+      expect(stderr).toContain('Import interrompu : rien n’a été importé.');
+      const store = await createStore({ location: folder, migrate: false });
+      try {
+        expect(await store.db.selectFrom('scheme').select('code').execute()).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+    }
   }, 120_000);
 
   it('says what is wrong with a command line in one French sentence (English with --lang en), exit 2', async () => {

@@ -12,6 +12,7 @@ import { isKnownTerritory } from '../territory/geography.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
 import { EXIT, noDemo, UsageError, type CliIo, type Context } from './context.ts';
 import { throughGateway } from './gateway.ts';
+import { watchLaunchers } from './launchers.ts';
 import { HELP, HELP_HINT, printIssues, usageSentence } from './messages.ts';
 import { closestField } from '../scheme-file/unknown-fields.ts';
 import { exportCommand } from './commands/export.ts';
@@ -196,7 +197,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 /**
  * The `sosms` program: runs the command line on the process's streams, sets the exit code, and never prints
  * a stack trace (one sentence in French and English, exit 1; `SOSMS_DEBUG=1` adds the stack). A kill
- * (SIGINT, SIGTERM) aborts the command: an import in progress is rolled back, and the process ends.
+ * (SIGINT, SIGTERM), or the end of a launcher above it (pnpm, tsx, `sh -c` killed with -9), aborts the
+ * command: an import in progress is rolled back, and the process ends.
  *
  * ### Examples
  * ```ts
@@ -207,15 +209,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
  */
 export async function main(argv: readonly string[], extra: Pick<CliIo, 'widgetJson'> = {}): Promise<void> {
   const controller = new AbortController();
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (signal: string, english = signal) => {
     if (controller.signal.aborted) process.exit(130);
     controller.abort();
-    process.stderr.write(`Interrompu (${signal}) : l’écriture en cours est annulée. / Interrupted (${signal}): the write in progress is rolled back.\n`);
+    process.stderr.write(`Interrompu (${signal}) : l’écriture en cours est annulée. / Interrupted (${english}): the write in progress is rolled back.\n`);
     // The transaction rolls back as the import notices the abort; a command that cannot notice it ends here.
     setTimeout(() => process.exit(130), 5000).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // A kill -9 of `pnpm sosms …` (or of tsx, or of its `sh -c`) signals nothing down here: stop as on SIGTERM.
+  const unwatch = watchLaunchers(() => stop('lanceur arrêté', 'launcher gone'));
   try {
     process.exitCode = await runCli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal, ...extra });
   } catch (error) {
@@ -224,6 +228,7 @@ export async function main(argv: readonly string[], extra: Pick<CliIo, 'widgetJs
     if (process.env.SOSMS_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
     process.exitCode = 1;
   } finally {
+    unwatch();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }

@@ -62,18 +62,43 @@ export function withBlobParameter(pglite: PGlite): PGlite {
   return blobQueries(pglite);
 }
 
-/** A proxy of a PGlite instance or transaction whose `query` (and whose transactions' `query`) take a Blob parameter. */
+/** When the event loop last turned between PGlite statements (performance.now()). */
+let lastTurn = 0;
+/** Longest run of PGlite statements without a turn of the event loop, in milliseconds. */
+const TURN_EVERY_MS = 50;
+
+/**
+ * PGlite runs in this thread and answers a statement without any I/O: a long import or a long request is
+ * one chain of promises, during which no timer fires and no signal is handled (a SIGTERM, a kill of the
+ * CLI's launcher, a request timeout would wait for its end). Every {@link TURN_EVERY_MS} ms, a statement
+ * waits for one turn of the event loop first.
+ */
+function afterTurn<T>(run: () => T): T | Promise<T> {
+  if (performance.now() - lastTurn < TURN_EVERY_MS) return run();
+  return new Promise<void>((resolve) =>
+    setImmediate(() => {
+      lastTurn = performance.now();
+      resolve();
+    }),
+  ).then(run);
+}
+
+/**
+ * A proxy of a PGlite instance or transaction whose `query` (and whose transactions' `query`) take a Blob
+ * parameter, and let the event loop turn now and then ({@link afterTurn}).
+ */
 function blobQueries<T extends object>(target: T): T {
   return new Proxy(target, {
     get(object, property) {
       const value = Reflect.get(object, property, object) as unknown;
       if (typeof value !== 'function') return value;
       if (property === 'query') {
-        return (statement: string, params?: unknown[], options?: object) => {
-          const last = params?.at(-1);
-          if (last instanceof Blob) return value.call(object, statement, params!.slice(0, -1), { ...options, blob: last });
-          return value.call(object, statement, params, options);
-        };
+        return (statement: string, params?: unknown[], options?: object) =>
+          afterTurn(() => {
+            const last = params?.at(-1);
+            if (last instanceof Blob) return value.call(object, statement, params!.slice(0, -1), { ...options, blob: last });
+            return value.call(object, statement, params, options);
+          });
       }
       if (property === 'transaction') {
         return (callback: (tx: object) => Promise<unknown>) => value.call(object, (tx: object) => callback(blobQueries(tx)));
