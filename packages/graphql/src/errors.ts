@@ -126,6 +126,13 @@ export function createErrorFormatter(logError: (error: unknown) => void) {
     const limit = limitError(formatted.message);
     if (limit) return limit;
     const code = formatted.extensions?.code;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.') {
+      // graphql-js gives up comparing fields that may overlap (a field repeated a thousand times) past its own budget.
+      return {
+        message: 'Requête refusée : trop de champs à comparer entre eux (un même champ répété, des fragments qui se recouvrent). Simplifiez la requête ou découpez-la.',
+        extensions: { code: 'QUERY_TOO_COMPLEX', [ENGLISH]: 'Query refused: too many fields to compare with each other (a field repeated, overlapping fragments). Simplify or split the query.' },
+      };
+    }
     if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
       // graphql-js writes these in English; the French sentence leads, the English one follows on request.
       const detail = formatted.message.replace(/^Syntax Error: /, '');

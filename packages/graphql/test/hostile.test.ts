@@ -27,6 +27,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { name: 'syntax error', body: q('{ schemes { totalCount '), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
   { name: 'syntax error over GET', method: 'GET', search: `?query=${encodeURIComponent('{ schemes {')}`, status: 400, code: 'GRAPHQL_PARSE_FAILED' },
   { name: 'a field repeated 10,000 times', body: q(`{ ${'themes { totalCount } '.repeat(10_000)}}`), status: 400, code: 'QUERY_TOO_COMPLEX' },
+  { name: 'a field repeated 1,000 times in one selection (under the token limit)', body: q(`{ themes { ${'totalCount '.repeat(1_000)}} }`), status: 400, code: 'QUERY_TOO_COMPLEX' },
   { name: '1,000 aliases', body: q(`{ ${Array.from({ length: 1_000 }, (_, i) => `a${i}: themes { totalCount }`).join(' ')} }`), status: 400, code: 'QUERY_TOO_COMPLEX' },
   { name: '25 aliases (under the token limit)', body: q(`{ ${Array.from({ length: 25 }, (_, i) => `a${i}: themes { totalCount }`).join(' ')} }`), status: 400, code: 'QUERY_TOO_COMPLEX' },
   { name: '1,000 directives', body: q(`{ themes { totalCount ${'@include(if: true) '.repeat(1_000)}} }`), status: 400, code: 'QUERY_TOO_COMPLEX' },
