@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '@sosms/core/testing';
+import { createGateway } from '../src/server.ts';
 import { startTestGateway, type TestGateway } from './helpers.ts';
 
 /** One hostile request and the clean refusal it must get. */
@@ -113,9 +115,25 @@ for (const engine of ENGINES) {
     });
 
     it('keeps introspection on by default, whatever NODE_ENV says', async () => {
-      const response = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: q('{ __schema { queryType { name } } }') });
-      expect(response.status).toBe(200);
-      expect(((await response.json()) as any).data.__schema.queryType.name).toBe('Query');
+      // Apollo reads NODE_ENV when it is built: a gateway built under production, on the same store.
+      const before = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'production';
+      let production: Awaited<ReturnType<typeof createGateway>>;
+      try {
+        production = await createGateway({ store: t.store, log: () => {} });
+      } finally {
+        process.env.NODE_ENV = before;
+      }
+      await new Promise<void>((resolve) => production.server.listen(0, '127.0.0.1', resolve));
+      try {
+        for (const url of [t.url, `http://127.0.0.1:${(production.server.address() as AddressInfo).port}`]) {
+          const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: q('{ __schema { queryType { name } } }') });
+          expect(response.status).toBe(200);
+          expect(((await response.json()) as any).data.__schema.queryType.name).toBe('Query');
+        }
+      } finally {
+        await production.close();
+      }
     });
 
     it('keeps its memory flat under 10,000 distinct bad ids (nothing keyed by client input is kept)', async () => {
