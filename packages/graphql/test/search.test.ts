@@ -40,6 +40,13 @@ for (const engine of ENGINES) {
       const nodes = body.data.actions.nodes as { title: string; scheme: { code: string; title: string; departments: string[] } }[];
       expect(nodes.length).toBeGreaterThan(1);
       expect(nodes[0]!.title.toLowerCase()).toContain('aidants');
+      // Every action holding the word itself comes before those found by its stem only (« aide », « aider »).
+      const { body: texts } = await post(t.url, `query ($text: String!) { actions(filter: { text: $text }, first: 10) { nodes { title description easyRead } } }`, { text: 'aidants' });
+      const exact = (texts.data.actions.nodes as { title: string; description: string | null; easyRead: string | null }[]).map((n) =>
+        /\baidants\b/i.test([n.title, n.description, n.easyRead].join(' ')),
+      );
+      expect(exact).toContain(false);
+      expect(exact).toEqual([...exact].sort((a, b) => Number(b) - Number(a)));
       for (const node of nodes) {
         expect(node.scheme.title.length).toBeGreaterThan(0);
         expect(node.scheme.departments.length).toBeGreaterThan(0);
