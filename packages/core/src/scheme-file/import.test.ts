@@ -7,6 +7,7 @@ import { exportSchemeFile } from './export.ts';
 import { schemeFileSchema } from './scheme-file.ts';
 import { DomainError } from '../validation/issues.ts';
 import { sampleSchemeFile } from '../../test/fixtures.ts';
+import { allTables, snapshot as checksum } from '../testing/checksum.ts';
 
 const TABLES = ['scheme', 'partner', 'district', 'orientation', 'action', 'action_partner', 'action_update', 'indicator', 'measurement', 'governing_body', 'body_member', 'meeting', 'phase', 'consultation_event', 'proposal'] as const;
 
@@ -142,6 +143,45 @@ for (const engine of ENGINES) {
       expect(Number(await count())).toBe(3);
       await store.db.deleteFrom('scheme').where('id', '=', scheme.id).execute();
       expect(Number(await count())).toBe(0);
+    });
+
+    it('stopped at any of its steps, an update leaves the old state; run to the end, the new one', async () => {
+      const code = 'test-stopped-2024';
+      await importSchemeFile(store.db, sampleSchemeFile(code, ['72']));
+      const tables = await allTables(store.db);
+      const old = await checksum(store.db, tables);
+      // The same scheme with every title changed: each step of the import rewrites rows that exist.
+      const retitle = (value: unknown): unknown =>
+        Array.isArray(value)
+          ? value.map(retitle)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'title' && typeof v === 'string' ? `${v} (révisé)` : retitle(v)]))
+            : value;
+      const revised = retitle(sampleSchemeFile(code, ['72']));
+      let stops = 0;
+      for (let step = 1; ; step += 1) {
+        let seen = 0;
+        const stopped = await importSchemeFile(store.db, revised, {
+          onProgress: () => {
+            seen += 1;
+            if (seen === step) throw new Error(`stopped at step ${step}`);
+          },
+        }).then(
+          () => false,
+          (error: unknown) => {
+            expect(String(error)).toContain(`stopped at step ${step}`);
+            return true;
+          },
+        );
+        if (!stopped) break;
+        stops += 1;
+        expect(await checksum(store.db, tables), `stopped at step ${step}`).toEqual(old);
+      }
+      expect(stops).toBeGreaterThan(3);
+      const updated = await checksum(store.db, tables);
+      expect(updated).not.toEqual(old);
+      const stored = await store.db.selectFrom('scheme').select('title').where('code', '=', code).executeTakeFirstOrThrow();
+      expect(stored.title).toMatch(/\(révisé\)$/);
     });
 
     it('rolls back everything when the database refuses a row midway', async () => {
