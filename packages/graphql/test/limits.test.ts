@@ -56,6 +56,29 @@ for (const engine of ENGINES) {
     });
   });
 
+  describe(`token guesses on ${engine}`, () => {
+    it('throttles wrong tokens by address: 100 points each, then 429 with Retry-After, while a valid token still answers', async () => {
+      const t = await startTestGateway(engine, { seed: false, limits: { costBudgetPerMinute: 1_000 } });
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 12; i += 1) {
+          const answer = await post(t.url, '{ themes { totalCount } }', {}, { authorization: `Bearer sosms_guess${i}` });
+          statuses.push(answer.status);
+          if (answer.status === 429) {
+            expect(answer.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+            expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+          }
+        }
+        // 1,000 points a minute: ten guesses, then refusals before the token is even looked up.
+        expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+        const { secret } = await createToken(t.store.db, { label: 'after guesses', role: 'editor', departments: ['48'] });
+        expect((await post(t.url, '{ themes { totalCount } }', {}, { authorization: `Bearer ${secret}` })).status).toBe(200);
+      } finally {
+        await t.close();
+      }
+    });
+  });
+
   describe(`timeouts on ${engine}`, () => {
     // PGlite runs in this thread: a long statement blocks the timer too, so there only bounded inputs protect.
     it.runIf(engine === 'postgres')('answers 503 REQUEST_TIMEOUT when a request takes longer than the limit', async () => {
