@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createStore, ensureOperatorSecret, loadDemoSchemes, locationString, noDemo, OPERATOR_PATH, resolveStoreLocation, StoreError, type Store } from '@sosms/core';
+import { createStore, ensureOperatorSecret, loadDemoSchemes, locationString, markStoreSetUp, noDemo, OPERATOR_PATH, resolveStoreLocation, StoreError, type Store } from '@sosms/core';
 import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
 import { jsonLogger } from './log.ts';
 import { createOperatorRoute, type OperatorRoute } from './operator.ts';
@@ -73,6 +73,7 @@ if (store.created && !withoutDemo) {
   const loaded = await loadDemoSchemes(store.db);
   jsonLogger({ level: 'info', msg: 'demo schemes loaded', schemes: loaded.map((r) => r.schemeCode) });
 } else if (store.created) {
+  await markStoreSetUp(store.db);
   jsonLogger({ level: 'info', msg: 'new empty store (--no-demo)' });
 }
 // Read replicas (comma-separated PostgreSQL URLs of streaming standbys): anonymous reads go to them in turn.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE, OPERATOR_FILE, runCli } from '@sosms/core';
+import { createStore, LOCK_FILE, OPERATOR_FILE, runCli } from '@sosms/core';
 import { createTestDatabase, ENGINES } from '@sosms/core/testing';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -162,6 +162,21 @@ describe('main.ts on a PGlite folder', () => {
     expect(after.stdout).toContain('test-48-2025-2029');
   }, 240_000);
 
+  it('loads the real schemes on the start after a first start stopped before it had loaded them', async () => {
+    // The folder a first start leaves when stopped (Ctrl-C) while it loads the schemes: created and migrated, nothing loaded.
+    const interrupted = join(work, 'interrupted');
+    const first = await createStore({ location: interrupted });
+    expect(first.created).toBe(true);
+    await first.close();
+    const gateway = await start(interrupted);
+    try {
+      expect(await schemeCodes(gateway.url)).toEqual(['48-2018-2022', '72-2015-2019', '77-2019-2024', '92-2024-2028', '92-78-2018-2023']);
+    } finally {
+      gateway.child.kill('SIGTERM');
+      expect(await gateway.exited).toBe(0);
+    }
+  }, 240_000);
+
   it('starts empty with --no-demo', async () => {
     const gateway = await start(join(work, 'empty'), ['--no-demo']);
     try {
@@ -178,7 +193,15 @@ describe('main.ts on a PGlite folder', () => {
       gateway.child.kill('SIGTERM');
       await gateway.exited;
     }
-  }, 120_000);
+    // Chosen empty once: a later start without --no-demo keeps it so.
+    const later = await start(join(work, 'empty'));
+    try {
+      expect(await schemeCodes(later.url)).toEqual([]);
+    } finally {
+      later.child.kill('SIGTERM');
+      await later.exited;
+    }
+  }, 240_000);
 });
 
 describe('main.ts settings', () => {

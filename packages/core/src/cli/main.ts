@@ -8,6 +8,7 @@ import { createStore, type Store } from '../database/store.ts';
 import { isLockLive, readLock, StoreError } from '../database/lock.ts';
 import { locationString, resolveStoreLocation } from '../database/location.ts';
 import { loadDemoSchemes } from '../scheme-file/demo.ts';
+import { markStoreSetUp } from '../database/migrations/2026-12-02T1400-store-setup.ts';
 import { isKnownTerritory } from '../territory/geography.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
 import { EXIT, noDemo, UsageError, type CliIo, type Context } from './context.ts';
@@ -135,10 +136,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         holder: `sosms ${command}`,
         onNotice: (text) => void io.stderr.write(`${text[lang]}\n`),
       });
-      // The default store starts with the five real schemes, whoever opens it first (`npm start` or the CLI).
-      if (store.created && !setting?.trim() && !noDemo(io.env)) {
-        io.stderr.write(fr ? 'Première ouverture de la base : chargement des cinq schémas réels (SOSMS_DEMO=0 pour une base vide)…\n' : 'First open of the database: loading the five real schemes (SOSMS_DEMO=0 for an empty one)…\n');
-        await loadDemoSchemes(store.db, { isOfficialTerritory: isKnownTerritory });
+      // The default store starts with the five real schemes, whoever opens it first (`npm start` or the CLI);
+      // another store starts empty. Either way its first setup is recorded, except by `validate`, which writes nothing.
+      if (store.created && command !== 'validate') {
+        try {
+          if (!setting?.trim() && !noDemo(io.env)) {
+            io.stderr.write(fr ? 'Première ouverture de la base : chargement des cinq schémas réels (SOSMS_DEMO=0 pour une base vide)…\n' : 'First open of the database: loading the five real schemes (SOSMS_DEMO=0 for an empty one)…\n');
+            await loadDemoSchemes(store.db, { isOfficialTerritory: isKnownTerritory });
+          } else {
+            await markStoreSetUp(store.db);
+          }
+        } catch (error) {
+          await store.close();
+          throw error;
+        }
       }
       return store;
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE, StoreError, type Bilingual } from './lock.ts';
 import { resolveStoreLocation } from './location.ts';
+import { markStoreSetUp } from './migrations/2026-12-02T1400-store-setup.ts';
 import { createStore } from './store.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sosms-lock-'));
@@ -32,6 +33,7 @@ describe('one process per PGlite folder', () => {
       expect((refused as StoreError).reason).toBe('locked');
       expect((refused as StoreError).in('fr')).toContain(`test holder (PID ${process.pid})`);
       expect((refused as StoreError).in('en')).toContain('is open in another process');
+      await markStoreSetUp(store.db); // the first setup done (the real schemes, or none): reopened, the store is not new
     } finally {
       await store.close();
     }

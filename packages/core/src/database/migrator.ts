@@ -14,6 +14,7 @@ import * as dataVersionNotify from './migrations/2026-12-02T0600-data-version-no
 import * as storedValues from './migrations/2026-12-02T0630-stored-values.ts';
 import * as storedValuesNoFk from './migrations/2026-12-02T0700-stored-values-no-fk.ts';
 import * as oneCurrentMeasurement from './migrations/2026-12-02T0730-one-current-measurement.ts';
+import * as storeSetup from './migrations/2026-12-02T1400-store-setup.ts';
 import { fillStoredIndicatorValues } from '../indicator/stored-value.repository.ts';
 import type { Bilingual } from './lock.ts';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T0630-stored-values': storedValues,
   '2026-12-02T0700-stored-values-no-fk': storedValuesNoFk,
   '2026-12-02T0730-one-current-measurement': oneCurrentMeasurement,
+  '2026-12-02T1400-store-setup': storeSetup,
 };
 
 /** Fills smaller than this many indicators say nothing of their progress. */

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { withBlobParameter } from './bulk-insert.ts';
 import { migrateToLatest } from './migrator.ts';
+import { isStoreSetUp } from './migrations/2026-12-02T1400-store-setup.ts';
 import { DATA_VERSION_CHANNEL, watchPGliteDataVersion, watchPostgresDataVersion, type DataVersionWatch } from './data-version.ts';
 import { acquireLock, checkDataFolder, StoreError, type Bilingual, type FolderLock } from './lock.ts';
 import { isPostgresUrl } from './location.ts';
@@ -45,7 +46,11 @@ export interface Store {
   readonly folder?: string;
   /** The folder's lock, held while the store is open. */
   readonly lock?: FolderLock;
-  /** Whether this open created the database (a new folder, or a PostgreSQL database without tables). */
+  /**
+   * Whether the store is new: created by this open (a new folder, a PostgreSQL database without tables), or
+   * by an earlier one that ended before its first setup was recorded (`loadDemoSchemes`, or
+   * `markStoreSetUp` for a store left empty). The caller loads the real schemes, or records that it will not.
+   */
   readonly created: boolean;
   /**
    * The data version for HTTP ETags: in memory on PGlite (the only writer), shared reads on a connection
@@ -166,7 +171,11 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     dataVersion = watchPGliteDataVersion(db, (notified) => pglite.listen(DATA_VERSION_CHANNEL, (payload) => notified(BigInt(payload))));
   }
   try {
-    if (migrate) await migrateToLatest(db, { onNotice: options.onNotice ?? ((text) => console.error(`${text.fr}\n${text.en}`)) });
+    if (migrate) {
+      await migrateToLatest(db, { onNotice: options.onNotice ?? ((text) => console.error(`${text.fr}\n${text.en}`)) });
+      // A first open stopped before its setup (a Ctrl-C while the real schemes loaded) leaves a store still new.
+      created = !(await isStoreSetUp(db));
+    }
   } catch (error) {
     await db.destroy();
     lock?.release();

@@ -6,6 +6,7 @@ import YAML from 'yaml';
 import type { Database } from '../database/database.ts';
 import { corePackageDir } from '../shared/package-dir.ts';
 import { importSchemeFileInTransaction, type ImportOptions, type ImportResult } from './import.ts';
+import { markStoreSetUp } from '../database/migrations/2026-12-02T1400-store-setup.ts';
 
 /** The folder of the five real schemes (`data/schemes` of the package, from the sources or the built files). */
 export const DEMO_SCHEMES_DIR = join(corePackageDir(), 'data', 'schemes');
@@ -20,7 +21,8 @@ export function demoSchemeFiles(): string[] {
 
 /**
  * Load the five real schemes of `data/schemes/` in one transaction: all five or none (idempotent: loading
- * twice changes nothing).
+ * twice changes nothing). The same transaction records the store's first setup as done (`Store.created` is
+ * false from then on): a load interrupted leaves the store new, and the next start loads them again.
  *
  * ### Examples
  * ```ts
@@ -34,6 +36,7 @@ export async function loadDemoSchemes(db: Kysely<Database>, options: ImportOptio
   return inTransaction(db, async (trx) => {
     const results: ImportResult[] = [];
     for (const file of files) results.push(await importSchemeFileInTransaction(trx, file, options));
+    await markStoreSetUp(trx);
     return results;
   });
 }
