@@ -68,10 +68,12 @@ let lastTurn = 0;
 const TURN_EVERY_MS = 50;
 
 /**
- * PGlite runs in this thread and answers a statement without any I/O: a long import or a long request is
- * one chain of promises, during which no timer fires and no signal is handled (a SIGTERM, a kill of the
- * CLI's launcher, a request timeout would wait for its end). Every {@link TURN_EVERY_MS} ms, a statement
- * waits for one turn of the event loop first.
+ * PGlite runs in this thread and answers a statement without any I/O: a long import is one chain of
+ * promises, during which no timer fires and no signal is handled (a SIGTERM, a kill of the CLI's launcher
+ * would wait for its end). Every {@link TURN_EVERY_MS} ms, a statement of a transaction (every write and
+ * import runs in one) waits for one turn of the event loop first. Statements outside a transaction (the
+ * gateway's reads) never wait: a turn taken in the middle of a GraphQL execution would split its
+ * dataloaders' batches, so that the statements of one query would depend on timing.
  */
 function afterTurn<T>(run: () => T): T | Promise<T> {
   if (performance.now() - lastTurn < TURN_EVERY_MS) return run();
@@ -85,23 +87,25 @@ function afterTurn<T>(run: () => T): T | Promise<T> {
 
 /**
  * A proxy of a PGlite instance or transaction whose `query` (and whose transactions' `query`) take a Blob
- * parameter, and let the event loop turn now and then ({@link afterTurn}).
+ * parameter, and let the event loop turn now and then inside a transaction ({@link afterTurn}).
  */
-function blobQueries<T extends object>(target: T): T {
+function blobQueries<T extends object>(target: T, inTransaction = false): T {
   return new Proxy(target, {
     get(object, property) {
       const value = Reflect.get(object, property, object) as unknown;
       if (typeof value !== 'function') return value;
       if (property === 'query') {
-        return (statement: string, params?: unknown[], options?: object) =>
-          afterTurn(() => {
+        return (statement: string, params?: unknown[], options?: object) => {
+          const run = () => {
             const last = params?.at(-1);
             if (last instanceof Blob) return value.call(object, statement, params!.slice(0, -1), { ...options, blob: last });
             return value.call(object, statement, params, options);
-          });
+          };
+          return inTransaction ? afterTurn(run) : run();
+        };
       }
       if (property === 'transaction') {
-        return (callback: (tx: object) => Promise<unknown>) => value.call(object, (tx: object) => callback(blobQueries(tx)));
+        return (callback: (tx: object) => Promise<unknown>) => value.call(object, (tx: object) => callback(blobQueries(tx, true)));
       }
       return value.bind(object);
     },
