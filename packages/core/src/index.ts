@@ -16,7 +16,7 @@ export * from './scheme-file/scheme-file.ts';
 export * from './database/database.ts';
 export { createStore, type Store, type StoreOptions } from './database/store.ts';
 export { migrateToLatest, MIGRATIONS } from './database/migrator.ts';
-export { markStoreSetUp } from './database/migrations/2026-12-02T1400-store-setup.ts';
+export { markStoreSetUp } from './database/store-setup.ts';
 export { readDataVersion, DATA_VERSION_CHANNEL, type DataVersionWatch } from './database/data-version.ts';
 export * from './access/index.ts';
 export * from './rules/index.ts';

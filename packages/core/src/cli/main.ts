@@ -8,7 +8,7 @@ import { createStore, type Store } from '../database/store.ts';
 import { isLockLive, readLock, StoreError } from '../database/lock.ts';
 import { locationString, resolveStoreLocation } from '../database/location.ts';
 import { loadDemoSchemes } from '../scheme-file/demo.ts';
-import { markStoreSetUp } from '../database/migrations/2026-12-02T1400-store-setup.ts';
+import { markStoreSetUp } from '../database/store-setup.ts';
 import { isKnownTerritory } from '../territory/geography.ts';
 import { DomainError, type Lang } from '../validation/issues.ts';
 import { EXIT, noDemo, UsageError, type CliIo, type Context } from './context.ts';

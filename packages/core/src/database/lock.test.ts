@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE, StoreError, type Bilingual } from './lock.ts';
 import { resolveStoreLocation } from './location.ts';
-import { markStoreSetUp } from './migrations/2026-12-02T1400-store-setup.ts';
+import { markStoreSetUp } from './store-setup.ts';
 import { createStore } from './store.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sosms-lock-'));

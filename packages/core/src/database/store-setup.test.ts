@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../testing/engines.ts';
 import { loadDemoSchemes } from '../scheme-file/demo.ts';
-import { markStoreSetUp } from './migrations/2026-12-02T1400-store-setup.ts';
+import { markStoreSetUp } from './store-setup.ts';
 import { MIGRATIONS } from './migrator.ts';
 import { createStore } from './store.ts';
 

@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { withBlobParameter } from './bulk-insert.ts';
 import { migrateToLatest } from './migrator.ts';
-import { isStoreSetUp } from './migrations/2026-12-02T1400-store-setup.ts';
+import { isStoreSetUp } from './store-setup.ts';
 import { DATA_VERSION_CHANNEL, watchPGliteDataVersion, watchPostgresDataVersion, type DataVersionWatch } from './data-version.ts';
 import { acquireLock, checkDataFolder, StoreError, type Bilingual, type FolderLock } from './lock.ts';
 import { isPostgresUrl } from './location.ts';

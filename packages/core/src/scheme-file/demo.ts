@@ -6,7 +6,7 @@ import YAML from 'yaml';
 import type { Database } from '../database/database.ts';
 import { corePackageDir } from '../shared/package-dir.ts';
 import { importSchemeFileInTransaction, type ImportOptions, type ImportResult } from './import.ts';
-import { markStoreSetUp } from '../database/migrations/2026-12-02T1400-store-setup.ts';
+import { markStoreSetUp } from '../database/store-setup.ts';
 
 /** The folder of the five real schemes (`data/schemes` of the package, from the sources or the built files). */
 export const DEMO_SCHEMES_DIR = join(corePackageDir(), 'data', 'schemes');

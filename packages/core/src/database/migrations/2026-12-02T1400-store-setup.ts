@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Whether a store's first setup is done: the five real schemes loaded, or the choice of none (`--no-demo`,
  * `SOSMS_DEMO=0`, a store the CLI opened first). One row once it is, written in the transaction of the demo
- * load ({@link markStoreSetUp}). Before, a store counted as new only during the open that created it: a first
+ * load (`markStoreSetUp`, database/store-setup.ts). Before, a store counted as new only during the open that created it: a first
  * `npm start` stopped (Ctrl-C) while it loaded the schemes left a migrated, empty store that later starts took
  * as set up, so the real schemes never came.
  *
@@ -19,15 +19,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table sosms_store_setup`.execute(db);
-}
-
-/** Whether the store's first setup is recorded (false on a new store, or one whose first setup was interrupted). */
-export async function isStoreSetUp(db: Kysely<any>): Promise<boolean> {
-  const found = await sql<{ ok: boolean }>`select exists (select 1 from sosms_store_setup) as ok`.execute(db);
-  return found.rows[0]?.ok === true;
-}
-
-/** Record that the store's first setup is done (idempotent); in the caller's transaction when given one. */
-export async function markStoreSetUp(db: Kysely<any>): Promise<void> {
-  await sql`insert into sosms_store_setup (id) values (1) on conflict (id) do nothing`.execute(db);
 }
