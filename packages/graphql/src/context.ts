@@ -20,6 +20,7 @@ import {
   getIndicatorsByIds,
   getIndicatorsByOwnerIds,
   getIndicatorValuesByIndicatorIds,
+  getStoredCurrentValues,
   getStoredIndicatorValuesByIndicatorIds,
   getMeetingsByBodyIds,
   getOrientationsByIds,
@@ -32,6 +33,7 @@ import {
   getSchemesByIds,
   isSchemeVisible,
   type Database,
+  type IndicatorValue,
   type Lang,
   type Principal,
   visibilityOf,
@@ -133,6 +135,24 @@ export function createLoaders(db: Kysely<Database>, today: string) {
      * rate, latest measurement), one statement, no history read: the fields that need nothing else read it.
      */
     storedValuesByIndicatorId: oneBy((ids) => getStoredIndicatorValuesByIndicatorIds(db, ids), (r) => r.indicatorId),
+    /**
+     * A territory's current value of indicators (keys `<indicator id>|<territory>`), as the rule stored it at
+     * write time: one statement per territory asked, no history read; undefined for an indicator not stored yet.
+     */
+    currentValueByTerritory: new DataLoader<string, IndicatorValue | undefined>(async (keys) => {
+      const idsOf = new Map<string, string[]>();
+      for (const key of keys) {
+        const [id, territory] = splitKey(key);
+        idsOf.set(territory, [...(idsOf.get(territory) ?? []), id]);
+      }
+      const values = new Map<string, IndicatorValue>();
+      await Promise.all(
+        [...idsOf].map(async ([territory, ids]) => {
+          for (const [id, value] of await getStoredCurrentValues(db, ids, territory)) values.set(`${id}|${territory}`, value);
+        }),
+      );
+      return keys.map((key) => values.get(key));
+    }),
     partnerById: oneBy((ids) => getPartnersByIds(db, ids), (p) => p.id),
     partnerByCode: oneBy((codes) => getPartnersByCodes(db, codes), (p) => p.code),
     districtsBySchemeId: manyBy((ids) => getDistrictsBySchemeIds(db, ids), (d) => d.schemeId),
@@ -153,6 +173,12 @@ export function createLoaders(db: Kysely<Database>, today: string) {
     /** Alerts of indicators (wrong direction) over their series (one statement). */
     indicatorAlertsByIndicatorId: oneBy((ids) => getIndicatorAlertsByIndicatorIds(db, ids), (a) => a.indicatorId),
   };
+}
+
+/** `<indicator id>|<territory>` split at its first bar (an id has none). */
+function splitKey(key: string): [string, string] {
+  const bar = key.indexOf('|');
+  return [key.slice(0, bar), key.slice(bar + 1)];
 }
 
 /** The fields of an indicator that read its stored values (see `storedValuesByIndicatorId`). */

@@ -131,9 +131,11 @@ for (const engine of ENGINES) {
       expect(await valueReads(indicators('{ nodes { name latestMeasurement { value } } }'))).toEqual({ stored: 1, histories: 0 });
       expect(await valueReads(`query Q ${indicators('{ edges { node { ...Latest } } }')} fragment Latest on Indicator { latestMeasurement { value } }`)).toEqual({ stored: 1, histories: 0 });
       expect(await valueReads(indicators('{ nodes { ... on Indicator { latestMeasurement { period } currentValue { status value } completionRate } } }'))).toEqual({ stored: 1, histories: 0 });
-      // A territory's current value and the series read the histories, once for all indicators (the list
-      // preloads the stored values for currentValue whatever its arguments: one statement more).
-      expect(await valueReads(indicators('{ nodes { currentValue(territory: "dep:48") { value } } }'))).toEqual({ stored: 1, histories: 1 });
+      // A territory's current value reads the rows the rule stored for that territory, once for all indicators and
+      // never the histories (the list preloads the stored values for currentValue whatever its arguments: one
+      // statement more); a second territory is one statement more. The series read the histories.
+      expect(await valueReads(indicators('{ nodes { currentValue(territory: "dep:48") { value } } }'))).toEqual({ stored: 2, histories: 0 });
+      expect(await valueReads(indicators('{ nodes { a: currentValue(territory: "dep:48") { value } b: currentValue(territory: "dep:92") { value } } }'))).toEqual({ stored: 3, histories: 0 });
       expect(await valueReads(indicators('{ nodes { measurements { totalCount } } }'))).toEqual({ stored: 0, histories: 1 });
     });
   });

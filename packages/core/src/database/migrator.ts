@@ -15,6 +15,7 @@ import * as storedValues from './migrations/2026-12-02T0630-stored-values.ts';
 import * as storedValuesNoFk from './migrations/2026-12-02T0700-stored-values-no-fk.ts';
 import * as oneCurrentMeasurement from './migrations/2026-12-02T0730-one-current-measurement.ts';
 import * as storeSetup from './migrations/2026-12-02T1400-store-setup.ts';
+import * as currentByTerritory from './migrations/2026-12-02T1800-current-by-territory.ts';
 import { fillStoredIndicatorValues } from '../indicator/stored-value.repository.ts';
 import type { Bilingual } from './lock.ts';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T0700-stored-values-no-fk': storedValuesNoFk,
   '2026-12-02T0730-one-current-measurement': oneCurrentMeasurement,
   '2026-12-02T1400-store-setup': storeSetup,
+  '2026-12-02T1800-current-by-territory': currentByTerritory,
 };
 
 /** Fills smaller than this many indicators say nothing of their progress. */

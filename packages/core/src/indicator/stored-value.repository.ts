@@ -48,11 +48,12 @@ const CURRENT_COLUMNS: BulkColumn<CurrentRow>[] = [
   { name: 'completion_rate', type: 'float8', value: (r) => r.completionRate },
   { name: 'latest_measurement', type: 'jsonb', value: (r) => (r.latest ? JSON.stringify(r.latest) : null) },
 ];
-type PeriodRow = ValueRow & { revision: number | null; rank: number };
+type PeriodRow = ValueRow & { revision: number | null; rank: number; current: boolean };
 const PERIOD_COLUMNS: BulkColumn<PeriodRow>[] = [
   ...valueColumns<PeriodRow>(),
   { name: 'revision', type: 'int', value: (r) => r.revision },
   { name: 'period_rank', type: 'int', value: (r) => r.rank },
+  { name: 'is_current', type: 'bool', value: (r) => r.current },
 ];
 
 /** Whether a published value says nothing more than {@link notKnownValue} (a stored series leaves it out). */
@@ -63,19 +64,23 @@ function isDefault(v: IndicatorValue): boolean {
 /**
  * The published values of a report that a read may ask for by period and territory: every period the rule
  * knows (stored, or rolled up to) for each of the scheme's départements and each stored territory, the
- * pairs that are merely not known left out unless a measurement of theirs is stored. Each says which
- * revision counts when one is stored, and the place of its period in the rule's order (most recent first).
+ * pairs that are merely not known left out unless a measurement of theirs is stored or the pair is the
+ * territory's current value. Each says which revision counts when one is stored, the place of its period in
+ * the rule's order (most recent first), and whether it is the territory's current value by the rule
+ * (`current(territory)`; none when that value has no period). Any other territory has no value of any period.
  */
 function periodValues(report: IndicatorValueReport): PeriodRow[] {
   const territories = new Set(report.scope.departments.map((d) => `dep:${d}`));
   for (const m of report.measurements) territories.add(m.territory);
   const counting = new Map(report.measurements.map((m) => [`${m.period}|${m.territory}`, m.revision]));
+  const currentPeriod = new Map([...territories].map((t) => [t, report.values.current(t).period]));
   const rows: PeriodRow[] = [];
   report.values.periods().forEach((period, rank) => {
     for (const territory of territories) {
       const value = report.values.valueFor(period, territory);
       const revision = counting.get(`${period}|${territory}`) ?? null;
-      if (revision !== null || !isDefault(value)) rows.push({ indicatorId: report.indicatorId, value, revision, rank });
+      const current = currentPeriod.get(territory) === period;
+      if (revision !== null || current || !isDefault(value)) rows.push({ indicatorId: report.indicatorId, value, revision, rank, current });
     }
   });
   return rows;
@@ -165,7 +170,7 @@ export async function getStoredIndicatorValuesByIndicatorIds(db: Kysely<Database
 }
 
 /** A stored value row as the rule gave it. */
-function storedValue(r: Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_id' | 'period' | 'territory' | 'revision' | 'period_rank'> & { period: string | null; territory: string | null }): IndicatorValue {
+function storedValue(r: Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_id' | 'period' | 'territory' | 'revision' | 'period_rank' | 'is_current'> & { period: string | null; territory: string | null }): IndicatorValue {
   return {
     status: r.status,
     value: r.value,
@@ -199,8 +204,34 @@ export async function getStoredPeriodValues(db: Kysely<Database>, indicatorIds: 
   return (indicatorId, territory) => storedPeriodValue(byKey.get(`${indicatorId}|${territory}`), period, territory);
 }
 
+/**
+ * The current value of several indicators for one territory (`dep:92`, a district code), as the rule's
+ * `current(territory)` gives it, in one statement from the values stored at write time (no history read):
+ * the latest period with a known value, else the latest period's status, else not known with no period.
+ * Indicators whose values are not stored yet (written outside `inTransaction`, before its commit) are absent:
+ * ask the rule ({@link getIndicatorValuesByIndicatorIds}) for those.
+ *
+ * ### Examples
+ * ```ts
+ * const current = await getStoredCurrentValues(db, ids, 'dep:92');
+ * current.get(ids[0])?.period; // '2025'
+ * ```
+ */
+export async function getStoredCurrentValues(db: Kysely<Database>, indicatorIds: readonly string[], territory: string): Promise<Map<string, IndicatorValue>> {
+  const ids = [...new Set(indicatorIds.filter(isUuid))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('indicator_current as c')
+    .leftJoin('indicator_period_value as v', (join) => join.onRef('v.indicator_id', '=', 'c.indicator_id').on('v.territory', '=', territory).on('v.is_current', '=', true))
+    .select(['c.indicator_id', 'v.period', 'v.status', 'v.value', 'v.numerator', 'v.denominator', 'v.provisional', 'v.illustrative', 'v.sources', 'v.origin'])
+    .where('c.indicator_id', 'in', ids)
+    .execute();
+  // A row of v is whole when its period is there (the left join makes every column nullable).
+  return new Map(rows.map((r) => [r.indicator_id, r.period === null ? notKnownValue(null, territory) : storedValue({ ...(r as unknown as StoredPeriodRow), territory })]));
+}
+
 /** One stored value of a period (a row of `indicator_period_value`, read as a row or as JSON). */
-export type StoredPeriodRow = Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_id' | 'revision' | 'period_rank'>;
+export type StoredPeriodRow = Omit<Selectable<IndicatorPeriodValueTable>, 'indicator_id' | 'revision' | 'period_rank' | 'is_current'>;
 
 /**
  * The published value of (period, territory) from its stored row, as the rule's `valueFor(period, territory)`

@@ -34,6 +34,8 @@ export interface IndicatorPeriodValueTable extends StoredValueColumns {
   revision: number | null;
   /** The place of the period in the rule's order (`periods()`), most recent first: 0 for the latest. */
   period_rank: Defaulted<number>;
+  /** Whether this period is the territory's current value by the rule (`current(territory)`); one row at most per territory. */
+  is_current: Defaulted<boolean>;
 }
 
 /** Indicators whose stored values a write of the open transaction made stale (marked by triggers). */

@@ -9,7 +9,7 @@ import type { SchemeFileInput } from '../scheme-file/scheme-file.ts';
 import { inTransaction } from '../shared/transaction.ts';
 import { ENGINES, openTestStore, seededRandom } from '../testing/engines.ts';
 import { currentMeasurement, getIndicatorValuesByIndicatorIds } from './indicator-value.service.ts';
-import { fillStoredIndicatorValues, getStoredIndicatorValuesByIndicatorIds, getStoredPeriodValues } from './stored-value.repository.ts';
+import { fillStoredIndicatorValues, getStoredCurrentValues, getStoredIndicatorValuesByIndicatorIds, getStoredPeriodValues } from './stored-value.repository.ts';
 import { compareIndicator } from '../progress/progress.service.ts';
 
 /*
@@ -21,7 +21,8 @@ import { compareIndicator } from '../progress/progress.service.ts';
  */
 
 const PERIODS = ['2023', '2024', '2024-Q1', '2024-Q2', '2024-01', '2024-02', '2024-03', '2024-06', '2025-Q1'];
-const TERRITORIES = ['dep:92', 'dep:78', 'sst-1', 'sst-2', 'com:92002'];
+// dep:78 has one district (sst-3): its value of a period is that district's as it stands, a « not known » included.
+const TERRITORIES = ['dep:92', 'dep:78', 'sst-1', 'sst-2', 'sst-3', 'com:92002'];
 const AGGREGATIONS = ['sum', 'mean', 'ratio'] as const;
 const CODE = '92-78-2024-2028';
 const who = { principal: operator() };
@@ -66,6 +67,7 @@ function schemeFile(next: () => number, indicators: number, withMeasurements: bo
     districts: [
       { code: 'sst-1', name: 'SST 1', communes: ['com:92002'] },
       { code: 'sst-2', name: 'SST 2', communes: ['com:92019'] },
+      { code: 'sst-3', name: 'SST 3', communes: ['com:78646'] },
     ],
     indicators: Array.from({ length: Math.ceil(indicators / 2) }, (_, k) => indicator(k)),
     orientations: [
@@ -104,6 +106,16 @@ for (const engine of ENGINES) {
         expect(mine!.completionRate, `${label}: completion rate of ${report.indicator.code}`).toBe(report.completionRate);
         expect(mine!.latestMeasurement, `${label}: latest measurement of ${report.indicator.code}`).toEqual(currentMeasurement(report));
       }
+      // A territory's current value: every territory stored, and some with nothing (another département, a district
+      // without a measurement, a territory of no scheme).
+      for (const territory of [...TERRITORIES, 'dep:13', 'sst-9']) {
+        const current = await getStoredCurrentValues(store.db, ids, territory);
+        expect(current.size, `${label}: a current value for ${territory} of every indicator`).toBe(ids.length);
+        for (const report of reports) {
+          expect(current.get(report.indicatorId), `${label}: ${report.indicator.code} current at ${territory}`).toEqual(report.values.current(territory));
+          compared += 1;
+        }
+      }
       // The published series: every period the rule knows, and some it does not, for every territory stored.
       const periods = new Set([...PERIODS, '2022', '2024-Q3', '2024-04', ...reports.flatMap((r) => r.values.periods())]);
       for (const period of periods) {
@@ -120,7 +132,8 @@ for (const engine of ENGINES) {
           for (const territory of territories) {
             expect(valueFor(report.indicatorId, territory), `${label}: ${report.indicator.code} ${period} ${territory}`).toEqual(report.values.valueFor(period, territory));
             const row = comparedValues.get(report.indicatorId)!.get(territory);
-            if (territory.startsWith('dep:')) {
+            // compareIndicator has a row for each département of the scheme (not for a département measured outside it).
+            if (report.scope.departments.some((d) => territory === `dep:${d}`)) {
               const rule = report.values.valueFor(period, territory);
               const { value, status, provisional, illustrative, sources, origin } = rule;
               expect(row, `${label}: ${report.indicator.code} ${period} ${territory} (compareIndicator)`).toMatchObject({ value, status, provisional, illustrative, sources, origin });
@@ -180,6 +193,22 @@ for (const engine of ENGINES) {
       await compare('fill');
       // Nothing marked: nothing to do.
       expect(await fillStoredIndicatorValues(store.db)).toBe(0);
+    });
+
+    it("store a territory's current value that is a « not known » of a period (a département's one district)", async () => {
+      // dep:78's value of 2024 is its one district's, not known and with nothing else to say: the rule's current
+      // value of dep:78 is that period's, not « no period », though such a pair is otherwise left out of the store.
+      const { schemeId } = await importSchemeFile(store.db, {
+        scheme: { code: '78-2024-2028', title: 'Un district', departments: ['78'], period: { start: 2024, end: 2028 }, status: 'in_force' },
+        districts: [{ code: 'sst-78', name: 'SST 78', communes: ['com:78646'] }],
+        indicators: [{ code: 'seul', name: 'Seul', periodicity: 'year', measurements: [{ period: '2024', territory: 'sst-78', missingReason: 'not_yet_known' }] }],
+      });
+      const [id] = (await store.db.selectFrom('indicator').select('id').where('scheme_id', '=', schemeId).execute()).map((r) => r.id);
+      const [report] = await getIndicatorValuesByIndicatorIds(store.db, [id!]);
+      expect(report!.values.current('dep:78')).toMatchObject({ status: 'not_known', period: '2024', territory: 'dep:78' });
+      for (const territory of ['dep:78', 'sst-78', 'dep:92']) {
+        expect((await getStoredCurrentValues(store.db, [id!], territory)).get(id!), territory).toEqual(report!.values.current(territory));
+      }
     });
   });
 }

@@ -117,11 +117,14 @@ builder.node(IndicatorRef, {
       description: 'Valeur actuelle : dernière période dont la valeur est connue (sinon l’état de la dernière période), pour le schéma entier ou un territoire',
       args: { territory: t.arg.string({ description: 'dep:92, un district du schéma ; absent : le schéma entier' }) },
       // The whole scheme's from the stored values, loaded beforehand by the list of indicators
-      // (withLatestMeasurements): no promise per indicator. A territory's from the rule over the series.
+      // (withLatestMeasurements): no promise per indicator. A territory's from the rows the rule stored for it
+      // (one statement per territory); the rule over the series only for an indicator not stored yet.
       resolve: (i, args, ctx) => {
         if (args.territory) {
           const territory = args.territory;
-          return ctx.loaders.indicatorValuesByIndicatorId.load(i.id).then((r) => r!.values.current(territory));
+          return ctx.loaders.currentValueByTerritory
+            .load(`${i.id}|${territory}`)
+            .then((stored) => stored ?? ctx.loaders.indicatorValuesByIndicatorId.load(i.id).then((r) => r!.values.current(territory)));
         }
         return storedValue(ctx, i.id, (s) => s.current);
       },
