@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
-import { createStore, importSchemeFile } from '@sosms/core';
+import { createStore, getIndicatorValuesByIndicatorIds, getStoredCurrentValues, importSchemeFile } from '@sosms/core';
 import { COMPARE_QUERY, DEPARTMENTS, dashboardQuery, nationalScheme } from './dataset.ts';
 import { startReplica, type Replica } from './replica.ts';
 
@@ -306,6 +306,40 @@ try {
   figure('dashboard.growth_cpu_per_scheme_100_vs_20', perScheme((g) => g.cpu), 'ratio');
   figure('dashboard.growth_p50_per_scheme_100_vs_20', perScheme((g) => g.p50), 'ratio');
   figure('dashboard.floor_growth_p50_per_scheme_100_vs_20', perScheme((g) => g.floorP50), 'ratio');
+
+  // A territory's current value (currentValue(territory:)) on the 20-scheme dashboard's indicators, through the
+  // gateway (graphql-js: not compiled), one connection; then the read itself in this process, from what the
+  // rule stored (getStoredCurrentValues, what the field reads) against the rule over every revision (what
+  // it read before), median of 5 reads each.
+  {
+    const territory = `dep:${DEPARTMENTS[0]}`;
+    const query = dashboardQuery(20).replace('latestMeasurement { period value }', `currentValue(territory: "${territory}") { period value }`);
+    const g = await run(gateway, graphql(query), 1);
+    rows.push([`dashboard currentValue(territory) passerelle / gateway`, g.rps.toFixed(1), g.p50.toFixed(0), g.p99.toFixed(0), g.cpuMsPerRequest.toFixed(1), g.statementsPerRequest.toFixed(1)]);
+    figure('territory.dashboard_rps', g.rps, 'requests/s');
+    figure('territory.dashboard_node_cpu_ms_per_request', g.cpuMsPerRequest, 'ms');
+    figure('territory.dashboard_sql_statements', g.statementsPerRequest, 'statements');
+    const reader = await createStore({ location: databaseUrl, migrate: false });
+    const ids = (
+      await sql<{ id: string }>`select i.id from indicator i join action a on a.id = i.action_id
+        where a.scheme_id in (select id from scheme order by period_start desc, code limit 20)`.execute(reader.db)
+    ).rows.map((r) => r.id);
+    const timed = async (read: () => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let k = 0; k < 5; k += 1) {
+        const started = performance.now();
+        await read();
+        times.push(performance.now() - started);
+      }
+      return median(times);
+    };
+    const stored = await timed(() => getStoredCurrentValues(reader.db, ids, territory));
+    const rule = await timed(async () => (await getIndicatorValuesByIndicatorIds(reader.db, ids)).map((r) => r.values.current(territory)));
+    await reader.close();
+    process.stdout.write(`valeur actuelle d'un territoire, ${ids.length} indicateurs / a territory's current value, ${ids.length} indicators: stockée / stored ${stored.toFixed(1)} ms, règle sur l'historique / rule over the history ${rule.toFixed(1)} ms\n`);
+    figure('territory.current_stored_ms', stored, 'ms');
+    figure('territory.current_rule_over_history_ms', rule, 'ms');
+  }
 
   // Scale-out: the gateway keeps no state between requests, so processes add up on one PostgreSQL.
   // Two gateway processes, 5 connections each, at the same time, against one at 10 connections.
