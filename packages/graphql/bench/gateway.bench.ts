@@ -308,7 +308,7 @@ try {
   figure('dashboard.floor_growth_p50_per_scheme_100_vs_20', perScheme((g) => g.floorP50), 'ratio');
 
   // A territory's current value (currentValue(territory:)) on the 20-scheme dashboard's indicators, through the
-  // gateway (graphql-js: not compiled), one connection; then the read itself in this process, from what the
+  // gateway (compiled: the one tree statement), one connection; then the read itself in this process, from what the
   // rule stored (getStoredCurrentValues, what the field reads) against the rule over every revision (what
   // it read before), median of 5 reads each.
   {

@@ -32,6 +32,7 @@ import {
   countByHealth,
   departmentName,
   effectiveProgress,
+  notKnownValue,
   readingOrder,
   readSchemeTrees,
   resolveDepartmentFilter,
@@ -81,6 +82,8 @@ class Shape {
   readonly columns = new Set<string>();
   readonly relations = new Map<string, Shape>();
   readonly flags = new Set<string>();
+  /** Territories whose current value an indicator's fields ask for (`currentValue(territory:)`). */
+  readonly territories = new Set<string>();
   constructor(readonly parent?: Shape) {}
 
   col(...columns: string[]): this {
@@ -261,14 +264,22 @@ const SPECS: Record<string, Record<string, FieldSpec>> = {
     illustrative: column('illustrative'),
     baseline: datedValue('baseline'),
     target: datedValue('target'),
-    // The values the one rule of values stored at write time (indicator_current): read as stored, computed
-    // nowhere here. A territory's current value and the series (valueFor, measurements) go to graphql-js.
+    // The values the one rule of values stored at write time (indicator_current, and for a territory the row
+    // of indicator_period_value flagged current): read as stored, computed nowhere here. The series
+    // (valueFor, measurements) go to graphql-js.
     currentValue: {
       plan: (s, args) => {
-        if (args.territory !== undefined && args.territory !== null) throw new NotCompiled('currentValue(territory)');
-        s.rel('current').col('indicator_id', ...VALUE_COLUMNS);
+        if (args.territory !== undefined && args.territory !== null) {
+          s.territories.add(args.territory as string);
+          s.rel('current').col('indicator_id');
+        } else s.rel('current').col('indicator_id', ...VALUE_COLUMNS);
       },
-      resolve: (r) => stored(r),
+      resolve: (r, args) => {
+        const row = stored(r);
+        if (args.territory === undefined || args.territory === null) return row;
+        const territory = args.territory as string;
+        return (r.territory_current as Record<string, unknown> | undefined)?.[territory] ?? notKnownValue(null, territory);
+      },
     },
     completionRate: { plan: (s) => void s.rel('current').col('indicator_id', 'completion_rate'), resolve: (r) => stored(r).completion_rate },
     latestMeasurement: { plan: (s) => s.rel('current').col('indicator_id').rel('latest_measurement'), resolve: (r) => stored(r).latest_measurement },
@@ -343,7 +354,12 @@ const latestColumns = (s: Shape) => (s.columns.size ? [...s.columns] : ['indicat
 function treeShape(scheme: Shape): SchemeTreeShape {
   const current = (s: Shape | undefined): IndicatorShape['current'] =>
     s && { columns: [...s.columns] as NonNullable<IndicatorShape['current']>['columns'], ...(s.relations.has('latest_measurement') ? { latestMeasurement: { columns: latestColumns(s.relations.get('latest_measurement')!) } } : {}) };
-  const indicators = (s: Shape | undefined): IndicatorShape | undefined => s && { columns: [...s.columns] as IndicatorShape['columns'], ...(s.relations.has('current') ? { current: current(s.relations.get('current')) } : {}) };
+  const indicators = (s: Shape | undefined): IndicatorShape | undefined =>
+    s && {
+      columns: [...s.columns] as IndicatorShape['columns'],
+      ...(s.relations.has('current') ? { current: current(s.relations.get('current')) } : {}),
+      ...(s.territories.size ? { territoryCurrent: [...s.territories] } : {}),
+    };
   const actions = (s: Shape | undefined): ActionShape | undefined =>
     s && { columns: [...s.columns] as ActionShape['columns'], lastUpdateDate: s.flags.has('lastUpdateDate'), indicators: indicators(s.relations.get('indicators')) };
   const orientations = (s: Shape | undefined): OrientationShape | undefined =>

@@ -24,6 +24,8 @@ const FIELDS = {
 } as const;
 
 const VALUE_FIELDS = ['status', 'value', 'numerator', 'denominator', 'period', 'territory', 'provisional', 'illustrative', 'sources', 'origin'];
+/** Territories measured in the real schemes (départements, a region), and some with nothing. */
+const TERRITORIES = ['dep:48', 'dep:92', 'dep:78', 'dep:72', 'dep:77', 'reg:11', 'dep:13', 'sst-inconnu'];
 
 /** A random selection of compiled fields, nested down to measurements, with aliases, fragments, directives and pages. */
 function randomQuery(next: () => number): string {
@@ -42,9 +44,10 @@ function randomQuery(next: () => number): string {
     return next() < 0.2 ? `... on ${typename} { ${body} } tn: __typename` : body;
   };
   const measurement = wrap('Measurement', pick(FIELDS.Measurement));
-  // Stored values (currentValue, completionRate, latestMeasurement) are compiled; series (valueFor,
-  // measurements) and a territory's current value go through graphql-js and the rule.
-  const values = [`latestMeasurement { ${measurement} }`, `currentValue { ${pick(VALUE_FIELDS).join(' ') || '__typename'} }`, 'completionRate'].filter(() => next() < 0.4);
+  // Stored values (currentValue, a territory's too, completionRate, latestMeasurement) are compiled; series
+  // (valueFor, measurements) go through graphql-js and the rule.
+  const territoryValue = () => `t${alias++}: currentValue(territory: "${TERRITORIES[Math.floor(next() * TERRITORIES.length)]}") { ${pick(VALUE_FIELDS).join(' ') || '__typename'} }`;
+  const values = [`latestMeasurement { ${measurement} }`, `currentValue { ${pick(VALUE_FIELDS).join(' ') || '__typename'} }`, 'completionRate', territoryValue(), territoryValue()].filter(() => next() < 0.4);
   const indicator = wrap('Indicator', [...pick(FIELDS.Indicator), ...values]);
   const action = wrap('Action', [...pick(FIELDS.Action), ...(next() < 0.7 ? [`indicators${connection(indicator).replace('XConnection', 'IndicatorConnection')}`] : []), ...(next() < 0.1 ? ['skipped: code @skip(if: true)'] : [])]);
   const orientation = wrap('Orientation', [
@@ -110,10 +113,15 @@ for (const engine of ENGINES) {
       const [dashboard, compare] = exampleOperations();
       expect(dashboard!.query).toMatch(/latestMeasurement \{/);
       expect((await both(dashboard!.query, dashboard!.variables)).statements).toBe(1);
-      // A territory's current value: graphql-js and core's values reader (indicators, schemes, districts, measurements), not one per indicator.
-      const withTerritory = dashboard!.query.replace(/latestMeasurement \{[^}]*\}/g, 'currentValue(territory: "dep:48") { value }');
-      expect(withTerritory).not.toBe(dashboard!.query);
-      expect((await both(withTerritory, dashboard!.variables)).statements).toBeLessThanOrEqual(20);
+      // A territory's current value: the rows the one rule stored for it, in the same one statement.
+      const territoryValue = 'currentValue(territory: "dep:92") { status value period territory origin provisional illustrative sources }';
+      const withTerritory = `{ schemes(first: 20) { nodes { code indicators { nodes { code ${territoryValue} } } orientations(all: true) { nodes {
+        indicators { nodes { code ${territoryValue} at78: currentValue(territory: "dep:78") { status value period } } }
+        actions { nodes { indicators { nodes { code ${territoryValue} } } } } } } } } }`;
+      const territoryAnswers = await both(withTerritory);
+      expect(territoryAnswers.compiled).toBe(territoryAnswers.reference);
+      expect(territoryAnswers.compiled).toContain('"status":"KNOWN"');
+      expect(territoryAnswers.statements).toBe(1);
       // compareIndicator: its indicators with their stored values of the period (indicator_period_value).
       expect((await both(compare!.query, compare!.variables)).statements).toBe(1);
       // … and compiled: answered without graphql-js executing it field by field.

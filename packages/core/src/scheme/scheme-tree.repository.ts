@@ -24,6 +24,12 @@ export type IndicatorCurrentColumn = Exclude<keyof IndicatorCurrentTable, 'lates
 export interface IndicatorShape {
   readonly columns: readonly IndicatorColumn[];
   readonly current?: { readonly columns: readonly IndicatorCurrentColumn[]; readonly latestMeasurement?: { readonly columns: readonly MeasurementColumn[] } };
+  /**
+   * Territories (`dep:92`, a district code) whose current value to read as the rule stored it (the row of
+   * `indicator_period_value` flagged `is_current`): `territory_current`, an object by territory of
+   * `IndicatorValue`s, null for a territory without one (the rule's « not known, no period »).
+   */
+  readonly territoryCurrent?: readonly string[];
 }
 
 /** The key of a measurement column in a stored published measurement (`PublishedMeasurement`, camel case). */
@@ -80,6 +86,9 @@ export type SchemeTreeSelection =
 /** A row of a tree read: the asked columns in snake case, and the asked relations as nested rows. */
 export type TreeRow = Record<string, unknown>;
 
+/** The fields of an `IndicatorValue`, the same names as the columns of a stored value. */
+const TERRITORY_VALUE_KEYS = ['status', 'value', 'numerator', 'denominator', 'period', 'territory', 'provisional', 'illustrative', 'sources', 'origin'] as const;
+
 const columnsOf = (table: string, columns: readonly string[]) => [...new Set(columns)].map((c) => sql.ref(`${table}.${c}`).as(c));
 
 function indicatorsFrom(eb: ExpressionBuilder<Database, any>, shape: IndicatorShape, owner: 'scheme' | 'orientation' | 'action') {
@@ -94,6 +103,13 @@ function indicatorsFrom(eb: ExpressionBuilder<Database, any>, shape: IndicatorSh
       }
       return jsonObjectFrom(current).as('current');
     }) as never;
+  }
+  if (shape.territoryCurrent?.length) {
+    const value = sql.join(TERRITORY_VALUE_KEYS.map((k) => sql`${sql.lit(k)}, v.${sql.ref(k)}`));
+    const pairs = [...new Set(shape.territoryCurrent)].map(
+      (t) => sql`${t}::text, (select jsonb_build_object(${value}) from indicator_period_value v where v.indicator_id = indicator.id and v.territory = ${t} and v.is_current)`,
+    );
+    query = query.select(sql`jsonb_build_object(${sql.join(pairs)})`.as('territory_current') as never) as never;
   }
   if (owner === 'scheme') query = query.whereRef('indicator.scheme_id', '=', 'scheme.id').where('indicator.orientation_id', 'is', null).where('indicator.action_id', 'is', null);
   else if (owner === 'orientation') query = query.whereRef('indicator.orientation_id', '=', 'orientation.id');
