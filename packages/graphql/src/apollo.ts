@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ValidationRule } from 'graphql';
 import type { Context } from './context.ts';
 import { compiledReadsPlugin } from './compiled.ts';
 import { createErrorFormatter, localizeErrors } from './errors.ts';
@@ -17,6 +18,33 @@ export interface ApolloOptions {
 }
 
 /**
+ * The validation rules of the operation limits (depth, aliases, cost, directives), by GraphQL Armor, that
+ * Apollo runs after graphql-js's own (`specifiedRules`); the direct answers of compiled reads check them too.
+ *
+ * ### Examples
+ * ```ts
+ * validate(schema, document, [...specifiedRules, ...limitRules(DEFAULT_LIMITS)]);
+ * ```
+ */
+export function limitRules(limits: GatewayLimits): ValidationRule[] {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    costLimit: { maxCost: limits.maxCost },
+    // graphql-armor's token limit throws from a plugin, which Apollo answers with HTTP 500: parse's own maxTokens instead.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: limits.maxDirectives },
+    // Suggestions (« Did you mean … ») help analysts write queries; the schema is public anyway.
+    blockFieldSuggestion: { enabled: false },
+  });
+  // graphql-armor's types come from Apollo's CommonJS build: same objects, distinct declarations.
+  // With these options graphql-armor gives validation rules only, no Apollo plugin (its token limit, off, would be one).
+  const protection = armor.protect() as unknown as { plugins: unknown[]; validationRules: ValidationRule[] };
+  if (protection.plugins.length > 0) throw new Error('graphql-armor: unexpected plugins');
+  return protection.validationRules;
+}
+
+/**
  * The Apollo server over the schema: depth, aliases, cost and directives limited by GraphQL Armor's
  * validation rules, tokens by graphql-js `parse` itself (a syntax error stays a 400), domain errors as
  * codes, unexpected errors masked, no landing page, no stack traces.
@@ -29,18 +57,6 @@ export interface ApolloOptions {
  */
 export function createApollo(log: Logger, options: ApolloOptions = {}): ApolloServer<Context> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth },
-    maxAliases: { n: limits.maxAliases },
-    costLimit: { maxCost: limits.maxCost },
-    // graphql-armor's token limit throws from a plugin, which Apollo answers with HTTP 500: parse's own maxTokens instead.
-    maxTokens: { enabled: false },
-    maxDirectives: { n: limits.maxDirectives },
-    // Suggestions (« Did you mean … ») help analysts write queries; the schema is public anyway.
-    blockFieldSuggestion: { enabled: false },
-  });
-  // graphql-armor's types come from Apollo's CommonJS build: same objects, distinct declarations.
-  const protection = armor.protect() as unknown as { plugins: ApolloServerPlugin<Context>[]; validationRules: NonNullable<ConstructorParameters<typeof ApolloServer<Context>>[0]['validationRules']> };
   const requestPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
@@ -66,7 +82,7 @@ export function createApollo(log: Logger, options: ApolloOptions = {}): ApolloSe
     schema,
     // Apollo's own messages go to the gateway's structured log (never to console).
     logger: { debug: say('debug'), info: say('info'), warn: say('warn'), error: say('error') },
-    validationRules: protection.validationRules,
+    validationRules: limitRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
     introspection: options.introspection ?? true,
     // The HTTP layer (handler.ts) checks and caps batches itself.
@@ -74,7 +90,7 @@ export function createApollo(log: Logger, options: ApolloOptions = {}): ApolloSe
     // Persisted queries are resolved by the HTTP layer (bounded, hash checked, a locked-down mode).
     persistedQueries: false,
     // Cache control would wrap every field resolver; the HTTP layer sets Cache-Control and ETag.
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestPlugin, compiledReadsPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestPlugin, compiledReadsPlugin()],
     formatError: createErrorFormatter((error) => log({ level: 'error', msg: 'unexpected error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) })),
     includeStacktraceInErrorResponses: false,
     // Tokens travel in the Authorization header, never in cookies: a cross-site request cannot borrow

@@ -15,7 +15,9 @@ import { GatewayMetrics } from './metrics.ts';
 import { createGraphiQL } from './graphiql.ts';
 import { readExamples } from './playground.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
-import { createApollo } from './apollo.ts';
+import { createApollo, limitRules } from './apollo.ts';
+import { createDirectAnswers } from './direct-answer.ts';
+import { schema } from './schema/index.ts';
 import { jsonLogger, redactEntry, type Logger } from './log.ts';
 
 /** Options of {@link createGatewayHandler}. */
@@ -82,6 +84,7 @@ interface GraphQLRequestBody {
 interface PreparedOperation {
   readonly body: { query: string; variables: Record<string, unknown>; operationName?: string; extensions?: Record<string, unknown> };
   readonly operation: OperationDefinitionNode;
+  readonly document: DocumentNode;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -123,6 +126,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const apollo = createApollo(log, { limits, introspection: options.introspection ?? true });
+  // Compiled queries answered here, as Apollo would answer them (direct-answer.ts).
+  const direct = createDirectAnswers(schema, limitRules(limits));
   const ready = apollo.start();
   const examples = readExamples();
   const page = options.playground === false ? undefined : createGraphiQL(path, examples);
@@ -183,6 +188,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       // The persisted query is resolved here: Apollo gets the text (its own persisted queries are off).
       body: { query, variables: variables as Record<string, unknown>, ...(operationName ? { operationName } : {}), ...(otherExtensions(extensions) ?? {}) },
       operation,
+      document,
     };
   }
 
@@ -266,24 +272,15 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       etag = readDb ? tagOf(await readDataVersion(readDb)) : (current ?? tagOf(await primaryVersion()));
     }
     const context = createContext(db!, { principal: auth.principal, lang, today: day, readDb });
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    // Apollo receives the checked, resolved operations as a JSON POST (a GET query is the same query).
-    headers.set('content-type', 'application/json');
-    headers.delete('content-length');
-    headers.delete('content-encoding');
-    const body = batch ? prepared.map((p) => p.body) : prepared[0]!.body;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new HttpError(503, 'REQUEST_TIMEOUT', { limit: limits.requestTimeoutMs }, { 'retry-after': '5' })), limits.requestTimeoutMs);
     });
     try {
-      const response = await Promise.race([
-        apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers, search: '', body }, context: async () => context }),
-        timeout,
-      ]);
+      // A compiled query is answered here, the same bytes as Apollo's; anything else goes through Apollo.
+      const answer = batch ? undefined : await Promise.race([direct.answer(prepared[0]!.document, prepared[0]!.operation, prepared[0]!.body.variables, req.headers.accept, context), timeout]);
+      if (answer) entry.answeredBy = 'compiled';
+      const response = answer ? { status: 200, headers: new HeaderMap([['content-type', answer.contentType]]), text: answer.text } : await answerWithApollo(req, batch ? prepared.map((p) => p.body) : prepared[0]!.body, context, timeout);
       entry.operationName = context.meta.operationName;
       if (context.meta.errorCodes?.length) {
         metrics.observeErrors(context.meta.errorCodes);
@@ -291,8 +288,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       }
       if (context.meta.databaseUnavailable) throw new HttpError(503, 'DATABASE_UNAVAILABLE', { retryAfter: 2 }, { 'retry-after': '2' });
       if (context.meta.statementTimeout) throw new HttpError(503, 'STATEMENT_TIMEOUT');
-      const status = response.status ?? 200;
-      const text = response.body.kind === 'complete' ? response.body.string : await collect(response.body.asyncIterator);
+      const { status, text } = response;
       if (status >= 400) entry.code = /"code":"([A-Z_]{1,40})"/.exec(text.slice(0, 2_000))?.[1];
       res.statusCode = status;
       for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -310,6 +306,20 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Apollo's answer to checked, resolved operations, sent to it as a JSON POST (a GET query is the same query). */
+  async function answerWithApollo(req: GatewayRequest, body: PreparedOperation['body'] | PreparedOperation['body'][], context: Context, timeout: Promise<never>) {
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    headers.set('content-type', 'application/json');
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    const response = await Promise.race([apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers, search: '', body }, context: async () => context }), timeout]);
+    const text = response.body.kind === 'complete' ? response.body.string : await collect(response.body.asyncIterator);
+    return { status: response.status ?? 200, headers: response.headers, text };
   }
 
   function refuseOverBudget(client: string): void {
