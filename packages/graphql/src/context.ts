@@ -305,6 +305,8 @@ export function createContext(
   // Anonymous reads may go to a read replica; a token's requests (writers, and their following reads) stay on
   // the primary, so that a writer always reads what it wrote.
   const readDb = principal ? db : (options.readDb ?? db);
+  // The dataloaders are made when a resolver first asks for them: a compiled read needs none.
+  let loaders: Loaders | undefined;
   return {
     db,
     readDb,
@@ -313,7 +315,9 @@ export function createContext(
     visibility: visibilityOf(principal),
     caller: { principal, lang: options.lang ?? 'fr' },
     today,
-    loaders: createLoaders(readDb, today),
+    get loaders() {
+      return (loaders ??= createLoaders(readDb, today));
+    },
     meta: {},
   };
 }

@@ -189,7 +189,11 @@ for (const engine of ENGINES) {
       const progress: [number, number][] = [];
       expect(await fillStoredIndicatorValues(store.db, (done, all) => void progress.push([done, all]), 3)).toBe(total);
       expect(progress.at(-1)).toEqual([total, total]);
-      expect(progress.length).toBe(Math.ceil(total / 3));
+      // Batches of 3 at most, the count only growing. On PostgreSQL two batches run at once, and one may take fewer
+      // (a row the other just took is skipped), so there can be more batches than total / 3, never fewer.
+      expect(progress.length).toBeGreaterThanOrEqual(Math.ceil(total / 3));
+      progress.forEach(([done], i) => expect(done - (i === 0 ? 0 : progress[i - 1]![0])).toBeGreaterThan(0));
+      progress.forEach(([done], i) => expect(done - (i === 0 ? 0 : progress[i - 1]![0])).toBeLessThanOrEqual(3));
       await compare('fill');
       // Nothing marked: nothing to do.
       expect(await fillStoredIndicatorValues(store.db)).toBe(0);

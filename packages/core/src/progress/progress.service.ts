@@ -6,7 +6,7 @@ import { indicatorAlerts } from '../rules/alerts.ts';
 import { actionHealth, type Health } from '../rules/health.ts';
 import { periodEndDate, periodFormatIssue, periodKind, valueCompletionRate, type ValueOrigin, type ValueStatus } from '../rules/indicator-value.ts';
 import { getIndicatorValuesByIndicatorIds } from '../indicator/indicator-value.service.ts';
-import { storedPeriodValue } from '../indicator/stored-value.repository.ts';
+import { storedPeriodValue, type StoredPeriodRow } from '../indicator/stored-value.repository.ts';
 import { resolveDepartmentFilter } from '../territory/department-filter.ts';
 import type { Lang } from '../validation/issues.ts';
 import { computeTreeProgress } from '../rules/progress.ts';
@@ -226,7 +226,7 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
         ${wanted ? sql`and d.department = any(${[...wanted]}::text[])` : sql``}
       order by d.department, coalesce(v.status = 'known', false) desc, (${year} between scheme.period_start and scheme.period_end) desc, scheme.period_start desc, scheme.code
     ) c`.execute(db);
-  const chosen = (rows[0]?.rows ?? []).map(comparisonRow);
+  const chosen = (rows[0]?.rows ?? []).map((tuple) => comparisonRow(tuple, period));
   // No visible scheme carries it: a clear refusal, not an empty comparison (a draft's code is not told apart).
   // Asked only when nothing came back, since a filter on départements can leave nothing of a known code.
   if (chosen.length === 0) {
@@ -235,8 +235,7 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
     if (carried.rows[0]!.n === 0) throw notFoundError('unknown_shared_indicator', 'sharedCode', sharedCode, lang);
   }
   return chosen.map((row) => {
-    const territory = `dep:${row.department}`;
-    const value = storedPeriodValue(row.status === null ? undefined : { ...row, status: row.status, period, territory }, period, territory);
+    const value = storedPeriodValue(row.status === null ? undefined : (row as StoredPeriodRow), period, row.territory);
     return {
       department: row.department,
       schemeCode: row.scheme_code,
@@ -248,7 +247,7 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
       baseline: row.baseline,
       target: row.target,
       completionRate: valueCompletionRate({ baselineValue: row.baseline, targetValue: row.target }, value),
-      population: getOfficialTerritory(`dep:${row.department}`)?.population ?? null,
+      population: departmentPopulation(row.territory),
       unit: row.unit,
       illustrative: value.illustrative,
       sources: value.sources,
@@ -260,14 +259,25 @@ export async function compareIndicator(db: Kysely<Database>, sharedCode: string,
 const COMPARISON_COLUMNS = ['department', 'scheme_code', 'indicator_id', 'unit', 'baseline', 'target', 'status', 'value', 'numerator', 'denominator', 'provisional', 'illustrative', 'sources', 'origin'] as const;
 type ComparisonTuple = readonly unknown[];
 
-function comparisonRow(tuple: ComparisonTuple): ComparisonRow {
-  const row: Record<string, unknown> = {};
-  COMPARISON_COLUMNS.forEach((column, i) => (row[column] = tuple[i]));
+/** A row of the statement as an object, with the period asked and the département's territory code. */
+function comparisonRow(tuple: ComparisonTuple, period: string): ComparisonRow {
+  const row: Record<string, unknown> = { period, territory: `dep:${tuple[0] as string}` };
+  for (let i = 0; i < COMPARISON_COLUMNS.length; i++) row[COMPARISON_COLUMNS[i]!] = tuple[i];
   return row as unknown as ComparisonRow;
+}
+
+const populations = new Map<string, number | null>();
+/** The municipal population of a département (`dep:92`) by the official geography, looked up once per code. */
+function departmentPopulation(territory: string): number | null {
+  let population = populations.get(territory);
+  if (population === undefined) populations.set(territory, (population = getOfficialTerritory(territory)?.population ?? null));
+  return population;
 }
 
 /** A row of compareIndicator's statement: the chosen indicator of a département and its stored value (null columns when none). */
 interface ComparisonRow {
+  readonly period: string;
+  readonly territory: string;
   readonly department: string;
   readonly scheme_code: string;
   readonly indicator_id: string;
