@@ -36,6 +36,18 @@ const CONTENT_TYPES = new Map<string | undefined, string>([
 /** The Accept headers the table knows (the test checks each against Apollo). */
 export const DIRECT_ACCEPT_HEADERS: readonly (string | undefined)[] = [...CONTENT_TYPES.keys()];
 
+/**
+ * Whether Apollo's validation passes. A validation that throws is Apollo's to report: so is a schema from
+ * another copy of graphql-js (a bundler that loads `graphql` twice, as vite does for a workspace's sources).
+ */
+function isValid(schema: GraphQLSchema, document: DocumentNode, rules: readonly ValidationRule[]): boolean {
+  try {
+    return validate(schema, document, [...specifiedRules, ...rules]).length === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** What a direct answer sends: Apollo's status (200), content type and body. */
 export interface DirectAnswer {
   readonly contentType: string;
@@ -59,7 +71,7 @@ export function createDirectAnswers(schema: GraphQLSchema, rules: readonly Valid
     if (!known) {
       const fragments: Record<string, FragmentDefinitionNode> = {};
       for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-      known = { valid: validate(schema, document, [...specifiedRules, ...rules]).length === 0, fragments };
+      known = { valid: isValid(schema, document, rules), fragments };
       checked.set(document, known);
     }
     return known;
