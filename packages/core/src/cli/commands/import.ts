@@ -118,7 +118,7 @@ export async function importCommand(ctx: Context, files: readonly string[]): Pro
         const done: typeof summaries = [];
         for (const { file, data } of importOrder(checked)) done.push({ file, ...(await importOne(ctx, trx, data)) });
         return done;
-      });
+      }, ctx.io.signal ? { signal: ctx.io.signal } : {});
     } catch (error) {
       if (ctx.io.signal?.aborted) {
         ctx.err(ctx.fr ? 'Import interrompu : rien n’a été importé.' : 'Import interrupted: nothing was imported.');
