@@ -15,6 +15,7 @@ import {
   Kind,
   typeFromAST,
   type FieldNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLObjectType,
   type GraphQLOutputType,
@@ -584,6 +585,13 @@ export async function runCompiled(
   }
 }
 
+/** The fragments of a document by name, as {@link runCompiled} takes them. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  return fragments;
+}
+
 /** Whether compiled reads are on: `SOSMS_COMPILED_READS=off` turns them off (to compare, or to rule them out). */
 export const compiledReadsEnabled = () => process.env.SOSMS_COMPILED_READS !== 'off';
 
@@ -602,9 +610,7 @@ export function compiledReadsPlugin(): ApolloServerPlugin<Context> {
       return {
         async responseForOperation({ schema, operation, document, request, contextValue }) {
           if (!compiledReadsEnabled() || operation.operation !== 'query') return null;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          const data = await runCompiled(schema, operation, fragments, (request.variables ?? {}) as Args, contextValue);
+          const data = await runCompiled(schema, operation, fragmentsOf(document), (request.variables ?? {}) as Args, contextValue);
           if (!data) return null;
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },

@@ -1,5 +1,5 @@
-import { Kind, specifiedRules, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
-import { compiledReadsEnabled, runCompiled } from './compiled.ts';
+import { specifiedRules, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { compiledReadsEnabled, fragmentsOf, runCompiled } from './compiled.ts';
 import type { Context } from './context.ts';
 
 /*
@@ -69,9 +69,7 @@ export function createDirectAnswers(schema: GraphQLSchema, rules: readonly Valid
   function check(document: DocumentNode) {
     let known = checked.get(document);
     if (!known) {
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-      known = { valid: isValid(schema, document, rules), fragments };
+      known = { valid: isValid(schema, document, rules), fragments: fragmentsOf(document) };
       checked.set(document, known);
     }
     return known;
